@@ -1,0 +1,193 @@
+package org.xietong.devstack;
+
+import org.xietong.devstack.kafka.KafkaLauncher;
+import org.xietong.devstack.kafka.RunningKafka;
+import org.xietong.devstack.keycloak.KeycloakLauncher;
+import org.xietong.devstack.keycloak.RunningKeycloak;
+import org.xietong.devstack.postgres.PostgresLauncher;
+import org.xietong.devstack.postgres.RunningPostgres;
+import org.xietong.devstack.process.ChildProcess;
+import org.xietong.devstack.process.PidFiles;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole suite on one machine: PostgreSQL, Kafka and Keycloak, then the three services and the gateway.
+ * Infrastructure starts in parallel; everything stops in reverse order of start.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private final StackConfig config;
+    private final Consumer<String> say;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<SuiteService, ChildProcess> apps = new EnumMap<>(SuiteService.class);
+    private RunningPostgres postgres;
+    private RunningKafka kafka;
+    private RunningKeycloak keycloak;
+    private boolean closed;
+
+    private DevStack(StackConfig config, Consumer<String> say) {
+        this.config = config;
+        this.say = say;
+    }
+
+    public static DevStack start(StackConfig config, Consumer<String> say) throws IOException {
+        DevStack stack = new DevStack(config, say);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException | IOException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws IOException {
+        PidFiles pidFiles = new PidFiles(config.home().resolve("run"));
+        List<String> reaped = pidFiles.reapStale();
+        if (!reaped.isEmpty()) {
+            say.accept("Stopped processes left by an earlier run: " + String.join(", ", reaped));
+        }
+        say.accept("Starting PostgreSQL, Kafka and Keycloak…");
+        CompletableFuture<RunningPostgres> pg = async(() -> {
+            RunningPostgres p = PostgresLauncher.start(config.home().resolve("postgres"), config.postgresPort(), !config.keepData());
+            for (SuiteService s : SuiteService.values()) {
+                if (s.database() != null) {
+                    p.ensureDatabase(s.database(), s.database(), password(s));
+                }
+            }
+            return p;
+        });
+        CompletableFuture<RunningKafka> broker = async(() -> KafkaLauncher.start(config.home().resolve("kafka"),
+                config.kafkaPort(), config.kafkaControllerPort(), config.logs().resolve("kafka.log"), pidFiles));
+        CompletableFuture<RunningKeycloak> kc = async(() -> KeycloakLauncher.start(config.home().resolve("keycloak"),
+                config.realmFile(), config.keycloakPort(), config.keycloakManagementPort(),
+                config.logs().resolve("keycloak.log"), pidFiles, say));
+        // Wait for all three before failing, so whatever did start is stopped again by close().
+        CompletableFuture.allOf(pg, broker, kc).exceptionally(e -> null).join();
+        pg.thenAccept(p -> postgres = remember(p));
+        broker.thenAccept(k -> kafka = remember(k));
+        kc.thenAccept(k -> keycloak = remember(k));
+        join(pg);
+        join(broker);
+        join(kc);
+        say.accept("PostgreSQL, Kafka and Keycloak are ready; starting the services…");
+
+        Map<SuiteService, ChildProcess> launched = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : SuiteService.values()) {
+            ChildProcess app = QuarkusAppLauncher.start(service, config.quarkusApp(service), environment(service),
+                    config.logs().resolve(service.module() + ".log"), pidFiles);
+            launched.put(service, app);
+            apps.put(service, app);
+            started.push(() -> app.stop(Duration.ofSeconds(20)));
+        }
+        List<CompletableFuture<Void>> ready = launched.entrySet().stream()
+                .map(e -> CompletableFuture.runAsync(() -> Readiness.awaitHttpOk(
+                        config.url(e.getKey()) + "/q/health/ready", Duration.ofMinutes(2), e.getValue()::checkAlive)))
+                .toList();
+        ready.forEach(DevStack::join);
+    }
+
+    Map<String, String> environment(SuiteService service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        if (service == SuiteService.GATEWAY) {
+            for (SuiteService upstream : SuiteService.values()) {
+                if (upstream.database() != null) {
+                    env.put("XIETONG_GATEWAY_SERVICES_" + upstream.database().toUpperCase() + "_URL", config.url(upstream));
+                }
+            }
+        } else {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", service.database());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", password(service));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        }
+        return env;
+    }
+
+    /** Local-only credentials: PostgreSQL listens on localhost alone. */
+    private static String password(SuiteService service) {
+        return service.database() + "-dev";
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public RunningPostgres postgres() {
+        return postgres;
+    }
+
+    public RunningKafka kafka() {
+        return kafka;
+    }
+
+    public RunningKeycloak keycloak() {
+        return keycloak;
+    }
+
+    public ChildProcess app(SuiteService service) {
+        return apps.get(service);
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                say.accept("while stopping: " + e);
+            }
+        }
+    }
+
+    interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> CompletableFuture<T> async(IoSupplier<T> supplier) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return supplier.get();
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.xietong.devstack.test;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Access tokens shaped like the xietong realm's (realm roles under realm_access, region_code and the other user
+ * attributes as claims), signed by a key that exists only for tests.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://keycloak.test.xietong/realms/xietong";
+    private static final String KEY_DIR = "/org/xietong/devstack/test/";
+
+    private final String subject;
+    private final List<String> roles;
+    private final Map<String, Object> claims = new LinkedHashMap<>();
+    private String clientId = "xietong-cli";
+    private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(30));
+
+    private TestTokens(String subject, List<String> roles) {
+        this.subject = subject;
+        this.roles = roles;
+    }
+
+    /** A token for a user name with realm roles; add claims with the methods below. */
+    public static TestTokens user(String username, String... roles) {
+        return new TestTokens(username, List.of(roles));
+    }
+
+    public TestTokens region(String regionCode) {
+        claims.put("region_code", regionCode);
+        return this;
+    }
+
+    public TestTokens school(String schoolCode) {
+        claims.put("school_code", schoolCode);
+        return this;
+    }
+
+    public TestTokens institution(String institutionCode) {
+        claims.put("institution_code", institutionCode);
+        return this;
+    }
+
+    public TestTokens teacher(String teacherId) {
+        claims.put("teacher_id", teacherId);
+        return this;
+    }
+
+    public TestTokens client(String azp) {
+        this.clientId = azp;
+        return this;
+    }
+
+    public TestTokens expiredAgo(Duration ago) {
+        this.expiresAt = Instant.now().minus(ago);
+        return this;
+    }
+
+    public String sign() {
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .subject(UUID.nameUUIDFromBytes(subject.getBytes(StandardCharsets.UTF_8)).toString())
+                .claim("preferred_username", subject)
+                .claim("azp", clientId)
+                .claim("typ", "Bearer")
+                .claim("realm_access", Map.of("roles", roles))
+                .issuedAt(expiresAt.minus(Duration.ofMinutes(30)))
+                .expiresAt(expiresAt);
+        claims.forEach(builder::claim);
+        return builder.jws().keyId("xietong-test").sign(privateKey());
+    }
+
+    /** The verification key as quarkus.oidc.public-key expects it: base64 of the DER encoding. */
+    public static String publicKeyBase64() {
+        return pemBody(read("test-signing-key.pub.pem"));
+    }
+
+    private static PrivateKey privateKey() {
+        try {
+            byte[] der = Base64.getDecoder().decode(pemBody(read("test-signing-key.pem")));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pemBody(String pem) {
+        return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    }
+
+    private static String read(String name) {
+        try (InputStream in = TestTokens.class.getResourceAsStream(KEY_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test key " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
