@@ -39,7 +39,7 @@ public record DemoAccounts(List<User> users, List<Partner> partners) {
                 scope = first(attributes, "teacher_id");
             }
             users.add(new User(user.path("username").asText(),
-                    (user.path("lastName").asText("") + user.path("firstName").asText("")).trim(),
+                    user.path("firstName").asText(""),
                     roles, first(attributes, "region_code"), scope));
         }
         List<Partner> partners = new ArrayList<>();
