@@ -1,0 +1,59 @@
+package org.xietong.gateway.routing;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.xietong.devstack.test.OidcTestResource;
+import org.xietong.devstack.test.TestTokens;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(value = OidcTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = EchoUpstreamResource.class, scope = TestResourceScope.GLOBAL)
+class GatewayRoutingTest {
+
+    private static final String TOKEN = TestTokens.user("edu-chaoyang", "education-officer").region("110105").sign();
+
+    @Test
+    void routesEachPrefixWithThePathAndTokenUnchanged() {
+        for (String path : new String[]{"/api/v1/pairing/schools?page=1", "/api/v1/rotation/schools", "/api/v1/healthcare/institutions"}) {
+            given().auth().oauth2(TOKEN).get(path)
+                    .then().statusCode(200)
+                    .body("path", equalTo(path))
+                    .body("authorization", equalTo("Bearer " + TOKEN));
+        }
+    }
+
+    @Test
+    void relaysBodiesIntact() {
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body("{\"name\":\"密云区穆家峪中学\"}")
+                .post("/api/v1/pairing/schools")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("body.name", equalTo("密云区穆家峪中学"));
+    }
+
+    @Test
+    void rejectsMissingInvalidAndExpiredTokensWithoutCallingUpstream() {
+        int before = EchoUpstreamResource.CALLS.get();
+        given().get("/api/v1/pairing/schools")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", equalTo(401));
+        given().auth().oauth2("garbage").get("/api/v1/rotation/schools")
+                .then().statusCode(401).contentType("application/problem+json");
+        String expired = TestTokens.user("edu-chaoyang", "education-officer").expiredAgo(Duration.ofMinutes(5)).sign();
+        given().auth().oauth2(expired).post("/api/v1/healthcare/institutions")
+                .then().statusCode(401).contentType("application/problem+json");
+        assertEquals(before, EchoUpstreamResource.CALLS.get(), "no rejected request reaches a service");
+    }
+}

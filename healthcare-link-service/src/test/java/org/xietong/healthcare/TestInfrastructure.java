@@ -1,0 +1,19 @@
+package org.xietong.healthcare;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.xietong.devstack.test.KafkaTestResource;
+import org.xietong.devstack.test.OidcTestResource;
+import org.xietong.devstack.test.PostgresTestResource;
+
+/** Real PostgreSQL and Kafka, and token verification against the test key, for every Quarkus test here. */
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
+        initArgs = @ResourceArg(name = "database", value = "healthcare"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = OidcTestResource.class, scope = TestResourceScope.GLOBAL)
+public final class TestInfrastructure {
+
+    private TestInfrastructure() {
+    }
+}

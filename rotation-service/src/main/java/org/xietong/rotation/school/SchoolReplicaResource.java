@@ -1,0 +1,45 @@
+package org.xietong.rotation.school;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Caller;
+
+import java.time.Instant;
+
+@Path("/api/v1/rotation/schools")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Schools", description = "Schools known to rotation, replicated from pairing-service's events")
+public class SchoolReplicaResource {
+
+    public record SchoolView(String code, String name, String regionCode, Instant updatedAt) {
+    }
+
+    private final SchoolReplicaRepository replicas;
+    private final Caller caller;
+
+    public SchoolReplicaResource(SchoolReplicaRepository replicas, Caller caller) {
+        this.replicas = replicas;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Schools in your region, as replicated from pairing-service")
+    public Page<SchoolView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        String prefix = caller.listingPrefix()
+                .orElseThrow(() -> ProblemException.forbidden("Your account has no region; ask an administrator"));
+        var query = replicas.inRegion(prefix).page(page, size);
+        return new Page<>(query.list().stream()
+                .map(s -> new SchoolView(s.code, s.name, s.regionCode, s.updatedAt)).toList(), page, size, query.count());
+    }
+}
