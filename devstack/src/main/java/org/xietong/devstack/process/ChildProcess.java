@@ -29,7 +29,7 @@ public final class ChildProcess implements AutoCloseable {
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
                                      Path workDir, Path logFile, PidFiles pidFiles) throws IOException {
         Files.createDirectories(logFile.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(inOwnSession(command))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -40,6 +40,22 @@ public final class ChildProcess implements AutoCloseable {
             pidFiles.record(name, process.toHandle());
         }
         return new ChildProcess(name, process, logFile, pidFiles);
+    }
+
+    /**
+     * Ctrl-C in a terminal signals the whole foreground process group. Children get a session of their own, so
+     * only the supervisor hears it and stops them in order.
+     */
+    private static List<String> inOwnSession(List<String> command) {
+        for (String setsid : new String[]{"/usr/bin/setsid", "/bin/setsid"}) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                List<String> wrapped = new java.util.ArrayList<>(command.size() + 1);
+                wrapped.add(setsid);
+                wrapped.addAll(command);
+                return wrapped;
+            }
+        }
+        return command;
     }
 
     /** The path of the running JVM's java binary, so children use the same JDK. */

@@ -1,0 +1,141 @@
+package org.xietong.systemtests;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.xietong.devstack.DemoAccounts;
+import org.xietong.devstack.DevStack;
+import org.xietong.devstack.StackConfig;
+import org.xietong.devstack.SuiteService;
+import org.xietong.devstack.TokenClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The suite as a user meets it: the devstack with real PostgreSQL, Kafka and Keycloak, tokens from Keycloak, every
+ * call through the gateway. Ports are offset so it can run beside a developer's ./xietong up.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteThroughGatewayIT {
+
+    private static final List<String> PREFIXES = List.of(
+            "/api/v1/pairing/schools", "/api/v1/rotation/schools", "/api/v1/healthcare/institutions");
+    private static DevStack stack;
+    private static StackConfig config;
+    private static TokenClient tokens;
+    private static String gateway;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        Path root = Path.of(System.getProperty("xietong.root", "..")).toAbsolutePath().normalize();
+        config = new StackConfig(root, Files.createTempDirectory("xietong-system"), 20000, false);
+        stack = DevStack.start(config, System.out::println);
+        tokens = new TokenClient(stack.keycloak().issuer());
+        gateway = config.url(SuiteService.GATEWAY);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceAnswersThroughTheGatewayWithAKeycloakToken() throws Exception {
+        String token = tokens.passwordGrant("edu-chaoyang", "edu-chaoyang");
+        for (String path : PREFIXES) {
+            given().auth().oauth2(token).get(gateway + path)
+                    .then().statusCode(200).body("page", equalTo(0));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void withoutATokenTheGatewayAnswers401ProblemDetails() {
+        for (String path : PREFIXES) {
+            given().get(gateway + path)
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("Bearer"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aSchoolRegisteredThroughTheGatewayReachesRotationServicesDatabase() throws Exception {
+        String token = tokens.passwordGrant("edu-miyun", "edu-miyun");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("code", "1111018001", "name", "密云区穆家峪中学", "regionCode", "110118"))
+                .post(gateway + "/api/v1/pairing/schools")
+                .then().statusCode(201).body("name", equalTo("密云区穆家峪中学"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(token).get(gateway + "/api/v1/rotation/schools")
+                        .then().statusCode(200).body("items.code", hasItem("1111018001")));
+        try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("rotation"), "rotation", "rotation-dev");
+             PreparedStatement ps = c.prepareStatement("SELECT name, region_code FROM school_replica WHERE code = ?")) {
+            ps.setString(1, "1111018001");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "replica row in rotation's own database");
+                assertEquals("密云区穆家峪中学", rs.getString(1));
+                assertEquals("110118", rs.getString(2));
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void realmRolesAndRegionClaimsAreEnforcedByTheServices() throws Exception {
+        String chaoyang = tokens.passwordGrant("edu-chaoyang", "edu-chaoyang");
+        given().auth().oauth2(chaoyang).get(gateway + "/api/v1/pairing/schools/1111018001")
+                .then().statusCode(403).contentType("application/problem+json");
+        String teacher = tokens.passwordGrant("teacher-demo", "teacher-demo");
+        given().auth().oauth2(teacher).contentType(ContentType.JSON)
+                .body(Map.of("code", "1111018009", "name", "测试", "regionCode", "110118"))
+                .post(gateway + "/api/v1/pairing/schools")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(5)
+    void partnerSystemsAuthenticateWithClientCredentials() throws Exception {
+        DemoAccounts.Partner partner = DemoAccounts.read(config.realmFile()).partners().stream()
+                .filter(p -> p.clientId().equals("partner-150000")).findFirst().orElseThrow();
+        String token = tokens.clientCredentials(partner.clientId(), partner.secret());
+        given().auth().oauth2(token).get(gateway + "/api/v1/pairing/schools")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    @Order(6)
+    void stoppingTheSuiteLeavesNoProcessBehind() {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        assertFalse(children.isEmpty(), "the suite runs as child processes");
+        stack.close();
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        assertFalse(Files.exists(config.home().resolve("postgres/postmaster.pid")), "PostgreSQL stopped");
+        stack = null;
+    }
+}
