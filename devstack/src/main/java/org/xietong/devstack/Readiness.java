@@ -39,7 +39,22 @@ public final class Readiness {
         throw new IllegalStateException(url + " not ready after " + timeout.toSeconds() + " s (last status " + lastStatus + ")");
     }
 
-    static void pause(long millis) {
+    /** Waits until something accepts TCP connections on the port. */
+    public static void awaitPort(int port, Duration timeout, Runnable aliveCheck) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            aliveCheck.run();
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+                return;
+            } catch (IOException e) {
+                pause(100);
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port + " after " + timeout.toSeconds() + " s");
+    }
+
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

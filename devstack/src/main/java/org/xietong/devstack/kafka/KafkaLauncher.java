@@ -3,6 +3,7 @@ package org.xietong.devstack.kafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.xietong.devstack.BuildInfo;
+import org.xietong.devstack.Readiness;
 import org.xietong.devstack.process.ChildProcess;
 import org.xietong.devstack.process.OrphanGuard;
 import org.xietong.devstack.process.PidFiles;
@@ -43,7 +44,13 @@ public final class KafkaLauncher {
                 javaCommand("-Xms128m", "-Xmx512m", "kafka.Kafka", config.toString()),
                 Map.of(), dataDirectory, logFile, pidFiles);
         RunningKafka kafka = new RunningKafka(broker, "127.0.0.1:" + port);
-        awaitReady(kafka, Duration.ofSeconds(90));
+        try {
+            Readiness.awaitPort(port, Duration.ofSeconds(90), broker::checkAlive);
+            awaitReady(kafka, Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
         return kafka;
     }
 
@@ -67,7 +74,7 @@ public final class KafkaLauncher {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "") ;
+                "");
     }
 
     private static void format(Path config, Path workDir, Path logFile) throws IOException {
@@ -119,21 +126,11 @@ public final class KafkaLauncher {
                     }
                 } catch (Exception notYet) {
                     if (System.nanoTime() > deadline) {
-                        kafka.close();
                         throw new IllegalStateException("Kafka not ready after " + timeout + "; see " + kafka.process().logFile(), notYet);
                     }
                 }
-                sleep(250);
+                Readiness.pause(250);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
