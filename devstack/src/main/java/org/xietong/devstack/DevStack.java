@@ -58,6 +58,7 @@ public final class DevStack implements AutoCloseable {
         if (!reaped.isEmpty()) {
             say.accept("Stopped processes left by an earlier run: " + String.join(", ", reaped));
         }
+        requirePortsFree();
         say.accept("Starting PostgreSQL, Kafka and Keycloak…");
         CompletableFuture<RunningPostgres> pg = async(() -> {
             RunningPostgres p = PostgresLauncher.start(config.home().resolve("postgres"), config.postgresPort(), !config.keepData());
@@ -96,6 +97,29 @@ public final class DevStack implements AutoCloseable {
                         config.url(e.getKey()) + "/q/health/ready", Duration.ofMinutes(2), e.getValue()::checkAlive)))
                 .toList();
         ready.forEach(DevStack::join);
+    }
+
+    /** Fails before starting anything when another program (or another suite) holds one of our ports. */
+    private void requirePortsFree() {
+        List<Integer> ports = new java.util.ArrayList<>(List.of(config.postgresPort(), config.kafkaPort(),
+                config.kafkaControllerPort(), config.keycloakPort(), config.keycloakManagementPort()));
+        for (SuiteService service : SuiteService.values()) {
+            ports.add(config.port(service));
+        }
+        List<Integer> taken = ports.stream().filter(DevStack::inUse).toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("port(s) " + taken + " are in use (is another ./xietong up running?); "
+                    + "stop it or move every port with XIETONG_PORT_OFFSET=N");
+        }
+    }
+
+    private static boolean inUse(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     Map<String, String> environment(SuiteService service) {

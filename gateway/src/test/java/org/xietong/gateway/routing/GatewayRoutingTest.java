@@ -43,6 +43,15 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void pathsOutsideTheRoutedPrefixesAre404ProblemsWithoutAnUpstreamCall() {
+        int before = EchoUpstreamResource.CALLS.get();
+        given().auth().oauth2(TOKEN).get("/api/v1/unknown/things")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/nowhere").then().statusCode(404).contentType("application/problem+json");
+        assertEquals(before, EchoUpstreamResource.CALLS.get());
+    }
+
+    @Test
     void rejectsMissingInvalidAndExpiredTokensWithoutCallingUpstream() {
         int before = EchoUpstreamResource.CALLS.get();
         given().get("/api/v1/pairing/schools")

@@ -131,6 +131,15 @@ class SchoolResourceTest {
                 .body(containsString("Kafka connection health check"));
     }
 
+    @Test
+    void unknownPathsAreProblemsAndTheApiIsDocumented() {
+        given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/pairing/schools"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
     private static KafkaConsumer<String, String> consumer() {
         String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(

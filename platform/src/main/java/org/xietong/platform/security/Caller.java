@@ -62,12 +62,16 @@ public class Caller {
         }
     }
 
-    /** The region prefix a listing is limited to; empty for platform admins, who see everything. */
-    public Optional<String> listingPrefix() {
+    /**
+     * The region-code prefix a listing is limited to: "" for platform admins, who see everything, "11" for an
+     * officer of 110000. A caller without a valid region claim may list nothing.
+     */
+    public String listingPrefix() {
         if (hasRole(PLATFORM_ADMIN)) {
-            return Optional.of("");
+            return "";
         }
-        return regionCode().filter(RegionCode::isValid).map(RegionCode::scopePrefix);
+        return regionCode().filter(RegionCode::isValid).map(RegionCode::scopePrefix)
+                .orElseThrow(() -> ProblemException.forbidden("Your account has no region; ask an administrator"));
     }
 
     private Optional<String> claim(String name) {
