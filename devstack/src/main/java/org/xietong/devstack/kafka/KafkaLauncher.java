@@ -2,6 +2,7 @@ package org.xietong.devstack.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 import org.xietong.devstack.BuildInfo;
 import org.xietong.devstack.Readiness;
 import org.xietong.devstack.process.ChildProcess;
@@ -12,10 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -78,9 +77,8 @@ public final class KafkaLauncher {
     }
 
     private static void format(Path config, Path workDir, Path logFile) throws IOException {
-        byte[] id = new byte[16];
-        new SecureRandom().nextBytes(id);
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        // Kafka's own ids never start with '-', which the formatter would read as an option.
+        String clusterId = Uuid.randomUuid().toString();
         ChildProcess formatter = ChildProcess.start("kafka-format",
                 javaCommand("-Xmx256m", "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
                 Map.of(), workDir, logFile, null);
