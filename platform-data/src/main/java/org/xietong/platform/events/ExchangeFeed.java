@@ -1,0 +1,67 @@
+package org.xietong.platform.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A service's published events for partners, oldest first, as CloudEvents JSON. The cursor is the feed position
+ * of the last event returned: positions are assigned at publication in commit order, so a cursor never skips an
+ * event that committed late.
+ */
+@ApplicationScoped
+public class ExchangeFeed {
+
+    private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
+
+    public record FeedPage(List<CloudEvent> events, String next, boolean hasMore) {
+    }
+
+    private final EntityManager em;
+    private final EventsConfig config;
+
+    public ExchangeFeed(EntityManager em, EventsConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    /** Events after {@code cursor} concerning a region under {@code regionPrefix} ("" for all). */
+    public FeedPage read(String cursor, int limit, String regionPrefix) {
+        long after = parse(cursor);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT feed_position, CAST(id AS text), type, subject, "
+                        + "array_to_string(region_codes, ' '), occurred_at, CAST(data AS text) FROM outbox_event "
+                        + "WHERE feed_position > ?1 AND (?2 = '' OR EXISTS "
+                        + "(SELECT 1 FROM unnest(region_codes) AS rc WHERE rc LIKE ?2 || '%')) "
+                        + "ORDER BY feed_position LIMIT ?3")
+                .setParameter(1, after)
+                .setParameter(2, regionPrefix)
+                .setParameter(3, limit + 1)
+                .getResultList();
+        boolean hasMore = rows.size() > limit;
+        List<CloudEvent> events = new ArrayList<>();
+        long last = after;
+        for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
+            last = ((Number) row[0]).longValue();
+            events.add(new CloudEvent(CloudEvent.SPEC_VERSION, (String) row[1], config.source(), (String) row[2],
+                    (String) row[3], OutboxRelay.instant(row[5]), CloudEvent.JSON, (String) row[4], (String) row[6]));
+        }
+        return new FeedPage(events, Long.toString(last), hasMore);
+    }
+
+    private static long parse(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        if (!CURSOR.matcher(cursor).matches()) {
+            throw new ProblemException(Problem.of(400, "invalid-cursor", "Invalid cursor",
+                    "'after' must be a cursor returned as 'next' by this feed"));
+        }
+        return Long.parseLong(cursor);
+    }
+}

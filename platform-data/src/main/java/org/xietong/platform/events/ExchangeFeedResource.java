@@ -1,0 +1,39 @@
+package org.xietong.platform.events;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.xietong.platform.security.Caller;
+
+/**
+ * The partner exchange feed; each service exposes it under its own prefix by extending this class with
+ * {@code @Path("/api/v1/<area>/exchange")}.
+ */
+public abstract class ExchangeFeedResource {
+
+    private final ExchangeFeed feed;
+    private final Caller caller;
+
+    protected ExchangeFeedResource(ExchangeFeed feed, Caller caller) {
+        this.feed = feed;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("events")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"partner-system", "platform-admin", "education-officer", "health-officer", "insurance-officer"})
+    @Operation(summary = "This service's events in your region, oldest first, as CloudEvents JSON; "
+            + "pass the returned 'next' as 'after' to continue")
+    public ExchangeFeed.FeedPage events(@QueryParam("after") String after,
+                                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return feed.read(after, limit, caller.listingPrefix());
+    }
+}
