@@ -110,7 +110,7 @@ class SuiteThroughGatewayIT {
     void realmRolesAndRegionClaimsAreEnforcedByTheServices() throws Exception {
         String chaoyang = tokens.passwordGrant("edu-chaoyang", "edu-chaoyang");
         given().auth().oauth2(chaoyang).get(gateway + "/api/v1/pairing/schools/1111018001")
-                .then().statusCode(403).contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json");
         String teacher = tokens.passwordGrant("teacher-demo", "teacher-demo");
         given().auth().oauth2(teacher).contentType(ContentType.JSON)
                 .body(Map.of("code", "1111018009", "name", "测试", "regionCode", "110118"))

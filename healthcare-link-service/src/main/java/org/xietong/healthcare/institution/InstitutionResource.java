@@ -32,7 +32,7 @@ public class InstitutionResource {
     @GET
     @Operation(summary = "Institutions in your region")
     public Page<InstitutionView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         var query = institutions.inRegion(caller.listingPrefix()).page(page, size);
         return new Page<>(query.list().stream()
                 .map(i -> new InstitutionView(i.code, i.name, i.regionCode)).toList(), page, size, query.count());

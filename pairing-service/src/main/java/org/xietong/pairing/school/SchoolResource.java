@@ -36,7 +36,7 @@ public class SchoolResource {
     @GET
     @Operation(summary = "Schools in your region, by code")
     public Page<SchoolView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return service.list(page, size);
     }
 

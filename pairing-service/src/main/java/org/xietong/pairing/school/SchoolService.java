@@ -3,28 +3,33 @@ package org.xietong.pairing.school;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.platform.api.Page;
+import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
+import org.xietong.platform.security.RegionScope;
 
 import java.time.Instant;
+import java.util.List;
 
 @ApplicationScoped
 public class SchoolService {
 
     private final SchoolRepository schools;
-    private final SchoolEvents events;
+    private final Outbox outbox;
     private final Caller caller;
 
-    public SchoolService(SchoolRepository schools, SchoolEvents events, Caller caller) {
+    public SchoolService(SchoolRepository schools, Outbox outbox, Caller caller) {
         this.schools = schools;
-        this.events = events;
+        this.outbox = outbox;
         this.caller = caller;
     }
 
     @Transactional
     public SchoolView register(RegisterSchool request) {
-        caller.requireCovers(request.regionCode());
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.covers(request.regionCode()), "Region " + request.regionCode());
         if (schools.findByIdOptional(request.code()).isPresent()) {
             throw duplicate(request.code());
         }
@@ -40,14 +45,15 @@ public class SchoolService {
             // Another request registered the same code between our check and our insert.
             throw duplicate(request.code());
         }
-        events.registered(school);
+        outbox.record(SchoolRegistered.TYPE, school.code, List.of(school.regionCode),
+                new SchoolRegistered(school.code, school.name, school.regionCode));
         return SchoolView.of(school);
     }
 
     public SchoolView get(String code) {
         School school = schools.findByIdOptional(code)
                 .orElseThrow(() -> ProblemException.notFound("School " + code));
-        caller.requireCovers(school.regionCode);
+        caller.scope().requireReadable(caller.scope().coversSchool(school.regionCode, school.code), "School " + code);
         return SchoolView.of(school);
     }
 

@@ -64,13 +64,21 @@ class SchoolResourceTest {
                 .post("/api/v1/pairing/schools")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("110118"));
-        given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/schools/1111018001").then().statusCode(403);
+        // Reading another region's school is "not found": ids cannot be probed.
+        given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/schools/1111018001")
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/schools")
                 .then().statusCode(200).body("items.code", not(hasItem("1111018001")));
 
         String beijing = TestTokens.user("edu-beijing", "education-officer").region("110000").sign();
         given().auth().oauth2(beijing).get("/api/v1/pairing/schools")
                 .then().statusCode(200).body("items.code", hasItem("1111018001"));
+        String mujiayuAdmin = TestTokens.user("school-mujiayu", "school-admin").region("110118").school("1111018001").sign();
+        given().auth().oauth2(mujiayuAdmin).get("/api/v1/pairing/schools/1111018001").then().statusCode(200);
+        given().auth().oauth2(MIYUN_OFFICER).contentType(ContentType.JSON)
+                .body(Map.of("code", "1111018004", "name", "密云区第四中学", "regionCode", "110118"))
+                .post("/api/v1/pairing/schools").then().statusCode(201);
+        given().auth().oauth2(mujiayuAdmin).get("/api/v1/pairing/schools/1111018004").then().statusCode(404);
     }
 
     @Test
@@ -109,7 +117,7 @@ class SchoolResourceTest {
                 .post("/api/v1/pairing/schools")
                 .then().statusCode(400).contentType("application/problem+json");
 
-        given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/schools?size=100000")
+        given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/schools?size=201")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 

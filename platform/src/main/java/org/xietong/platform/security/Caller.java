@@ -3,8 +3,6 @@ package org.xietong.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.xietong.platform.problem.ProblemException;
-import org.xietong.platform.region.RegionCode;
 
 import java.util.Optional;
 
@@ -50,28 +48,17 @@ public class Caller {
         return claim("teacher_id");
     }
 
-    /** Whether the caller may see or change something located in {@code regionCode}. */
-    public boolean covers(String regionCode) {
-        return hasRole(PLATFORM_ADMIN) || regionCode().map(own -> RegionCode.covers(own, regionCode)).orElse(false);
-    }
-
-    public void requireCovers(String regionCode) {
-        if (!covers(regionCode)) {
-            throw ProblemException.forbidden("Region " + regionCode + " is outside your scope ("
-                    + regionCode().orElse("no region") + ")");
-        }
-    }
-
-    /**
-     * The region-code prefix a listing is limited to: "" for platform admins, who see everything, "11" for an
-     * officer of 110000. A caller without a valid region claim may list nothing.
-     */
-    public String listingPrefix() {
+    /** What this caller may see and change. */
+    public RegionScope scope() {
         if (hasRole(PLATFORM_ADMIN)) {
-            return "";
+            return RegionScope.EVERYTHING;
         }
-        return regionCode().filter(RegionCode::isValid).map(RegionCode::scopePrefix)
-                .orElseThrow(() -> ProblemException.forbidden("Your account has no region; ask an administrator"));
+        return regionCode().map(region -> RegionScope.of(region, schoolCode(), institutionCode())).orElse(RegionScope.NOTHING);
+    }
+
+    /** The region-code prefix a listing is limited to: "" for platform admins; refuses a caller without a region. */
+    public String listingPrefix() {
+        return scope().listingPrefix();
     }
 
     private Optional<String> claim(String name) {

@@ -4,54 +4,56 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.xietong.contracts.pairing.SchoolRegistered;
+import org.xietong.platform.events.CloudEvent;
+import org.xietong.platform.events.Inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Applies pairing-service's events to the school replica. Applying an event is an upsert by school code, so a
- * redelivered event changes nothing; event types this service does not use are skipped.
+ * Applies pairing-service's events to the school replica, once per event id (inbox); event types this service
+ * does not use are recorded as seen and skipped.
  */
 @ApplicationScoped
 public class PairingEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(PairingEventsConsumer.class);
-
     private final SchoolReplicaRepository replicas;
+    private final Inbox inbox;
     private final ObjectMapper json;
 
-    public PairingEventsConsumer(SchoolReplicaRepository replicas, ObjectMapper json) {
+    public PairingEventsConsumer(SchoolReplicaRepository replicas, Inbox inbox, ObjectMapper json) {
         this.replicas = replicas;
+        this.inbox = inbox;
         this.json = json;
     }
 
     @Incoming("pairing-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        String type = header(record, "ce_type");
-        if (!SchoolRegistered.TYPE.equals(type)) {
-            LOG.debugf("skipping event type %s", type);
-            return;
-        }
-        SchoolRegistered event = json.readValue(record.value(), SchoolRegistered.class);
-        SchoolReplica school = replicas.findByIdOptional(event.code()).orElseGet(SchoolReplica::new);
-        school.code = event.code();
-        school.name = event.name();
-        school.regionCode = event.regionCode();
-        school.lastEventId = header(record, "ce_id");
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.apply("rotation.school-replica", record, event -> {
+            if (SchoolRegistered.TYPE.equals(event.type())) {
+                apply(event, read(event, SchoolRegistered.class));
+            }
+        });
+    }
+
+    private void apply(CloudEvent event, SchoolRegistered registered) {
+        SchoolReplica school = replicas.findByIdOptional(registered.code()).orElseGet(SchoolReplica::new);
+        school.code = registered.code();
+        school.name = registered.name();
+        school.regionCode = registered.regionCode();
+        school.lastEventId = event.id();
         school.updatedAt = Instant.now();
         replicas.persist(school);
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private <T> T read(CloudEvent event, Class<T> type) {
+        try {
+            return json.readValue(event.data(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event " + event.id() + " has unreadable data: " + e.getOriginalMessage(), e);
+        }
     }
 }

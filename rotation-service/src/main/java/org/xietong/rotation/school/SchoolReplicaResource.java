@@ -34,7 +34,7 @@ public class SchoolReplicaResource {
     @GET
     @Operation(summary = "Schools in your region, as replicated from pairing-service")
     public Page<SchoolView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         var query = replicas.inRegion(caller.listingPrefix()).page(page, size);
         return new Page<>(query.list().stream()
                 .map(s -> new SchoolView(s.code, s.name, s.regionCode, s.updatedAt)).toList(), page, size, query.count());

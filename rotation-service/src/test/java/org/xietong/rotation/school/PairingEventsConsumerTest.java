@@ -1,18 +1,23 @@
 package org.xietong.rotation.school;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.xietong.contracts.Topics;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.devstack.test.TestTokens;
+import org.xietong.platform.events.CloudEvent;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,14 +65,32 @@ class PairingEventsConsumerTest {
         given().get("/api/v1/rotation/schools").then().statusCode(401).contentType("application/problem+json");
     }
 
+    @Test
+    void unreadableEventsGoToTheDeadLetterTopic() throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(event(id, SchoolRegistered.TYPE, "2150070009", "{not json")).get();
+        }
+        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-observer-" + id,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("xietong.rotation.dlq"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if ("2150070009".equals(record.key())) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+    }
+
     private static ProducerRecord<String, String> event(String id, String type, String key, String body) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PAIRING_EVENTS, key, body);
-        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_source", "/xietong/pairing".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-        return record;
+        CloudEvent event = CloudEvent.of(id, "/xietong/pairing", type, key, Instant.now(), List.of("110000"), body);
+        return new ProducerRecord<>(Topics.PAIRING_EVENTS, null, key, event.data(), event.kafkaHeaders());
     }
 
     private static KafkaProducer<String, String> producer() {

@@ -1,0 +1,16 @@
+package org.xietong.rotation.exchange;
+
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.events.ExchangeFeed;
+import org.xietong.platform.events.ExchangeFeedResource;
+import org.xietong.platform.security.Caller;
+
+@Path("/api/v1/rotation/exchange")
+@Tag(name = "Exchange", description = "Partner exchange feed: this service's events as CloudEvents")
+public class RotationExchangeFeedResource extends ExchangeFeedResource {
+
+    public RotationExchangeFeedResource(ExchangeFeed feed, Caller caller) {
+        super(feed, caller);
+    }
+}
