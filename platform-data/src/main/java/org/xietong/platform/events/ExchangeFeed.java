@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.schema.SqlValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public class ExchangeFeed {
         for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
             last = ((Number) row[0]).longValue();
             events.add(new CloudEvent(CloudEvent.SPEC_VERSION, (String) row[1], config.source(), (String) row[2],
-                    (String) row[3], OutboxRelay.instant(row[5]), CloudEvent.JSON, (String) row[4], (String) row[6]));
+                    (String) row[3], SqlValues.instant(row[5]), CloudEvent.JSON, (String) row[4], (String) row[6]));
         }
         return new FeedPage(events, Long.toString(last), hasMore);
     }

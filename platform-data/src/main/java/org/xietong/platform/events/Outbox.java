@@ -8,6 +8,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.xietong.platform.region.RegionCode;
+import org.xietong.platform.schema.SqlValues;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -53,7 +54,7 @@ public class Outbox {
                 .setParameter(1, id)
                 .setParameter(2, type)
                 .setParameter(3, subject)
-                .setParameter(4, "{" + String.join(",", regions) + "}")
+                .setParameter(4, SqlValues.regionArray(regions))
                 .setParameter(5, Instant.now())
                 .setParameter(6, serialize(data))
                 .executeUpdate();

@@ -14,10 +14,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.xietong.platform.schema.SqlValues;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -142,7 +142,7 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, (String) row[1], config.source(),
-                        (String) row[2], (String) row[3], instant(row[5]), CloudEvent.JSON, (String) row[4], (String) row[6]);
+                        (String) row[2], (String) row[3], SqlValues.instant(row[5]), CloudEvent.JSON, (String) row[4], (String) row[6]);
                 acks.add(producer.send(new ProducerRecord<>(config.topic(), null, event.subject(), event.data(),
                         event.kafkaHeaders())));
             }
@@ -173,6 +173,9 @@ public class OutboxRelay {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1").setParameter(1, before).executeUpdate();
             em.createNativeQuery("DELETE FROM inbox_event WHERE processed_at < ?1").setParameter(1, before).executeUpdate();
+            // The relay's hourly pass is also where expired Idempotency-Keys (24 h) are dropped.
+            em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < now() - CAST('24 hours' AS interval)")
+                    .executeUpdate();
         });
     }
 
@@ -187,19 +190,6 @@ public class OutboxRelay {
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace('/', '-').substring(1) + "-outbox-relay");
         return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     private static String rootMessage(Throwable e) {

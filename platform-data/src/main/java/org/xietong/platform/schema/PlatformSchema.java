@@ -36,7 +36,7 @@ public class PlatformSchema {
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations(new String[0])
-                .javaMigrations(new SqlMigration("1", "events"))
+                .javaMigrations(new SqlMigration("1", "events"), new SqlMigration("2", "conventions"))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()

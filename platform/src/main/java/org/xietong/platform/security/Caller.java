@@ -28,6 +28,22 @@ public class Caller {
         return name != null ? name : identity.getPrincipal().getName();
     }
 
+    /** The token's subject: stable across renames, unlike the user name. */
+    public String subject() {
+        String subject = token.getSubject();
+        return subject != null ? subject : identity.getPrincipal().getName();
+    }
+
+    /** The OAuth client the call came through (azp), e.g. xietong-cli or partner-500000. */
+    public Optional<String> clientId() {
+        return claim("azp");
+    }
+
+    /** The caller as an audit trail records it. */
+    public Actor actor() {
+        return new Actor(subject(), username(), clientId().orElse(null));
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -7,10 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.xietong.contracts.pairing.SchoolRegistered;
+import org.xietong.contracts.pairing.SchoolUpdated;
+import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.CloudEvent;
 import org.xietong.platform.events.Inbox;
+import org.xietong.platform.security.Actor;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Applies pairing-service's events to the school replica, once per event id (inbox); event types this service
@@ -19,34 +24,46 @@ import java.time.Instant;
 @ApplicationScoped
 public class PairingEventsConsumer {
 
+    private static final String CONSUMER = "rotation.school-replica";
+    private static final Actor ACTOR = Actor.system(CONSUMER);
+
     private final SchoolReplicaRepository replicas;
     private final Inbox inbox;
+    private final Audit audit;
     private final ObjectMapper json;
 
-    public PairingEventsConsumer(SchoolReplicaRepository replicas, Inbox inbox, ObjectMapper json) {
+    public PairingEventsConsumer(SchoolReplicaRepository replicas, Inbox inbox, Audit audit, ObjectMapper json) {
         this.replicas = replicas;
         this.inbox = inbox;
+        this.audit = audit;
         this.json = json;
     }
 
     @Incoming("pairing-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.apply("rotation.school-replica", record, event -> {
+        inbox.apply(CONSUMER, record, event -> {
             if (SchoolRegistered.TYPE.equals(event.type())) {
-                apply(event, read(event, SchoolRegistered.class));
+                SchoolRegistered school = read(event, SchoolRegistered.class);
+                apply(event, school.code(), school.name(), school.regionCode());
+            } else if (SchoolUpdated.TYPE.equals(event.type())) {
+                SchoolUpdated school = read(event, SchoolUpdated.class);
+                apply(event, school.code(), school.name(), school.regionCode());
             }
         });
     }
 
-    private void apply(CloudEvent event, SchoolRegistered registered) {
-        SchoolReplica school = replicas.findByIdOptional(registered.code()).orElseGet(SchoolReplica::new);
-        school.code = registered.code();
-        school.name = registered.name();
-        school.regionCode = registered.regionCode();
+    private void apply(CloudEvent event, String code, String name, String regionCode) {
+        SchoolReplica school = replicas.findByIdOptional(code).orElseGet(SchoolReplica::new);
+        String before = school.name;
+        school.code = code;
+        school.name = name;
+        school.regionCode = regionCode;
         school.lastEventId = event.id();
         school.updatedAt = Instant.now();
         replicas.persist(school);
+        audit.record(ACTOR, "school-replica.applied", "school", code, List.of(regionCode),
+                Map.of("event", event.id(), "type", event.type(), "name", Map.of("from", String.valueOf(before), "to", name)));
     }
 
     private <T> T read(CloudEvent event, Class<T> type) {

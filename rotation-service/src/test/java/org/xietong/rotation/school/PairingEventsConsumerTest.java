@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.xietong.contracts.Topics;
 import org.xietong.contracts.pairing.SchoolRegistered;
+import org.xietong.contracts.pairing.SchoolUpdated;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.platform.events.CloudEvent;
 
@@ -45,9 +46,25 @@ class PairingEventsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(HULUNBUIR).get("/api/v1/rotation/schools")
                         .then().statusCode(200)
-                        .body("items.code", contains("2150070001"))
-                        .body("items[0].name", equalTo("呼伦贝尔市第一中学"))
-                        .body("total", equalTo(1)));
+                        .body("items.findAll { it.code == '2150070001' }.name", contains("呼伦贝尔市第一中学")));
+        given().auth().oauth2(HULUNBUIR).queryParam("entity", "school").queryParam("id", "2150070001")
+                .get("/api/v1/rotation/audit").then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void anUpdatedSchoolIsUpdatedInTheReplica() throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(event(UUID.randomUUID().toString(), SchoolRegistered.TYPE, "2150070002",
+                    "{\"code\":\"2150070002\",\"name\":\"扎兰屯市第一中学\",\"regionCode\":\"150783\"}")).get();
+            producer.send(event(UUID.randomUUID().toString(), SchoolUpdated.TYPE, "2150070002",
+                    "{\"code\":\"2150070002\",\"name\":\"扎兰屯市第一中学（新址）\",\"regionCode\":\"150783\"}")).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(HULUNBUIR).get("/api/v1/rotation/schools")
+                        .then().statusCode(200).body("items.name", hasItem("扎兰屯市第一中学（新址）")));
+        given().auth().oauth2(HULUNBUIR).queryParam("entity", "school").queryParam("id", "2150070002")
+                .get("/api/v1/rotation/audit").then().statusCode(200).body("total", equalTo(2))
+                .body("items[0].actor", equalTo("rotation.school-replica"));
     }
 
     @Test

@@ -1,0 +1,121 @@
+package org.xietong.pairing.school;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.xietong.devstack.test.TestTokens;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** Idempotency-Key, ETag / If-Match and the audit trail on the school registry. */
+@QuarkusTest
+class SchoolConventionsTest {
+
+    private static final String SCHOOLS = "/api/v1/pairing/schools";
+    private static final String CHAOYANG = TestTokens.user("edu-chaoyang", "education-officer").region("110105").sign();
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aRetriedPostWithTheSameKeyAnswersTheFirstResponseAndChangesNothing() {
+        Map<String, String> body = Map.of("code", "1111010510", "name", "北京市第十七中学", "regionCode", "110105");
+        Response first = post("key-17", body);
+        first.then().statusCode(201);
+        Response again = post("key-17", body);
+        again.then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", first.getHeader("Location"))
+                .body("code", equalTo("1111010510")).body("name", equalTo("北京市第十七中学"));
+        assertEquals(1L, count("SELECT count(*) FROM outbox_event WHERE subject = '1111010510'"), "one event");
+
+        post("key-17", Map.of("code", "1111010511", "name", "另一所学校", "regionCode", "110105"))
+                .then().statusCode(422).contentType("application/problem+json");
+        String otherOfficer = TestTokens.user("edu-chaoyang-2", "education-officer").region("110105").sign();
+        given().auth().oauth2(otherOfficer).header("Idempotency-Key", "key-17").contentType(ContentType.JSON)
+                .body(Map.of("code", "1111010512", "name", "第三所学校", "regionCode", "110105"))
+                .post(SCHOOLS).then().statusCode(201);
+    }
+
+    @Test
+    void aFailedRequestCanBeRetriedWithItsKey() {
+        post("key-bad", Map.of("code", "1111010513", "name", "越权学校", "regionCode", "110118")).then().statusCode(403);
+        post("key-bad", Map.of("code", "1111010513", "name", "本区学校", "regionCode", "110105")).then().statusCode(201);
+        post("k".repeat(201), Map.of("code", "1111010514", "name", "学校", "regionCode", "110105")).then().statusCode(400);
+    }
+
+    @Test
+    void updatesNeedTheCurrentETag() {
+        post(null, Map.of("code", "1111010520", "name", "朝阳区实验小学", "regionCode", "110105")).then().statusCode(201);
+        String etag = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010520").then().statusCode(200)
+                .extract().header("ETag");
+
+        put(null, "1111010520", "新名字").then().statusCode(428).contentType("application/problem+json");
+        put("\"999\"", "1111010520", "新名字").then().statusCode(412).contentType("application/problem+json");
+        String newEtag = put(etag, "1111010520", "朝阳区实验小学（新校区）").then().statusCode(200)
+                .body("name", equalTo("朝阳区实验小学（新校区）")).extract().header("ETag");
+        assertNotEquals(etag, newEtag);
+        put(etag, "1111010520", "lost update").then().statusCode(412);
+
+        String miyun = TestTokens.user("edu-miyun", "education-officer").region("110118").sign();
+        given().auth().oauth2(miyun).header("If-Match", newEtag).contentType(ContentType.JSON)
+                .body(Map.of("name", "x")).put(SCHOOLS + "/1111010520").then().statusCode(404);
+        String beijing = TestTokens.user("edu-beijing", "education-officer").region("110000").sign();
+        given().auth().oauth2(beijing).header("If-Match", newEtag).contentType(ContentType.JSON)
+                .body(Map.of("name", "朝阳区实验小学")).put(SCHOOLS + "/1111010520").then().statusCode(200);
+    }
+
+    @Test
+    void everyChangeIsInTheAuditTrailForOfficersInScope() {
+        post(null, Map.of("code", "1111010530", "name", "陈经纶中学", "regionCode", "110105")).then().statusCode(201);
+        String etag = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010530").then().extract().header("ETag");
+        put(etag, "1111010530", "北京市陈经纶中学").then().statusCode(200);
+
+        given().auth().oauth2(CHAOYANG).queryParam("entity", "school").queryParam("id", "1111010530")
+                .get("/api/v1/pairing/audit").then().statusCode(200)
+                .body("items.action", contains("school.updated", "school.registered"))
+                .body("items[0].actor", equalTo("edu-chaoyang"))
+                .body("items[0].client", equalTo("xietong-cli"))
+                .body("items[0].summary.name.from", equalTo("陈经纶中学"))
+                .body("items[0].summary.name.to", equalTo("北京市陈经纶中学"));
+
+        String miyun = TestTokens.user("edu-miyun", "education-officer").region("110118").sign();
+        given().auth().oauth2(miyun).queryParam("entity", "school").queryParam("id", "1111010530")
+                .get("/api/v1/pairing/audit").then().statusCode(200).body("items", hasSize(0));
+        String teacher = TestTokens.user("teacher-demo", "teacher").region("110105").sign();
+        given().auth().oauth2(teacher).queryParam("entity", "school").queryParam("id", "1111010530")
+                .get("/api/v1/pairing/audit").then().statusCode(403);
+        given().auth().oauth2(CHAOYANG).get("/api/v1/pairing/audit").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private static Response post(String key, Map<String, String> body) {
+        var request = given().auth().oauth2(CHAOYANG).contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.post(SCHOOLS);
+    }
+
+    private static Response put(String ifMatch, String code, String name) {
+        var request = given().auth().oauth2(CHAOYANG).contentType(ContentType.JSON).body(Map.of("name", name));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.put(SCHOOLS + "/" + code);
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}

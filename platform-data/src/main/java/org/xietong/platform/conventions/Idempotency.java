@@ -1,0 +1,121 @@
+package org.xietong.platform.conventions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Caller;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on POST: the first successful response to a caller's key is stored in the same
+ * transaction as the change and replayed for 24 hours; the same key with a different body is 422. A concurrent
+ * retry waits on the first request's row and then replays its answer. A failed request stores nothing, so it
+ * can be retried with the same key.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    private static final String EXPIRY = "24 hours";
+
+    private final EntityManager em;
+    private final Caller caller;
+    private final ObjectMapper canonical;
+    private final ObjectMapper json;
+
+    public Idempotency(EntityManager em, Caller caller, ObjectMapper json) {
+        this.em = em;
+        this.caller = caller;
+        this.json = json;
+        this.canonical = json.copy()
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    @Transactional
+    public Response execute(String key, String operation, Object request, Supplier<Response> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new ProblemException(Problem.of(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 200 visible ASCII characters"));
+        }
+        String owner = caller.subject();
+        String hash = hash(operation, request);
+        int claimed = em.createNativeQuery("INSERT INTO idempotency_record (caller, idem_key, request_hash) VALUES (?1, ?2, ?3) "
+                        + "ON CONFLICT (caller, idem_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, "
+                        + "status = NULL, location = NULL, body = NULL, created_at = now() "
+                        + "WHERE idempotency_record.created_at < now() - CAST('" + EXPIRY + "' AS interval)")
+                .setParameter(1, owner).setParameter(2, key).setParameter(3, hash)
+                .executeUpdate();
+        if (claimed == 0) {
+            return replay(owner, key, hash);
+        }
+        Response response = action.get();
+        em.createNativeQuery("UPDATE idempotency_record SET status = ?3, location = ?4, body = ?5 WHERE caller = ?1 AND idem_key = ?2")
+                .setParameter(1, owner).setParameter(2, key)
+                .setParameter(3, response.getStatus())
+                .setParameter(4, response.getLocation() == null ? null : response.getLocation().toString())
+                .setParameter(5, response.hasEntity() ? write(response.getEntity()) : null)
+                .executeUpdate();
+        return response;
+    }
+
+    private Response replay(String owner, String key, String hash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, status, location, body FROM idempotency_record "
+                        + "WHERE caller = ?1 AND idem_key = ?2")
+                .setParameter(1, owner).setParameter(2, key).getResultList();
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0])) {
+            throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was used with a different request; use a new key for a new request"));
+        }
+        Response.ResponseBuilder replayed = Response.status(((Number) row[1]).intValue()).header("Idempotent-Replayed", "true");
+        if (row[2] != null) {
+            replayed.location(URI.create((String) row[2]));
+        }
+        if (row[3] != null) {
+            replayed.entity(row[3]).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return replayed.build();
+    }
+
+    private String hash(String operation, Object request) {
+        try {
+            byte[] body = canonical.writeValueAsBytes(request);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(operation.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(body));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object entity) {
+        try {
+            return json.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

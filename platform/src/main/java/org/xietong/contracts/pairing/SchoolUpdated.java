@@ -1,0 +1,7 @@
+package org.xietong.contracts.pairing;
+
+/** A registered school's details changed (type {@value #TYPE}); carries the school as it is now. */
+public record SchoolUpdated(String code, String name, String regionCode) {
+
+    public static final String TYPE = "org.xietong.pairing.school.updated.v1";
+}

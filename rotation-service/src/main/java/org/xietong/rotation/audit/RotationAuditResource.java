@@ -1,0 +1,16 @@
+package org.xietong.rotation.audit;
+
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.audit.AuditResource;
+import org.xietong.platform.audit.AuditTrail;
+import org.xietong.platform.security.Caller;
+
+@Path("/api/v1/rotation/audit")
+@Tag(name = "Audit", description = "Who changed what, when and through which client")
+public class RotationAuditResource extends AuditResource {
+
+    public RotationAuditResource(AuditTrail trail, Caller caller) {
+        super(trail, caller);
+    }
+}
