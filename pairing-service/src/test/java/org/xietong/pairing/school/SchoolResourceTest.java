@@ -146,6 +146,9 @@ class SchoolResourceTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/pairing/schools"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/asyncapi.yaml").then().statusCode(200).body(containsString("xietong.pairing.events"));
+        given().get("/contracts/schemas/org.xietong.pairing.school.registered.v1.json").then().statusCode(200)
+                .body("title", equalTo(SchoolRegistered.TYPE));
     }
 
     private static KafkaConsumer<String, String> consumer() {

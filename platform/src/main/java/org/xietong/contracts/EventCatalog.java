@@ -1,0 +1,32 @@
+package org.xietong.contracts;
+
+import org.xietong.contracts.pairing.SchoolRegistered;
+import org.xietong.contracts.pairing.SchoolUpdated;
+
+import java.util.List;
+
+/**
+ * Every event type of the suite: its CloudEvents type, the area whose topic carries it and its payload record.
+ * Each type has a JSON Schema at {@code /contracts/schemas/<type>.json} (served by every service) and appears in
+ * its area's AsyncAPI document; a test keeps the three in agreement.
+ */
+public final class EventCatalog {
+
+    public record Entry(String type, String area, Class<? extends Record> payload) {
+
+        public String topic() {
+            return "xietong." + area + ".events";
+        }
+
+        public String schemaPath() {
+            return "contracts/schemas/" + type + ".json";
+        }
+    }
+
+    public static final List<Entry> ALL = List.of(
+            new Entry(SchoolRegistered.TYPE, "pairing", SchoolRegistered.class),
+            new Entry(SchoolUpdated.TYPE, "pairing", SchoolUpdated.class));
+
+    private EventCatalog() {
+    }
+}
