@@ -1,0 +1,191 @@
+package org.xietong.benchmarks;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.xietong.devstack.DevStack;
+import org.xietong.devstack.StackConfig;
+import org.xietong.devstack.SuiteService;
+import org.xietong.devstack.TokenClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures the event path of the platform kit on the real devstack (PostgreSQL, Kafka, Keycloak, the services):
+ * <ol>
+ *   <li>outbox relay throughput: a burst of events committed to pairing-service's outbox in one transaction,
+ *   timed from the first to the last publication;</li>
+ *   <li>commit-to-consumer latency at a steady rate: schools registered through the gateway at 200/s, each
+ *   event's CloudEvents time (taken in the committing transaction) against the moment a Kafka consumer gets it.</li>
+ * </ol>
+ * Every figure is measured in the run that prints it.
+ */
+public final class EventsBenchmark {
+
+    private static final String PROBE_TYPE = "org.xietong.pairing.benchmark.probe.v1";
+
+    private EventsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int burst = Integer.getInteger("burst", 50_000);
+        int rate = Integer.getInteger("rate", 200);
+        Duration steady = Duration.ofSeconds(Long.getLong("seconds", 30));
+        Path root = Path.of(System.getProperty("xietong.root", ".")).toAbsolutePath().normalize();
+        StackConfig config = new StackConfig(root, Files.createTempDirectory("xietong-bench"), 30000, false);
+
+        long begin = System.nanoTime();
+        try (DevStack stack = DevStack.start(config, line -> { })) {
+            System.out.printf(Locale.ROOT, "devstack ready in %.1f s (ports +30000)%n", seconds(System.nanoTime() - begin));
+            String token = new TokenClient(stack.keycloak().issuer()).passwordGrant("edu-chaoyang", "edu-chaoyang");
+            // Latency first: the burst below keeps rotation-service's consumer busy for a while afterwards.
+            String latency = steadyLatency(stack, config, token, rate, steady);
+            String throughput = relayThroughput(stack, burst);
+            System.out.printf(Locale.ROOT, "%nXietong events benchmark — %s, %d cores, %.0f GB heap max of this JVM%n%n",
+                    LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
+            System.out.println("| figure | measured | goal |");
+            System.out.println("|---|---|---|");
+            System.out.println("| outbox relay throughput | " + throughput + " | ≥ 2,000 events/s |");
+            System.out.println("| commit → consumer latency at " + rate + " events/s | " + latency + " | p99 ≤ 200 ms |");
+        }
+    }
+
+    private static String relayThroughput(DevStack stack, int events) throws Exception {
+        String run = UUID.randomUUID().toString();
+        try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("pairing"), "pairing", "pairing-dev")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox_event (id, type, subject, region_codes, "
+                    + "occurred_at, data) SELECT gen_random_uuid(), ?, 'probe-' || g, '{110105}', now(), "
+                    + "jsonb_build_object('run', ?, 'n', g) FROM generate_series(1, ?) AS g")) {
+                insert.setString(1, PROBE_TYPE);
+                insert.setString(2, run);
+                insert.setInt(3, events);
+                insert.executeUpdate();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            long committed = System.nanoTime();
+            long deadline = committed + Duration.ofMinutes(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (PreparedStatement progress = c.prepareStatement("SELECT count(*) FILTER (WHERE published_at IS NULL), "
+                        + "EXTRACT(EPOCH FROM max(published_at) - min(published_at)) FROM outbox_event "
+                        + "WHERE type = ? AND data->>'run' = ?")) {
+                    progress.setString(1, PROBE_TYPE);
+                    progress.setString(2, run);
+                    try (ResultSet rs = progress.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) == 0) {
+                            double publishing = rs.getDouble(2);
+                            double endToEnd = seconds(System.nanoTime() - committed);
+                            return String.format(Locale.ROOT, "%,.0f events/s (%,d events published in %.2f s; "
+                                    + "%.2f s from commit, including the relay's idle poll)", events / publishing, events, publishing, endToEnd);
+                        }
+                    }
+                }
+                Thread.sleep(100);
+            }
+            return "did not finish within 5 minutes";
+        }
+    }
+
+    private static String steadyLatency(DevStack stack, StackConfig config, String token, int rate, Duration length)
+            throws Exception {
+        String prefix = "8" + String.format("%03d", (int) (Math.random() * 1000));
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicInteger> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("xietong.pairing.events"));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            URI schools = URI.create(config.url(SuiteService.GATEWAY) + "/api/v1/pairing/schools");
+            int total = (int) (rate * length.toSeconds());
+            ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+            writer.scheduleAtFixedRate(() -> {
+                int n = sent.getAndIncrement();
+                if (n >= total) {
+                    return;
+                }
+                String body = String.format("{\"code\":\"%s%06d\",\"name\":\"基准测试学校%d\",\"regionCode\":\"110105\"}", prefix, n, n);
+                http.sendAsync(HttpRequest.newBuilder(schools).timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((response, failure) -> {
+                            if (failure != null || response.statusCode() != 201) {
+                                errors.incrementAndGet();
+                                String kind = failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode();
+                                errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+                            }
+                        });
+            }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+
+            long deadline = System.nanoTime() + length.plusSeconds(30).toNanos();
+            while (latencies.size() < total - errors.get() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                    long received = System.currentTimeMillis();
+                    Header time = record.headers().lastHeader("ce_time");
+                    if (record.key() != null && record.key().startsWith(prefix) && time != null) {
+                        Instant committed = Instant.parse(new String(time.value(), StandardCharsets.UTF_8));
+                        latencies.add(received - committed.toEpochMilli());
+                    }
+                }
+            }
+            writer.shutdownNow();
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return "no events received (" + errors.get() + " write errors " + errorKinds + ")";
+            }
+            return String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (%,d events over %d s; %d write errors%s; %d not received)",
+                    percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1), sorted.size(),
+                    length.toSeconds(), errors.get(), errorKinds.isEmpty() ? "" : " " + errorKinds,
+                    Math.max(0, total - errors.get() - sorted.size()));
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
