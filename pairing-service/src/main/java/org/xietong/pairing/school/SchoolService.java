@@ -3,6 +3,7 @@ package org.xietong.pairing.school;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.contracts.pairing.SchoolUpdated;
 import org.xietong.platform.api.Page;
@@ -37,7 +38,7 @@ public class SchoolService {
     @Transactional
     public SchoolView register(RegisterSchool request) {
         RegionScope scope = caller.scope();
-        scope.requireWritable(scope.covers(request.regionCode()), "Region " + request.regionCode());
+        scope.requireWritable(scope.coversSchool(request.regionCode(), request.code()), "Region " + request.regionCode());
         if (schools.findByIdOptional(request.code()).isPresent()) {
             throw duplicate(request.code());
         }
@@ -50,8 +51,11 @@ public class SchoolService {
         try {
             schools.persistAndFlush(school);
         } catch (PersistenceException e) {
-            // Another request registered the same code between our check and our insert.
-            throw duplicate(request.code());
+            if (e.getCause() instanceof ConstraintViolationException) {
+                // Another request registered the same code between our check and our insert.
+                throw duplicate(request.code());
+            }
+            throw e;
         }
         outbox.record(SchoolRegistered.TYPE, school.code, List.of(school.regionCode),
                 new SchoolRegistered(school.code, school.name, school.regionCode));
@@ -62,9 +66,9 @@ public class SchoolService {
 
     @Transactional
     public SchoolView update(String code, UpdateSchool request, String ifMatch) {
-        School school = visible(code);
+        School school = schools.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("School " + code));
         RegionScope scope = caller.scope();
-        scope.requireWritable(scope.covers(school.regionCode), "School " + code);
+        scope.requireWritable(scope.coversSchool(school.regionCode, school.code), "School " + code);
         Versions.requireMatch(ifMatch, school.version);
         String before = school.name;
         school.name = request.name().strip();
@@ -81,7 +85,7 @@ public class SchoolService {
     }
 
     public Page<SchoolView> list(int page, int size) {
-        var query = schools.inRegion(caller.listingPrefix()).page(page, size);
+        var query = schools.visibleTo(caller.scope()).page(page, size);
         return new Page<>(query.list().stream().map(SchoolView::of).toList(), page, size, query.count());
     }
 

@@ -69,10 +69,32 @@ class SchoolConventionsTest {
 
         String miyun = TestTokens.user("edu-miyun", "education-officer").region("110118").sign();
         given().auth().oauth2(miyun).header("If-Match", newEtag).contentType(ContentType.JSON)
-                .body(Map.of("name", "x")).put(SCHOOLS + "/1111010520").then().statusCode(404);
+                .body(Map.of("name", "x")).put(SCHOOLS + "/1111010520")
+                .then().statusCode(403).contentType("application/problem+json");
         String beijing = TestTokens.user("edu-beijing", "education-officer").region("110000").sign();
         given().auth().oauth2(beijing).header("If-Match", newEtag).contentType(ContentType.JSON)
                 .body(Map.of("name", "朝阳区实验小学")).put(SCHOOLS + "/1111010520").then().statusCode(200);
+    }
+
+    @Test
+    void concurrentEditsWithOneETagLetExactlyOneWin() throws Exception {
+        post(null, Map.of("code", "1111010540", "name", "朝阳外国语学校", "regionCode", "110105")).then().statusCode(201);
+        String etag = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010540").then().extract().header("ETag");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var answers = pool.invokeAll(java.util.stream.IntStream.range(0, 6)
+                    .mapToObj(i -> (java.util.concurrent.Callable<Integer>) () ->
+                            put(etag, "1111010540", "编辑 " + i).statusCode())
+                    .toList());
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -79,6 +79,8 @@ class SchoolResourceTest {
                 .body(Map.of("code", "1111018004", "name", "密云区第四中学", "regionCode", "110118"))
                 .post("/api/v1/pairing/schools").then().statusCode(201);
         given().auth().oauth2(mujiayuAdmin).get("/api/v1/pairing/schools/1111018004").then().statusCode(404);
+        given().auth().oauth2(mujiayuAdmin).get("/api/v1/pairing/schools")
+                .then().statusCode(200).body("items.code", org.hamcrest.Matchers.contains("1111018001"));
     }
 
     @Test

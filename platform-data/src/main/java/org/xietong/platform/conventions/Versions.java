@@ -19,7 +19,8 @@ public final class Versions {
     }
 
     public static void requireMatch(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        // "*" would skip the very check this header exists for.
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             throw new ProblemException(Problem.of(428, "precondition-required", "Precondition required",
                     "Send the ETag you read in If-Match, so a concurrent change is not overwritten"));
         }
@@ -28,7 +29,7 @@ public final class Versions {
         // If-Match compares strongly: a weak tag never matches.
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
-            matches |= tag.equals(expected) || tag.equals("*");
+            matches |= tag.equals(expected);
         }
         if (!matches) {
             throw new ProblemException(Problem.of(412, "precondition-failed", "Precondition failed",

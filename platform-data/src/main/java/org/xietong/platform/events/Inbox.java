@@ -10,9 +10,10 @@ import java.util.function.Consumer;
 
 /**
  * Idempotent consumption: an event's id is stored in the same transaction as its effect, so a redelivered event
- * has no second effect. A failing effect is retried a bounded number of times; then the failure is rethrown so
- * the channel's failure strategy moves the record to its dead-letter topic, with the error, instead of blocking
- * the partition.
+ * has no second effect. An effect that fails by itself is retried a bounded number of times; then the failure is
+ * rethrown so the channel's failure strategy moves the record to its dead-letter topic, with the error, instead of
+ * blocking the partition. While the database itself is away, the consumer waits for it instead: those events are
+ * fine and must not be dead-lettered.
  */
 @ApplicationScoped
 public class Inbox {
@@ -28,24 +29,40 @@ public class Inbox {
 
     public void apply(String consumer, ConsumerRecord<String, String> record, Consumer<CloudEvent> effect) {
         CloudEvent event = CloudEvent.fromKafka(record.headers(), record.value());
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        int failures = 0;
+        long backoff = 200;
+        boolean waitingForInfrastructure = false;
+        while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (firstDelivery(consumer, event)) {
                         effect.accept(event);
                     }
                 });
+                if (waitingForInfrastructure) {
+                    LOG.infof("%s applies events again", consumer);
+                }
                 return;
             } catch (RuntimeException e) {
-                last = e;
-                LOG.debugf(e, "event %s failed in attempt %d", event.id(), attempt);
-                pause(200L * attempt);
+                if (Transience.isInfrastructure(e)) {
+                    // The database is away or busy: wait for it rather than dead-lettering events that are fine.
+                    if (!waitingForInfrastructure) {
+                        LOG.warnf("%s waits for its database: %s", consumer, e.getMessage());
+                        waitingForInfrastructure = true;
+                    }
+                    pause(backoff);
+                    backoff = Math.min(backoff * 2, 10_000);
+                    continue;
+                }
+                if (++failures >= ATTEMPTS) {
+                    LOG.warnf("event %s (%s) failed %d times; it goes to the dead-letter topic: %s",
+                            event.id(), event.type(), ATTEMPTS, e.getMessage());
+                    throw e;
+                }
+                LOG.debugf(e, "event %s failed in attempt %d", event.id(), failures);
+                pause(200L * failures);
             }
         }
-        LOG.warnf("event %s (%s) failed %d times; it goes to the dead-letter topic: %s",
-                event.id(), event.type(), ATTEMPTS, last.getMessage());
-        throw last;
     }
 
     /** Within the caller's transaction: true the first time this consumer sees this event. */
@@ -63,7 +80,7 @@ public class Inbox {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted while applying an event", e);
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.UUID;
 public class Outbox {
 
     private static final Object WAKE_KEY = Outbox.class.getName() + ".wake";
+    /** Well below Kafka's default 1 MB record limit, so a recorded event can always be published. */
+    static final int MAX_DATA_BYTES = 512 * 1024;
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -48,6 +50,10 @@ public class Outbox {
         if (regions.isEmpty() || !regions.stream().allMatch(RegionCode::isValid)) {
             throw new IllegalArgumentException("an event needs valid GB/T 2260 region codes: " + regions);
         }
+        String json = serialize(data);
+        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
+            throw new IllegalArgumentException("event data over " + MAX_DATA_BYTES + " bytes; publish a reference instead");
+        }
         UUID id = UUID.randomUUID();
         em.createNativeQuery("INSERT INTO outbox_event (id, type, subject, region_codes, occurred_at, data) "
                         + "VALUES (?1, ?2, ?3, CAST(?4 AS varchar(6)[]), ?5, CAST(?6 AS jsonb))")
@@ -56,7 +62,7 @@ public class Outbox {
                 .setParameter(3, subject)
                 .setParameter(4, SqlValues.regionArray(regions))
                 .setParameter(5, Instant.now())
-                .setParameter(6, serialize(data))
+                .setParameter(6, json)
                 .executeUpdate();
         wakeRelayAfterCommit();
         return id;

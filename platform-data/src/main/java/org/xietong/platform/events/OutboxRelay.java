@@ -47,7 +47,14 @@ public class OutboxRelay {
     private final EventsConfig config;
     private final OutboxSignal signal;
     private final Map<String, Object> kafkaConfig;
+    /** publishBatch's answer when another instance holds the lead. */
+    public static final int NOT_LEADER = -1;
+    private static final Duration LEADER_RETRY = Duration.ofMillis(50);
+
     private volatile KafkaProducer<String, String> producer;
+    /** What one batch transaction did: how many events it published, and Kafka's refusal of the rest, if any. */
+    private record Batch(int published, RuntimeException failure) {
+    }
     private volatile Thread worker;
     private Instant lastCleanup = Instant.EPOCH;
 
@@ -100,13 +107,19 @@ public class OutboxRelay {
                     failing = false;
                 }
                 backoff = Duration.ofMillis(100);
-                if (published < config.relay().batchSize()) {
+                if (published == NOT_LEADER) {
+                    // Another instance is publishing; its snapshot may have missed what we were woken for.
+                    signal.await(LEADER_RETRY);
+                } else if (published < config.relay().batchSize()) {
                     removeExpired();
                     signal.await(config.relay().idlePoll());
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted() || causedByInterrupt(e)) {
+                    return;
+                }
                 if (!failing) {
                     LOG.warnf("outbox relay cannot publish yet (%s); events stay in the outbox and are retried", rootMessage(e));
                     failing = true;
@@ -124,11 +137,11 @@ public class OutboxRelay {
 
     /** Publishes one batch if this instance holds the lead; returns how many events it published. */
     public int publishBatch() {
-        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+        Batch batch = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
             Boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, LEADER_LOCK).getSingleResult();
             if (!Boolean.TRUE.equals(leader)) {
-                return 0;
+                return new Batch(NOT_LEADER, null);
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT seq, CAST(id AS text), type, subject, "
@@ -137,7 +150,7 @@ public class OutboxRelay {
                     .setParameter(1, config.relay().batchSize())
                     .getResultList();
             if (rows.isEmpty()) {
-                return 0;
+                return new Batch(0, null);
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
@@ -147,21 +160,45 @@ public class OutboxRelay {
                         event.kafkaHeaders())));
             }
             producer.flush();
+            // The events acknowledged before the first failure are marked, in outbox order, and committed; the rest
+            // are sent again by the next batch, and consumers drop any duplicate.
+            int acknowledged = 0;
+            RuntimeException failure = null;
             for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+                try {
+                    ack.get(30, TimeUnit.SECONDS);
+                    acknowledged++;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new IllegalStateException("interrupted while waiting for Kafka", e);
+                    break;
+                } catch (Exception e) {
+                    failure = new IllegalStateException("Kafka did not acknowledge an event", e);
+                    break;
+                }
             }
-            String seqs = rows.stream().map(r -> r[0].toString()).collect(Collectors.joining(",", "{", "}"));
-            em.createNativeQuery("WITH base AS (UPDATE outbox_feed_state SET last_position = last_position + ?2 "
-                            + "WHERE id = 1 RETURNING last_position - ?2 AS start), "
-                            + "ordered AS (SELECT seq, row_number() OVER (ORDER BY seq) AS rn FROM outbox_event "
-                            + "WHERE seq = ANY(CAST(?1 AS bigint[]))) "
-                            + "UPDATE outbox_event o SET published_at = now(), feed_position = base.start + ordered.rn "
-                            + "FROM base, ordered WHERE o.seq = ordered.seq")
-                    .setParameter(1, seqs)
-                    .setParameter(2, (long) rows.size())
-                    .executeUpdate();
-            return rows.size();
+            if (acknowledged > 0) {
+                markPublished(rows.subList(0, acknowledged));
+            }
+            return new Batch(acknowledged, failure);
         });
+        if (batch.failure() != null) {
+            throw batch.failure();
+        }
+        return batch.published();
+    }
+
+    private void markPublished(List<Object[]> rows) {
+        String seqs = rows.stream().map(r -> r[0].toString()).collect(Collectors.joining(",", "{", "}"));
+        em.createNativeQuery("WITH base AS (UPDATE outbox_feed_state SET last_position = last_position + ?2 "
+                        + "WHERE id = 1 RETURNING last_position - ?2 AS start), "
+                        + "ordered AS (SELECT seq, row_number() OVER (ORDER BY seq) AS rn FROM outbox_event "
+                        + "WHERE seq = ANY(CAST(?1 AS bigint[]))) "
+                        + "UPDATE outbox_event o SET published_at = now(), feed_position = base.start + ordered.rn "
+                        + "FROM base, ordered WHERE o.seq = ordered.seq")
+                .setParameter(1, seqs)
+                .setParameter(2, (long) rows.size())
+                .executeUpdate();
     }
 
     private void removeExpired() {
@@ -190,6 +227,15 @@ public class OutboxRelay {
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace('/', '-').substring(1) + "-outbox-relay");
         return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+    }
+
+    private static boolean causedByInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof org.apache.kafka.common.errors.InterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

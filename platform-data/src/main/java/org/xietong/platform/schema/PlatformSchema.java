@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -18,7 +19,7 @@ import java.sql.Statement;
 
 /**
  * The platform's own tables (outbox, inbox, …), migrated by Flyway with a history table of their own, so their
- * versions never collide with a service's migrations. Runs at startup after the service's own Flyway migration.
+ * versions never collide with a service's migrations. Runs at startup, after the service's own Flyway migration and before consumers start.
  */
 @ApplicationScoped
 public class PlatformSchema {
@@ -31,7 +32,8 @@ public class PlatformSchema {
         this.dataSource = dataSource;
     }
 
-    void migrate(@Observes @Priority(10) StartupEvent event) {
+    // Before Reactive Messaging starts its consumers (LIBRARY_BEFORE), which write to inbox_event.
+    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
