@@ -130,6 +130,25 @@ class SuiteThroughGatewayIT {
 
     @Test
     @Order(6)
+    void theExchangeFeedShowsEachPartnerOnlyItsRegion() throws Exception {
+        String miyun = tokens.passwordGrant("edu-miyun", "edu-miyun");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(miyun).get(gateway + "/api/v1/pairing/exchange/events")
+                        .then().statusCode(200)
+                        .body("events.type", hasItem("org.xietong.pairing.school.registered.v1"))
+                        .body("events.subject", hasItem("1111018001")));
+        DemoAccounts.Partner innerMongolia = DemoAccounts.read(config.realmFile()).partners().stream()
+                .filter(p -> p.clientId().equals("partner-150000")).findFirst().orElseThrow();
+        String partner = tokens.clientCredentials(innerMongolia.clientId(), innerMongolia.secret());
+        given().auth().oauth2(partner).get(gateway + "/api/v1/pairing/exchange/events")
+                .then().statusCode(200).body("events", org.hamcrest.Matchers.empty());
+        String teacher = tokens.passwordGrant("teacher-demo", "teacher-demo");
+        given().auth().oauth2(teacher).get(gateway + "/api/v1/pairing/exchange/events")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(7)
     void stoppingTheSuiteLeavesNoProcessBehind() {
         List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
         assertFalse(children.isEmpty(), "the suite runs as child processes");
