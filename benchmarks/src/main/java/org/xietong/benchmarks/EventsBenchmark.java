@@ -147,7 +147,7 @@ public final class EventsBenchmark {
                 if (n >= total) {
                     return;
                 }
-                String body = String.format("{\"code\":\"%s%06d\",\"name\":\"基准测试学校%d\",\"regionCode\":\"110105\"}", prefix, n, n);
+                String body = String.format("{\"code\":\"%s%06d\",\"name\":\"基准测试学校%d\",\"regionCode\":\"110105\",\"locationType\":\"URBAN\",\"level\":\"PRIMARY\"}", prefix, n, n);
                 http.sendAsync(HttpRequest.newBuilder(schools).timeout(Duration.ofSeconds(10))
                                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),

@@ -87,7 +87,8 @@ class SuiteThroughGatewayIT {
     void aSchoolRegisteredThroughTheGatewayReachesRotationServicesDatabase() throws Exception {
         String token = tokens.passwordGrant("edu-miyun", "edu-miyun");
         given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("code", "1111018001", "name", "密云区穆家峪中学", "regionCode", "110118"))
+                .body(Map.of("code", "1111018001", "name", "密云区穆家峪中学", "regionCode", "110118",
+                        "locationType", "TOWNSHIP", "level", "JUNIOR"))
                 .post(gateway + "/api/v1/pairing/schools")
                 .then().statusCode(201).body("name", equalTo("密云区穆家峪中学"));
 
@@ -113,7 +114,7 @@ class SuiteThroughGatewayIT {
                 .then().statusCode(404).contentType("application/problem+json");
         String teacher = tokens.passwordGrant("teacher-demo", "teacher-demo");
         given().auth().oauth2(teacher).contentType(ContentType.JSON)
-                .body(Map.of("code", "1111018009", "name", "测试", "regionCode", "110118"))
+                .body(Map.of("code", "1111018009", "name", "测试", "regionCode", "110118", "locationType", "RURAL", "level", "PRIMARY"))
                 .post(gateway + "/api/v1/pairing/schools")
                 .then().statusCode(403).contentType("application/problem+json");
     }

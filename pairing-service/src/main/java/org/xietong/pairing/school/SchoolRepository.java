@@ -2,18 +2,57 @@ package org.xietong.pairing.school;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.xietong.platform.security.RegionScope;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
 @ApplicationScoped
 public class SchoolRepository implements PanacheRepositoryBase<School, String> {
 
-    /** Schools a caller may list: its region, narrowed to its own school for a school-bound caller. */
-    PanacheQuery<School> visibleTo(RegionScope scope) {
-        String region = scope.listingPrefix() + "%";
-        return scope.school()
-                .map(school -> find("code = ?1 and regionCode like ?2", Sort.by("code"), school, region))
-                .orElseGet(() -> find("regionCode like ?1", Sort.by("code"), region));
+    /**
+     * Schools matching the search within what the caller may list: the requested region prefix only narrows the
+     * caller's scope, it never widens it; a school-bound caller sees its own school only.
+     */
+    PanacheQuery<School> search(SchoolSearch search, RegionScope scope) {
+        Optional<String> region = effectivePrefix(scope.listingPrefix(), search.region());
+        if (region.isEmpty()) {
+            return find("1 = 0");
+        }
+        StringBuilder query = new StringBuilder("regionCode like :region");
+        Parameters parameters = Parameters.with("region", region.get() + "%");
+        if (scope.school().isPresent()) {
+            query.append(" and code = :school");
+            parameters.and("school", scope.school().get());
+        }
+        if (search.type() != null) {
+            query.append(" and locationType = :type");
+            parameters.and("type", search.type());
+        }
+        if (search.level() != null) {
+            query.append(" and level = :level");
+            parameters.and("level", search.level());
+        }
+        if (search.name() != null && !search.name().isBlank()) {
+            query.append(" and name like :name escape '!'");
+            parameters.and("name", "%" + search.name().strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        return find(query.toString(), Sort.by("code"), parameters);
+    }
+
+    List<School> byCodes(Collection<String> codes) {
+        return codes.isEmpty() ? List.of() : list("code in ?1", codes);
+    }
+
+    /** The narrower of two prefixes when one contains the other; nothing when they are disjoint. */
+    static Optional<String> effectivePrefix(String scopePrefix, String requested) {
+        if (requested == null || requested.isEmpty() || requested.startsWith(scopePrefix)) {
+            return Optional.of(requested == null || requested.isEmpty() ? scopePrefix : requested);
+        }
+        return scopePrefix.startsWith(requested) ? Optional.of(scopePrefix) : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,8 +24,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
+import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.security.Caller;
 
 @Path("/api/v1/pairing/schools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,18 +39,28 @@ public class SchoolResource {
     private static final String CODE = "[0-9]{10}";
 
     private final SchoolService service;
+    private final SchoolImport imports;
     private final Idempotency idempotency;
+    private final Caller caller;
 
-    public SchoolResource(SchoolService service, Idempotency idempotency) {
+    public SchoolResource(SchoolService service, SchoolImport imports, Idempotency idempotency, Caller caller) {
         this.service = service;
+        this.imports = imports;
         this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "Schools in your region, by code")
-    public Page<SchoolView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.list(page, size);
+    @Operation(summary = "Schools in your region, by code; narrow by region prefix, location type, level, name")
+    public Page<SchoolView> list(
+            @QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
+            @QueryParam("type") String type,
+            @QueryParam("level") String level,
+            @QueryParam("name") @Size(max = 100) String name,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.search(new SchoolSearch(region, QueryParams.enumOf(LocationType.class, type, "type"),
+                QueryParams.enumOf(SchoolLevel.class, level, "level"), name), page, size);
     }
 
     @GET
@@ -62,7 +76,7 @@ public class SchoolResource {
     @Operation(summary = "Register a school in your region; publishes org.xietong.pairing.school.registered.v1. "
             + "Send an Idempotency-Key to make retries safe.")
     public Response register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                             @Valid @NotNull RegisterSchool request, UriInfo uri) {
+                             @NotNull RegisterSchool request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
             SchoolView school = service.register(request);
             return Response.created(uri.getAbsolutePathBuilder().path(school.code()).build())
@@ -77,8 +91,26 @@ public class SchoolResource {
             + "Publishes org.xietong.pairing.school.updated.v1.")
     public Response update(@PathParam("code") @Pattern(regexp = CODE) String code,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid @NotNull UpdateSchool request) {
+                           @Valid @NotNull SchoolProfile request) {
         SchoolView school = service.update(code, request, ifMatch);
         return Response.ok(school).tag(Versions.etag(school.version())).build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"education-officer", "platform-admin"})
+    @Operation(summary = "Import schools from CSV (UTF-8, BOM optional; header code,name,regionCode,locationType,level"
+            + "[,latitude,longitude,studentCount,qualityResource]); upsert by code. mode=ALL_OR_NOTHING (default) stores "
+            + "nothing if a row is rejected and answers 422; PER_ROW stores the good rows. The report lists every "
+            + "rejected line with its reason.")
+    public Response importCsv(@QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") ImportMode mode, String csv) {
+        ImportReport report = imports.run(csv == null ? "" : csv, mode, caller.scope());
+        if (!report.committed()) {
+            return Problem.of(422, "import-rejected", "Import rejected",
+                            report.rejected() + " of " + report.rows() + " rows are invalid; nothing was stored")
+                    .withExtension("report", report).toResponse();
+        }
+        return Response.ok(report).build();
     }
 }

@@ -3,7 +3,10 @@ package org.xietong.pairing.school;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.hibernate.exception.ConstraintViolationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.contracts.pairing.SchoolUpdated;
 import org.xietong.platform.api.Page;
@@ -15,8 +18,11 @@ import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 @ApplicationScoped
 public class SchoolService {
@@ -27,73 +33,123 @@ public class SchoolService {
     private final Outbox outbox;
     private final Audit audit;
     private final Caller caller;
+    private final Validator validator;
 
-    public SchoolService(SchoolRepository schools, Outbox outbox, Audit audit, Caller caller) {
+    public SchoolService(SchoolRepository schools, Outbox outbox, Audit audit, Caller caller, Validator validator) {
         this.schools = schools;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
+        this.validator = validator;
     }
 
     @Transactional
     public SchoolView register(RegisterSchool request) {
+        Set<ConstraintViolation<?>> violations = violations(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
         RegionScope scope = caller.scope();
         scope.requireWritable(scope.coversSchool(request.regionCode(), request.code()), "Region " + request.regionCode());
         if (schools.findByIdOptional(request.code()).isPresent()) {
             throw duplicate(request.code());
         }
-        School school = new School();
-        school.code = request.code();
-        school.name = request.name().strip();
-        school.regionCode = request.regionCode();
-        school.createdAt = Instant.now();
-        school.createdBy = caller.username();
+        School school = create(request);
         try {
-            schools.persistAndFlush(school);
+            schools.flush();
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof ConstraintViolationException) {
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && violation.getKind() == ConstraintKind.UNIQUE) {
                 // Another request registered the same code between our check and our insert.
                 throw duplicate(request.code());
             }
             throw e;
         }
-        outbox.record(SchoolRegistered.TYPE, school.code, List.of(school.regionCode),
-                new SchoolRegistered(school.code, school.name, school.regionCode));
-        audit.record(caller.actor(), "school.registered", ENTITY, school.code, List.of(school.regionCode),
-                Map.of("name", school.name, "regionCode", school.regionCode));
         return SchoolView.of(school);
     }
 
     @Transactional
-    public SchoolView update(String code, UpdateSchool request, String ifMatch) {
+    public SchoolView update(String code, SchoolProfile profile, String ifMatch) {
         School school = schools.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("School " + code));
         RegionScope scope = caller.scope();
         scope.requireWritable(scope.coversSchool(school.regionCode, school.code), "School " + code);
         Versions.requireMatch(ifMatch, school.version);
-        String before = school.name;
-        school.name = request.name().strip();
+        change(school, profile);
         schools.flush();
-        outbox.record(SchoolUpdated.TYPE, school.code, List.of(school.regionCode),
-                new SchoolUpdated(school.code, school.name, school.regionCode));
-        audit.record(caller.actor(), "school.updated", ENTITY, school.code, List.of(school.regionCode),
-                Map.of("name", Map.of("from", before, "to", school.name)));
         return SchoolView.of(school);
     }
 
     public SchoolView get(String code) {
-        return SchoolView.of(visible(code));
+        School school = schools.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("School " + code));
+        caller.scope().requireReadable(caller.scope().coversSchool(school.regionCode, school.code), "School " + code);
+        return SchoolView.of(school);
     }
 
-    public Page<SchoolView> list(int page, int size) {
-        var query = schools.visibleTo(caller.scope()).page(page, size);
+    public Page<SchoolView> search(SchoolSearch search, int page, int size) {
+        var query = schools.search(search, caller.scope()).page(page, size);
         return new Page<>(query.list().stream().map(SchoolView::of).toList(), page, size, query.count());
     }
 
-    /** The school if it exists and the caller may see it; "not found" otherwise, so codes cannot be probed. */
-    private School visible(String code) {
-        School school = schools.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("School " + code));
-        caller.scope().requireReadable(caller.scope().coversSchool(school.regionCode, school.code), "School " + code);
+    /** Everything wrong with a registration at once: its code and region, and its profile. */
+    Set<ConstraintViolation<?>> violations(RegisterSchool request) {
+        Set<ConstraintViolation<?>> all = new java.util.LinkedHashSet<>(validator.validate(request));
+        all.addAll(validator.validate(request.profile()));
+        return all;
+    }
+
+    /** Within a transaction, for an already checked request: the new school, its event and its audit entry. */
+    School create(RegisterSchool request) {
+        School school = new School();
+        school.code = request.code();
+        school.regionCode = request.regionCode();
+        request.profile().applyTo(school);
+        school.createdAt = Instant.now();
+        school.updatedAt = school.createdAt;
+        school.createdBy = caller.username();
+        schools.persist(school);
+        outbox.record(SchoolRegistered.TYPE, school.code, List.of(school.regionCode), new SchoolRegistered(
+                school.code, school.name, school.regionCode, school.locationType.name(), school.level.name(),
+                school.qualityResource));
+        audit.record(caller.actor(), "school.registered", ENTITY, school.code, List.of(school.regionCode),
+                Map.of("name", school.name, "regionCode", school.regionCode, "locationType", school.locationType,
+                        "level", school.level));
         return school;
+    }
+
+    /** Within a transaction: applies a profile; publishes and audits only a real change. Returns whether it changed. */
+    boolean change(School school, SchoolProfile profile) {
+        SchoolView before = SchoolView.of(school);
+        if (!profile.applyTo(school)) {
+            return false;
+        }
+        school.updatedAt = Instant.now();
+        outbox.record(SchoolUpdated.TYPE, school.code, List.of(school.regionCode), new SchoolUpdated(
+                school.code, school.name, school.regionCode, school.locationType.name(), school.level.name(),
+                school.qualityResource));
+        audit.record(caller.actor(), "school.updated", ENTITY, school.code, List.of(school.regionCode),
+                differences(before, SchoolView.of(school)));
+        return true;
+    }
+
+    private static Map<String, Object> differences(SchoolView before, SchoolView after) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        compare(changed, "name", before.name(), after.name());
+        compare(changed, "locationType", before.locationType(), after.locationType());
+        compare(changed, "level", before.level(), after.level());
+        compare(changed, "latitude", before.latitude(), after.latitude());
+        compare(changed, "longitude", before.longitude(), after.longitude());
+        compare(changed, "studentCount", before.studentCount(), after.studentCount());
+        compare(changed, "qualityResource", before.qualityResource(), after.qualityResource());
+        return changed;
+    }
+
+    private static void compare(Map<String, Object> changed, String field, Object from, Object to) {
+        if (!Objects.equals(from, to)) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("from", from);
+            change.put("to", to);
+            changed.put(field, change);
+        }
     }
 
     private static ProblemException duplicate(String code) {

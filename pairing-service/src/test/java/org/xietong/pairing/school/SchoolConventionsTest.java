@@ -30,7 +30,7 @@ class SchoolConventionsTest {
 
     @Test
     void aRetriedPostWithTheSameKeyAnswersTheFirstResponseAndChangesNothing() {
-        Map<String, String> body = Map.of("code", "1111010510", "name", "北京市第十七中学", "regionCode", "110105");
+        Map<String, Object> body = SchoolFixtures.school("1111010510", "北京市第十七中学", "110105");
         Response first = post("key-17", body);
         first.then().statusCode(201);
         Response again = post("key-17", body);
@@ -39,24 +39,24 @@ class SchoolConventionsTest {
                 .body("code", equalTo("1111010510")).body("name", equalTo("北京市第十七中学"));
         assertEquals(1L, count("SELECT count(*) FROM outbox_event WHERE subject = '1111010510'"), "one event");
 
-        post("key-17", Map.of("code", "1111010511", "name", "另一所学校", "regionCode", "110105"))
+        post("key-17", SchoolFixtures.school("1111010511", "另一所学校", "110105"))
                 .then().statusCode(422).contentType("application/problem+json");
         String otherOfficer = TestTokens.user("edu-chaoyang-2", "education-officer").region("110105").sign();
         given().auth().oauth2(otherOfficer).header("Idempotency-Key", "key-17").contentType(ContentType.JSON)
-                .body(Map.of("code", "1111010512", "name", "第三所学校", "regionCode", "110105"))
+                .body(SchoolFixtures.school("1111010512", "第三所学校", "110105"))
                 .post(SCHOOLS).then().statusCode(201);
     }
 
     @Test
     void aFailedRequestCanBeRetriedWithItsKey() {
-        post("key-bad", Map.of("code", "1111010513", "name", "越权学校", "regionCode", "110118")).then().statusCode(403);
-        post("key-bad", Map.of("code", "1111010513", "name", "本区学校", "regionCode", "110105")).then().statusCode(201);
-        post("k".repeat(201), Map.of("code", "1111010514", "name", "学校", "regionCode", "110105")).then().statusCode(400);
+        post("key-bad", SchoolFixtures.school("1111010513", "越权学校", "110118")).then().statusCode(403);
+        post("key-bad", SchoolFixtures.school("1111010513", "本区学校", "110105")).then().statusCode(201);
+        post("k".repeat(201), SchoolFixtures.school("1111010514", "学校", "110105")).then().statusCode(400);
     }
 
     @Test
     void updatesNeedTheCurrentETag() {
-        post(null, Map.of("code", "1111010520", "name", "朝阳区实验小学", "regionCode", "110105")).then().statusCode(201);
+        post(null, SchoolFixtures.school("1111010520", "朝阳区实验小学", "110105")).then().statusCode(201);
         String etag = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010520").then().statusCode(200)
                 .extract().header("ETag");
 
@@ -69,16 +69,16 @@ class SchoolConventionsTest {
 
         String miyun = TestTokens.user("edu-miyun", "education-officer").region("110118").sign();
         given().auth().oauth2(miyun).header("If-Match", newEtag).contentType(ContentType.JSON)
-                .body(Map.of("name", "x")).put(SCHOOLS + "/1111010520")
+                .body(Map.of("name", "x", "locationType", "URBAN", "level", "PRIMARY")).put(SCHOOLS + "/1111010520")
                 .then().statusCode(403).contentType("application/problem+json");
         String beijing = TestTokens.user("edu-beijing", "education-officer").region("110000").sign();
         given().auth().oauth2(beijing).header("If-Match", newEtag).contentType(ContentType.JSON)
-                .body(Map.of("name", "朝阳区实验小学")).put(SCHOOLS + "/1111010520").then().statusCode(200);
+                .body(Map.of("name", "朝阳区实验小学", "locationType", "URBAN", "level", "PRIMARY")).put(SCHOOLS + "/1111010520").then().statusCode(200);
     }
 
     @Test
     void concurrentEditsWithOneETagLetExactlyOneWin() throws Exception {
-        post(null, Map.of("code", "1111010540", "name", "朝阳外国语学校", "regionCode", "110105")).then().statusCode(201);
+        post(null, SchoolFixtures.school("1111010540", "朝阳外国语学校", "110105")).then().statusCode(201);
         String etag = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010540").then().extract().header("ETag");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
@@ -99,7 +99,7 @@ class SchoolConventionsTest {
 
     @Test
     void everyChangeIsInTheAuditTrailForOfficersInScope() {
-        post(null, Map.of("code", "1111010530", "name", "陈经纶中学", "regionCode", "110105")).then().statusCode(201);
+        post(null, SchoolFixtures.school("1111010530", "陈经纶中学", "110105")).then().statusCode(201);
         String etag = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010530").then().extract().header("ETag");
         put(etag, "1111010530", "北京市陈经纶中学").then().statusCode(200);
 
@@ -121,7 +121,7 @@ class SchoolConventionsTest {
                 .contentType("application/problem+json");
     }
 
-    private static Response post(String key, Map<String, String> body) {
+    private static Response post(String key, Map<String, Object> body) {
         var request = given().auth().oauth2(CHAOYANG).contentType(ContentType.JSON).body(body);
         if (key != null) {
             request.header("Idempotency-Key", key);
@@ -130,7 +130,8 @@ class SchoolConventionsTest {
     }
 
     private static Response put(String ifMatch, String code, String name) {
-        var request = given().auth().oauth2(CHAOYANG).contentType(ContentType.JSON).body(Map.of("name", name));
+        var request = given().auth().oauth2(CHAOYANG).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "locationType", "URBAN", "level", "PRIMARY"));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

@@ -36,7 +36,7 @@ class SchoolResourceTest {
     void registeringASchoolStoresItAndPublishesACloudEvent() {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
-                    .body(Map.of("code", "1111010501", "name", "北京市日坛中学", "regionCode", "110105"))
+                    .body(SchoolFixtures.school("1111010501", "北京市日坛中学", "110105"))
                     .when().post("/api/v1/pairing/schools")
                     .then().statusCode(201)
                     .header("Location", containsString("/api/v1/pairing/schools/1111010501"))
@@ -56,11 +56,11 @@ class SchoolResourceTest {
     @Test
     void anOfficerCannotRegisterOrSeeSchoolsOutsideTheirRegion() {
         given().auth().oauth2(MIYUN_OFFICER).contentType(ContentType.JSON)
-                .body(Map.of("code", "1111018001", "name", "密云区穆家峪中学", "regionCode", "110118"))
+                .body(SchoolFixtures.school("1111018001", "密云区穆家峪中学", "110118"))
                 .post("/api/v1/pairing/schools").then().statusCode(201);
 
         given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
-                .body(Map.of("code", "1111018002", "name", "密云区第二中学", "regionCode", "110118"))
+                .body(SchoolFixtures.school("1111018002", "密云区第二中学", "110118"))
                 .post("/api/v1/pairing/schools")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("110118"));
@@ -76,7 +76,7 @@ class SchoolResourceTest {
         String mujiayuAdmin = TestTokens.user("school-mujiayu", "school-admin").region("110118").school("1111018001").sign();
         given().auth().oauth2(mujiayuAdmin).get("/api/v1/pairing/schools/1111018001").then().statusCode(200);
         given().auth().oauth2(MIYUN_OFFICER).contentType(ContentType.JSON)
-                .body(Map.of("code", "1111018004", "name", "密云区第四中学", "regionCode", "110118"))
+                .body(SchoolFixtures.school("1111018004", "密云区第四中学", "110118"))
                 .post("/api/v1/pairing/schools").then().statusCode(201);
         given().auth().oauth2(mujiayuAdmin).get("/api/v1/pairing/schools/1111018004").then().statusCode(404);
         given().auth().oauth2(mujiayuAdmin).get("/api/v1/pairing/schools")
@@ -87,7 +87,7 @@ class SchoolResourceTest {
     void onlyOfficersRegisterSchools() {
         String teacher = TestTokens.user("teacher-demo", "teacher").region("110118").sign();
         given().auth().oauth2(teacher).contentType(ContentType.JSON)
-                .body(Map.of("code", "1111018003", "name", "某学校", "regionCode", "110118"))
+                .body(SchoolFixtures.school("1111018003", "某学校", "110118"))
                 .post("/api/v1/pairing/schools")
                 .then().statusCode(403).contentType("application/problem+json");
     }
@@ -107,7 +107,7 @@ class SchoolResourceTest {
     @Test
     void invalidRequestsAreProblemsWithFieldErrors() {
         given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
-                .body(Map.of("code", "12ab", "name", " ", "regionCode", "1101"))
+                .body(SchoolFixtures.school("12ab", " ", "1101"))
                 .post("/api/v1/pairing/schools")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("code"))
@@ -125,7 +125,7 @@ class SchoolResourceTest {
 
     @Test
     void aSchoolCodeIsRegisteredOnce() {
-        Map<String, String> school = Map.of("code", "1111010502", "name", "北京市第八十中学", "regionCode", "110105");
+        Map<String, Object> school = SchoolFixtures.school("1111010502", "北京市第八十中学", "110105");
         given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON).body(school)
                 .post("/api/v1/pairing/schools").then().statusCode(201);
         given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON).body(school)

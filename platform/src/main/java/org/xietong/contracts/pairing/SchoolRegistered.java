@@ -4,7 +4,8 @@ package org.xietong.contracts.pairing;
  * A school was added to the registry (type {@value #TYPE}). Key and CloudEvents subject: the school code.
  * rotation-service keeps its replica of schools from these events.
  */
-public record SchoolRegistered(String code, String name, String regionCode) {
+public record SchoolRegistered(String code, String name, String regionCode, String locationType, String level,
+                               boolean qualityResource) {
 
     public static final String TYPE = "org.xietong.pairing.school.registered.v1";
 }

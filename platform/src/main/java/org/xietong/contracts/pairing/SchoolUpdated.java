@@ -1,7 +1,8 @@
 package org.xietong.contracts.pairing;
 
 /** A registered school's details changed (type {@value #TYPE}); carries the school as it is now. */
-public record SchoolUpdated(String code, String name, String regionCode) {
+public record SchoolUpdated(String code, String name, String regionCode, String locationType, String level,
+                               boolean qualityResource) {
 
     public static final String TYPE = "org.xietong.pairing.school.updated.v1";
 }

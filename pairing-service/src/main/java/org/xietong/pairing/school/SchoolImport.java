@@ -1,0 +1,140 @@
+package org.xietong.pairing.school;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import org.xietong.platform.security.RegionScope;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * CSV import of schools: every row is checked like an API registration (format, profile rules, the caller's
+ * region, codes unique in the file, a known school's region unchanged), then the good rows are upserted by code in
+ * one transaction, publishing the same events as the API.
+ */
+@ApplicationScoped
+public class SchoolImport {
+
+    private final SchoolRepository schools;
+    private final SchoolService service;
+
+    public SchoolImport(SchoolRepository schools, SchoolService service) {
+        this.schools = schools;
+        this.service = service;
+    }
+
+    @Transactional
+    public ImportReport run(String csv, ImportMode mode, RegionScope scope) {
+        List<SchoolCsv.Row> rows = SchoolCsv.parse(csv);
+        Map<String, School> known = schools.byCodes(rows.stream().map(r -> r.get("code"))
+                        .filter(c -> c != null && c.matches("[0-9]{10}")).distinct().toList())
+                .stream().collect(Collectors.toMap(s -> s.code, Function.identity()));
+        List<ImportReport.RowError> errors = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Map<Integer, RegisterSchool> accepted = new LinkedHashMap<>();
+        for (SchoolCsv.Row row : rows) {
+            String code = row.get("code");
+            try {
+                RegisterSchool school = toRequest(row);
+                String problem = check(school, scope, known.get(school.code()));
+                Integer earlier = code == null ? null : seen.putIfAbsent(code, row.line());
+                if (problem == null && earlier != null) {
+                    problem = "code " + code + " appears again (first on line " + earlier + ")";
+                }
+                if (problem != null) {
+                    errors.add(new ImportReport.RowError(row.line(), code, problem));
+                } else {
+                    accepted.put(row.line(), school);
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new ImportReport.RowError(row.line(), code, e.getMessage()));
+            }
+        }
+        if (mode == ImportMode.ALL_OR_NOTHING && !errors.isEmpty()) {
+            return new ImportReport(mode, false, rows.size(), 0, 0, 0, errors.size(), errors);
+        }
+        int created = 0;
+        int updated = 0;
+        for (RegisterSchool school : accepted.values()) {
+            School existing = known.get(school.code());
+            if (existing == null) {
+                service.create(school);
+                created++;
+            } else if (service.change(existing, school.profile())) {
+                updated++;
+            }
+        }
+        return new ImportReport(mode, true, rows.size(), created, updated, accepted.size() - created - updated,
+                errors.size(), errors);
+    }
+
+    private String check(RegisterSchool school, RegionScope scope, School existing) {
+        List<String> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : service.violations(school)) {
+            violations.add(v.getPropertyPath() + " " + v.getMessage());
+        }
+        if (!violations.isEmpty()) {
+            return String.join("; ", violations.stream().sorted().toList());
+        }
+        if (!scope.coversSchool(school.regionCode(), school.code())) {
+            return "region " + school.regionCode() + " is outside your scope";
+        }
+        if (existing != null && !existing.regionCode.equals(school.regionCode())) {
+            return "school " + school.code() + " is registered in region " + existing.regionCode + "; a region never changes";
+        }
+        return null;
+    }
+
+    private static RegisterSchool toRequest(SchoolCsv.Row row) {
+        return new RegisterSchool(row.get("code"), row.get("regionCode"), row.get("name"),
+                parseEnum(LocationType.class, row.get("locationType"), "locationType"),
+                parseEnum(SchoolLevel.class, row.get("level"), "level"),
+                parseDouble(row.get("latitude"), "latitude"), parseDouble(row.get("longitude"), "longitude"),
+                parseInt(row.get("studentCount"), "studentCount"), parseBoolean(row.get("qualityResource")));
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String column) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(column + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Double parseDouble(String value, String column) {
+        try {
+            return value == null ? null : Double.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + value + "' is not a number");
+        }
+    }
+
+    private static Integer parseInt(String value, String column) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + value + "' is not a whole number");
+        }
+    }
+
+    private static Boolean parseBoolean(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "是" -> true;
+            case "false", "no", "0", "否" -> false;
+            default -> throw new IllegalArgumentException("qualityResource '" + value + "' is not true or false");
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.xietong.platform.api;
+
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Query parameters that JAX-RS would reject with a bare 404 when they do not convert (its rule for query params);
+ * a caller who mistyped a filter deserves a 400 that says which values are allowed.
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static <E extends Enum<E>> E enumOf(Class<E> type, String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter",
+                    "'" + parameter + "' must be one of " + Arrays.toString(type.getEnumConstants())));
+        }
+    }
+}
