@@ -1,9 +1,11 @@
 package org.xietong.contracts;
 
+import org.xietong.contracts.pairing.PairingChanged;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.contracts.pairing.SchoolUpdated;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every event type of the suite: its CloudEvents type, the area whose topic carries it and its payload record.
@@ -23,9 +25,10 @@ public final class EventCatalog {
         }
     }
 
-    public static final List<Entry> ALL = List.of(
-            new Entry(SchoolRegistered.TYPE, "pairing", SchoolRegistered.class),
-            new Entry(SchoolUpdated.TYPE, "pairing", SchoolUpdated.class));
+    public static final List<Entry> ALL = Stream.concat(
+            Stream.of(new Entry(SchoolRegistered.TYPE, "pairing", SchoolRegistered.class),
+                    new Entry(SchoolUpdated.TYPE, "pairing", SchoolUpdated.class)),
+            PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class))).toList();
 
     private EventCatalog() {
     }

@@ -1,0 +1,84 @@
+package org.xietong.pairing.pairing;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "pairing")
+public class Pairing extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public PairingKind kind;
+
+    @Column(name = "supporting_party", nullable = false, length = 10)
+    public String supportingParty;
+
+    @Column(name = "supported_party", nullable = false, length = 10)
+    public String supportedParty;
+
+    @Column(name = "supporting_region", nullable = false, length = 6)
+    public String supportingRegion;
+
+    @Column(name = "supported_region", nullable = false, length = 6)
+    public String supportedRegion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    public PairingStatus status;
+
+    @Column(name = "supporting_approved_by", length = 200)
+    public String supportingApprovedBy;
+
+    @Column(name = "supporting_approved_at")
+    public Instant supportingApprovedAt;
+
+    @Column(name = "supported_approved_by", length = 200)
+    public String supportedApprovedBy;
+
+    @Column(name = "supported_approved_at")
+    public Instant supportedApprovedAt;
+
+    @Column(name = "term_start", nullable = false)
+    public LocalDate termStart;
+
+    @Column(name = "term_end", nullable = false)
+    public LocalDate termEnd;
+
+    @Column(nullable = false)
+    public int renewals;
+
+    @Column(length = 2000)
+    public String goals;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 100)
+    public String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    public List<String> regionCodes() {
+        return supportingRegion.equals(supportedRegion) ? List.of(supportingRegion) : List.of(supportingRegion, supportedRegion);
+    }
+}

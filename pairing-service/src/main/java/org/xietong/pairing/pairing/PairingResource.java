@@ -1,0 +1,126 @@
+package org.xietong.pairing.pairing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.api.QueryParams;
+import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.conventions.Versions;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/pairing/pairings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Pairings", description = "Hand-in-hand and cross-region pairings (手拉手结对) and their lifecycle")
+public class PairingResource {
+
+    private static final String OFFICER = "education-officer";
+    private static final String ADMIN = "platform-admin";
+
+    public record Approval(@NotNull PairingService.Side side) {
+    }
+
+    public record Renewal(LocalDate termEnd) {
+    }
+
+    private final PairingService service;
+    private final Idempotency idempotency;
+
+    public PairingResource(PairingService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Operation(summary = "Pairings either side of which is in your region; filter by status, kind, party")
+    public Page<PairingView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+                                  @QueryParam("party") @Pattern(regexp = "[0-9]{6}|[0-9]{10}") String party,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.list(QueryParams.enumOf(PairingStatus.class, status, "status"),
+                QueryParams.enumOf(PairingKind.class, kind, "kind"), party, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return ok(service.get(id));
+    }
+
+    @POST
+    @RolesAllowed({OFFICER, ADMIN})
+    @Operation(summary = "Propose a pairing; it becomes ACTIVE when the officers of both sides have approved")
+    public Response propose(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                            @Valid @NotNull ProposePairing request, UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
+            PairingView pairing = service.propose(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(pairing.id().toString()).build())
+                    .entity(pairing).tag(Versions.etag(pairing.version())).build();
+        });
+    }
+
+    @POST
+    @Path("{id}/approvals")
+    @RolesAllowed({OFFICER, ADMIN})
+    @Operation(summary = "Approve your side (SUPPORTING or SUPPORTED) of a proposed pairing")
+    public Response approve(@PathParam("id") UUID id, @Valid @NotNull Approval approval) {
+        return ok(service.approve(id, approval.side()));
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({OFFICER, ADMIN})
+    public Response suspend(@PathParam("id") UUID id) {
+        return ok(service.act(id, PairingAction.SUSPEND, null));
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({OFFICER, ADMIN})
+    public Response resume(@PathParam("id") UUID id) {
+        return ok(service.act(id, PairingAction.RESUME, null));
+    }
+
+    @POST
+    @Path("{id}/renew")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({OFFICER, ADMIN})
+    @Operation(summary = "Give an active pairing a new term, from its current end (three years unless termEnd is given)")
+    public Response renew(@PathParam("id") UUID id, Renewal renewal) {
+        return ok(service.act(id, PairingAction.RENEW, renewal == null ? null : renewal.termEnd()));
+    }
+
+    @POST
+    @Path("{id}/conclude")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({OFFICER, ADMIN})
+    public Response conclude(@PathParam("id") UUID id) {
+        return ok(service.act(id, PairingAction.CONCLUDE, null));
+    }
+
+    private static Response ok(PairingView pairing) {
+        return Response.ok(pairing).tag(Versions.etag(pairing.version())).build();
+    }
+}

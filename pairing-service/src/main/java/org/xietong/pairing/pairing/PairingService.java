@@ -1,0 +1,216 @@
+package org.xietong.pairing.pairing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.xietong.contracts.pairing.PairingChanged;
+import org.xietong.pairing.school.School;
+import org.xietong.pairing.school.SchoolRepository;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.audit.Audit;
+import org.xietong.platform.events.Outbox;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.region.RegionCode;
+import org.xietong.platform.security.Caller;
+import org.xietong.platform.security.RegionScope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Pairings and their lifecycle: proposed by an officer of either side, ACTIVE once the officers of both sides
+ * have approved their own side, then suspended, resumed, renewed and concluded. Every transition is published and
+ * audited.
+ */
+@ApplicationScoped
+public class PairingService {
+
+    public enum Side { SUPPORTING, SUPPORTED }
+
+    private static final String ENTITY = "pairing";
+
+    private final PairingRepository pairings;
+    private final SchoolRepository schools;
+    private final PairingPolicy policy;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final Caller caller;
+    private final Clock clock = Clock.systemDefaultZone();
+
+    public PairingService(PairingRepository pairings, SchoolRepository schools, PairingPolicy policy, Outbox outbox,
+                          Audit audit, Caller caller) {
+        this.pairings = pairings;
+        this.schools = schools;
+        this.policy = policy;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public PairingView propose(ProposePairing request) {
+        PairingRules.Party supporting = party(request.kind(), request.supportingParty());
+        PairingRules.Party supported = party(request.kind(), request.supportedParty());
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.covers(supporting.regionCode()) || scope.covers(supported.regionCode()),
+                "A pairing between " + supporting.regionCode() + " and " + supported.regionCode());
+        PairingRules.violation(request.kind(), supporting, supported).ifPresent(PairingService::rule);
+        LocalDate start = request.termStart() != null ? request.termStart() : LocalDate.now(clock);
+        LocalDate end = request.termEnd() != null ? request.termEnd() : start.plusYears(PairingRules.DEFAULT_TERM_YEARS);
+        PairingRules.termViolation(start, end).ifPresent(PairingService::rule);
+        if (supporting.location() != null) {
+            lockSchool(supporting.id());
+            requireCapacity(supporting.id());
+        }
+        if (pairings.openBetween(supporting.id(), supported.id()) > 0) {
+            throw ProblemException.conflict("pairing-exists",
+                    supporting.id() + " and " + supported.id() + " already have an open pairing");
+        }
+        Pairing pairing = new Pairing();
+        pairing.id = UUID.randomUUID();
+        pairing.kind = request.kind();
+        pairing.supportingParty = supporting.id();
+        pairing.supportedParty = supported.id();
+        pairing.supportingRegion = supporting.regionCode();
+        pairing.supportedRegion = supported.regionCode();
+        pairing.status = PairingStatus.PROPOSED;
+        pairing.termStart = start;
+        pairing.termEnd = end;
+        pairing.goals = request.goals();
+        pairing.createdAt = Instant.now(clock);
+        pairing.updatedAt = pairing.createdAt;
+        pairing.createdBy = caller.username();
+        pairings.persist(pairing);
+        publish(pairing, PairingChanged.PROPOSED, Map.of("kind", pairing.kind, "supporting", pairing.supportingParty,
+                "supported", pairing.supportedParty, "termEnd", end.toString()));
+        return PairingView.of(pairing);
+    }
+
+    /** An officer approves the side of the pairing in their region; the second approval activates it. */
+    @Transactional
+    public PairingView approve(UUID id, Side side) {
+        Pairing pairing = writable(id, side);
+        if (pairing.status != PairingStatus.PROPOSED) {
+            throw transition("approve", pairing);
+        }
+        if ((side == Side.SUPPORTING ? pairing.supportingApprovedBy : pairing.supportedApprovedBy) != null) {
+            throw ProblemException.conflict("already-approved", "The " + side.name().toLowerCase() + " side already approved");
+        }
+        String officer = caller.username();
+        Instant now = Instant.now(clock);
+        if (side == Side.SUPPORTING) {
+            pairing.supportingApprovedBy = officer;
+            pairing.supportingApprovedAt = now;
+        } else {
+            pairing.supportedApprovedBy = officer;
+            pairing.supportedApprovedAt = now;
+        }
+        pairing.updatedAt = now;
+        publish(pairing, PairingChanged.APPROVED, Map.of("side", side));
+        if (pairing.supportingApprovedBy != null && pairing.supportedApprovedBy != null) {
+            if (pairing.kind != PairingKind.REGION) {
+                lockSchool(pairing.supportingParty);
+                requireCapacity(pairing.supportingParty);
+            }
+            pairing.status = PairingStatus.ACTIVE;
+            publish(pairing, PairingChanged.ACTIVATED, Map.of("status", Map.of("from", "PROPOSED", "to", "ACTIVE")));
+        }
+        return PairingView.of(pairing);
+    }
+
+    @Transactional
+    public PairingView act(UUID id, PairingAction action, LocalDate newTermEnd) {
+        Pairing pairing = writable(id, null);
+        if (!action.allowedFrom(pairing.status)) {
+            throw transition(action.name().toLowerCase(), pairing);
+        }
+        PairingStatus before = pairing.status;
+        if (action == PairingAction.RENEW) {
+            LocalDate start = pairing.termEnd;
+            LocalDate end = newTermEnd != null ? newTermEnd : start.plusYears(PairingRules.DEFAULT_TERM_YEARS);
+            PairingRules.termViolation(start, end).ifPresent(PairingService::rule);
+            pairing.termStart = start;
+            pairing.termEnd = end;
+            pairing.renewals++;
+        }
+        pairing.status = action.target();
+        pairing.updatedAt = Instant.now(clock);
+        publish(pairing, action.eventType(), Map.of("status", Map.of("from", before, "to", pairing.status),
+                "termEnd", pairing.termEnd.toString()));
+        return PairingView.of(pairing);
+    }
+
+    public PairingView get(UUID id) {
+        return PairingView.of(visible(id));
+    }
+
+    public Page<PairingView> list(PairingStatus status, PairingKind kind, String party, int page, int size) {
+        var query = pairings.visibleTo(caller.scope(), status, kind, party).page(page, size);
+        return new Page<>(query.list().stream().map(PairingView::of).toList(), page, size, query.count());
+    }
+
+    private Pairing visible(UUID id) {
+        Pairing pairing = pairings.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Pairing " + id));
+        RegionScope scope = caller.scope();
+        boolean visible = scope.coversAny(pairing.regionCodes()) && scope.school()
+                .map(s -> s.equals(pairing.supportingParty) || s.equals(pairing.supportedParty)).orElse(true);
+        scope.requireReadable(visible, "Pairing " + id);
+        return pairing;
+    }
+
+    /** The pairing, if the caller may change it: the given side's region, or either side's when none is given. */
+    private Pairing writable(UUID id, Side side) {
+        Pairing pairing = visible(id);
+        RegionScope scope = caller.scope();
+        boolean allowed = side == null ? scope.coversAny(pairing.regionCodes())
+                : scope.covers(side == Side.SUPPORTING ? pairing.supportingRegion : pairing.supportedRegion);
+        scope.requireWritable(allowed, "The " + (side == null ? "" : side.name().toLowerCase() + " side of ") + "pairing " + id);
+        return pairing;
+    }
+
+    private PairingRules.Party party(PairingKind kind, String id) {
+        if (kind.betweenRegions()) {
+            if (!RegionCode.isValid(id) || id.length() != 6) {
+                rule("a REGION pairing's parties are 6-digit region codes; " + id + " is not one");
+            }
+            return PairingRules.Party.region(id);
+        }
+        if (id.length() != 10) {
+            rule("a " + kind + " pairing's parties are 10-digit school codes; " + id + " is not one");
+        }
+        // The other party may lie outside the caller's region: that is what a cross-region pairing is.
+        School school = schools.findByIdOptional(id).orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-school", "Unknown school",
+                        "School " + id + " is not registered")));
+        return new PairingRules.Party(school.code, school.regionCode, school.locationType, school.level);
+    }
+
+    private void lockSchool(String code) {
+        schools.findById(code, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private void requireCapacity(String supportingSchool) {
+        long carried = pairings.carriedBy(supportingSchool);
+        if (carried >= policy.maxActivePerSupportingSchool()) {
+            throw ProblemException.conflict("supporting-school-at-capacity", "School " + supportingSchool + " already supports "
+                    + carried + " pairings; the policy allows " + policy.maxActivePerSupportingSchool());
+        }
+    }
+
+    private void publish(Pairing pairing, String type, Map<String, ?> summary) {
+        outbox.record(type, pairing.id.toString(), pairing.regionCodes(), PairingView.event(pairing));
+        String action = type.replace("org.xietong.pairing.", "").replace(".v1", "");
+        audit.record(caller.actor(), action, ENTITY, pairing.id.toString(), pairing.regionCodes(), summary);
+    }
+
+    private static ProblemException transition(String action, Pairing pairing) {
+        return ProblemException.conflict("invalid-transition", "Cannot " + action + " a pairing that is " + pairing.status);
+    }
+
+    private static void rule(String detail) {
+        throw new ProblemException(Problem.of(422, "pairing-rule", "Pairing rule", detail));
+    }
+}

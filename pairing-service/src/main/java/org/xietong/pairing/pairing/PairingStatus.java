@@ -1,0 +1,12 @@
+package org.xietong.pairing.pairing;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A pairing's lifecycle. Renewal gives an active pairing a new term and keeps it ACTIVE. */
+public enum PairingStatus {
+    PROPOSED, ACTIVE, SUSPENDED, CONCLUDED;
+
+    /** Open pairings count against the one-pairing-per-pair rule. */
+    public static final Set<PairingStatus> OPEN = EnumSet.of(PROPOSED, ACTIVE, SUSPENDED);
+}

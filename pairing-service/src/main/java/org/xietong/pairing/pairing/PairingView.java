@@ -1,0 +1,33 @@
+package org.xietong.pairing.pairing;
+
+import org.xietong.contracts.pairing.PairingChanged;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record PairingView(UUID id, PairingKind kind, PairingStatus status, String supportingParty,
+                          String supportedParty, String supportingRegion, String supportedRegion,
+                          Approval supportingApproval, Approval supportedApproval, LocalDate termStart,
+                          LocalDate termEnd, int renewals, String goals, Instant createdAt, Instant updatedAt,
+                          long version) {
+
+    public record Approval(String by, Instant at) {
+    }
+
+    static PairingView of(Pairing p) {
+        return new PairingView(p.id, p.kind, p.status, p.supportingParty, p.supportedParty, p.supportingRegion,
+                p.supportedRegion, approval(p.supportingApprovedBy, p.supportingApprovedAt),
+                approval(p.supportedApprovedBy, p.supportedApprovedAt), p.termStart, p.termEnd, p.renewals, p.goals,
+                p.createdAt, p.updatedAt, p.version);
+    }
+
+    static PairingChanged event(Pairing p) {
+        return new PairingChanged(p.id.toString(), p.kind.name(), p.status.name(), p.supportingParty, p.supportedParty,
+                p.supportingRegion, p.supportedRegion, p.termStart, p.termEnd);
+    }
+
+    private static Approval approval(String by, Instant at) {
+        return by == null ? null : new Approval(by, at);
+    }
+}

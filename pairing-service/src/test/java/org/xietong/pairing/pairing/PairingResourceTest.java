@@ -1,0 +1,166 @@
+package org.xietong.pairing.pairing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xietong.devstack.test.TestTokens;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class PairingResourceTest {
+
+    private static final String PAIRINGS = "/api/v1/pairing/pairings";
+    private static final String ADMIN = TestTokens.user("admin", "platform-admin").sign();
+    private static final String CHAOYANG = TestTokens.user("edu-chaoyang", "education-officer").region("110105").sign();
+    private static final String MIYUN = TestTokens.user("edu-miyun", "education-officer").region("110118").sign();
+    private static final String SHUNYI = TestTokens.user("edu-shunyi", "education-officer").region("110113").sign();
+    private static final String HINGGAN = TestTokens.user("edu-xinganmeng", "education-officer").region("152200").sign();
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void schools() {
+        school("1111015501", "北京市日坛中学", "110105", "URBAN", "JUNIOR");
+        school("1111015502", "朝阳外国语学校", "110105", "URBAN", "JUNIOR");
+        school("1111015503", "陈经纶中学", "110105", "URBAN", "JUNIOR");
+        school("1111015504", "北京中学", "110105", "URBAN", "JUNIOR");
+        school("1111085001", "密云区穆家峪中学", "110118", "TOWNSHIP", "JUNIOR");
+        school("1111085002", "密云区水库中学", "110118", "RURAL", "JUNIOR");
+        school("1111085003", "密云区太师屯中学", "110118", "TOWNSHIP", "JUNIOR");
+        school("1111085004", "密云区古北口中学", "110118", "TOWNSHIP", "JUNIOR");
+        school("2152225003", "巴彦呼舒第三中学", "152222", "RURAL", "JUNIOR");
+    }
+
+    @Test
+    void aPairingIsActiveOnlyOnceBothSidesApprovedTheirOwnPart() {
+        String id = propose(CHAOYANG, "HAND_IN_HAND", "1111015501", "1111085001").then().statusCode(201)
+                .body("status", equalTo("PROPOSED")).extract().path("id");
+
+        approve(MIYUN, id, "SUPPORTING").then().statusCode(403).contentType("application/problem+json");
+        approve(MIYUN, id, "SUPPORTED").then().statusCode(200).body("status", equalTo("PROPOSED"))
+                .body("supportedApproval.by", equalTo("edu-miyun")).body("supportingApproval", nullValue());
+        approve(MIYUN, id, "SUPPORTED").then().statusCode(409);
+        approve(CHAOYANG, id, "SUPPORTING").then().statusCode(200).body("status", equalTo("ACTIVE"));
+
+        assertEquals(List.of("org.xietong.pairing.pairing.proposed.v1", "org.xietong.pairing.pairing.approved.v1",
+                "org.xietong.pairing.pairing.approved.v1", "org.xietong.pairing.pairing.activated.v1"), eventTypes(id));
+    }
+
+    @Test
+    void bothSidesSeeACrossRegionPairingAndNobodyElse() {
+        String id = propose(CHAOYANG, "CROSS_REGION", "1111015502", "2152225003").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(HINGGAN).get(PAIRINGS).then().statusCode(200).body("items.id", hasItem(id));
+        given().auth().oauth2(CHAOYANG).get(PAIRINGS).then().statusCode(200).body("items.id", hasItem(id));
+        given().auth().oauth2(HINGGAN).get(PAIRINGS + "/" + id).then().statusCode(200);
+        given().auth().oauth2(SHUNYI).get(PAIRINGS).then().statusCode(200).body("items.id", not(hasItem(id)));
+        given().auth().oauth2(SHUNYI).get(PAIRINGS + "/" + id).then().statusCode(404);
+        given().auth().oauth2(SHUNYI).post(PAIRINGS + "/" + id + "/conclude").then().statusCode(404);
+        approve(HINGGAN, id, "SUPPORTED").then().statusCode(200);
+        String mujiayuAdmin = TestTokens.user("school-mujiayu", "school-admin").region("110118").school("1111085001").sign();
+        given().auth().oauth2(mujiayuAdmin).get(PAIRINGS).then().statusCode(200).body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void theRulesAnswerWithProblems() {
+        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "1111015503").then().statusCode(422)
+                .contentType("application/problem+json").body("detail", containsString("itself"));
+        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "2152225003").then().statusCode(422)
+                .body("detail", containsString("CROSS_REGION"));
+        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "111108500").then().statusCode(400);
+        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "1111089999").then().statusCode(422)
+                .body("type", containsString("unknown-school"));
+        Map<String, Object> backwards = body("HAND_IN_HAND", "1111015503", "1111085003");
+        backwards.put("termStart", "2026-09-01");
+        backwards.put("termEnd", "2026-06-30");
+        given().auth().oauth2(CHAOYANG).contentType(ContentType.JSON).body(backwards).post(PAIRINGS)
+                .then().statusCode(422).body("detail", containsString("term"));
+        propose(SHUNYI, "HAND_IN_HAND", "1111015503", "1111085003").then().statusCode(403);
+
+        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "1111085003").then().statusCode(201);
+        propose(MIYUN, "CROSS_REGION", "1111085003", "1111015503").then().statusCode(422);
+        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "1111085003").then().statusCode(409)
+                .body("type", containsString("pairing-exists"));
+        given().auth().oauth2(CHAOYANG).get(PAIRINGS + "?status=OPEN").then().statusCode(400);
+    }
+
+    @Test
+    void aSupportingSchoolCarriesAtMostThreePairings() {
+        for (String supported : List.of("1111085001", "1111085002", "1111085003")) {
+            String id = propose(ADMIN, "HAND_IN_HAND", "1111015504", supported).then().statusCode(201).extract().path("id");
+            approve(ADMIN, id, "SUPPORTING").then().statusCode(200);
+            approve(ADMIN, id, "SUPPORTED").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        }
+        propose(CHAOYANG, "HAND_IN_HAND", "1111015504", "1111085004").then().statusCode(409)
+                .contentType("application/problem+json").body("type", containsString("supporting-school-at-capacity"))
+                .body("detail", containsString("3"));
+    }
+
+    @Test
+    void suspendResumeRenewConclude() {
+        String id = propose(ADMIN, "REGION", "110105", "152222").then().statusCode(201).extract().path("id");
+        approve(CHAOYANG, id, "SUPPORTING").then().statusCode(200);
+        approve(HINGGAN, id, "SUPPORTED").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        String end = given().auth().oauth2(CHAOYANG).get(PAIRINGS + "/" + id).then().extract().path("termEnd");
+
+        act(CHAOYANG, id, "resume").then().statusCode(409).body("type", containsString("invalid-transition"));
+        act(CHAOYANG, id, "suspend").then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        act(HINGGAN, id, "resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        act(CHAOYANG, id, "renew").then().statusCode(200).body("termStart", equalTo(end)).body("renewals", equalTo(1));
+        act(HINGGAN, id, "conclude").then().statusCode(200).body("status", equalTo("CONCLUDED"));
+        act(HINGGAN, id, "suspend").then().statusCode(409);
+        propose(CHAOYANG, "REGION", "110105", "152222").then().statusCode(201);
+        assertEquals(List.of("proposed", "approved", "approved", "activated", "suspended", "resumed", "renewed", "concluded"),
+                eventTypes(id).stream().map(t -> t.replace("org.xietong.pairing.pairing.", "").replace(".v1", "")).toList());
+    }
+
+    private void school(String code, String name, String region, String location, String level) {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", name, "regionCode", region, "locationType", location, "level", level))
+                .post("/api/v1/pairing/schools");
+    }
+
+    private static Map<String, Object> body(String kind, String supporting, String supported) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", kind);
+        body.put("supportingParty", supporting);
+        body.put("supportedParty", supported);
+        body.put("goals", "教师实训、联合研学");
+        return body;
+    }
+
+    private static Response propose(String token, String kind, String supporting, String supported) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body(kind, supporting, supported)).post(PAIRINGS);
+    }
+
+    private static Response approve(String token, String id, String side) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("side", side))
+                .post(PAIRINGS + "/" + id + "/approvals");
+    }
+
+    private static Response act(String token, String id, String action) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).post(PAIRINGS + "/" + id + "/" + action);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> eventTypes(String pairing) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT type FROM outbox_event WHERE subject = ?1 ORDER BY seq").setParameter(1, pairing).getResultList());
+    }
+}
