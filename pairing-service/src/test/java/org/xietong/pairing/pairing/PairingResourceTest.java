@@ -130,6 +130,20 @@ class PairingResourceTest {
                 eventTypes(id).stream().map(t -> t.replace("org.xietong.pairing.pairing.", "").replace(".v1", "")).toList());
     }
 
+    @Test
+    void suggestionsSkipPartnersAndSchoolsAtCapacity() {
+        String first = propose(ADMIN, "HAND_IN_HAND", "1111015501", "1111085004").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(MIYUN).get("/api/v1/pairing/suggestions?school=1111085004&limit=10").then().statusCode(200)
+                .body("code", not(hasItem("1111015501")))
+                .body("code", hasItem("1111015502"))
+                .body("[0].reasons", hasItem("same province"));
+        given().auth().oauth2(MIYUN).get("/api/v1/pairing/suggestions?school=1111015501").then().statusCode(404);
+        given().auth().oauth2(CHAOYANG).get("/api/v1/pairing/suggestions?school=1111015501").then().statusCode(422)
+                .contentType("application/problem+json");
+        given().auth().oauth2(MIYUN).get("/api/v1/pairing/suggestions").then().statusCode(400);
+        act(ADMIN, first, "conclude").then().statusCode(200);
+    }
+
     private void school(String code, String name, String region, String location, String level) {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", name, "regionCode", region, "locationType", location, "level", level))
