@@ -1,5 +1,6 @@
 package org.xietong.contracts;
 
+import org.xietong.contracts.pairing.ActivityRecorded;
 import org.xietong.contracts.pairing.PairingChanged;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.contracts.pairing.SchoolUpdated;
@@ -27,7 +28,8 @@ public final class EventCatalog {
 
     public static final List<Entry> ALL = Stream.concat(
             Stream.of(new Entry(SchoolRegistered.TYPE, "pairing", SchoolRegistered.class),
-                    new Entry(SchoolUpdated.TYPE, "pairing", SchoolUpdated.class)),
+                    new Entry(SchoolUpdated.TYPE, "pairing", SchoolUpdated.class),
+                    new Entry(ActivityRecorded.TYPE, "pairing", ActivityRecorded.class)),
             PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class))).toList();
 
     private EventCatalog() {

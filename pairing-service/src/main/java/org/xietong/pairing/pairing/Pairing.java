@@ -53,6 +53,9 @@ public class Pairing extends PanacheEntityBase {
     @Column(name = "supported_approved_at")
     public Instant supportedApprovedAt;
 
+    @Column(name = "activated_at")
+    public Instant activatedAt;
+
     @Column(name = "term_start", nullable = false)
     public LocalDate termStart;
 

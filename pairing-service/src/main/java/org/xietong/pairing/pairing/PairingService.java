@@ -117,6 +117,7 @@ public class PairingService {
                 requireCapacity(pairing.supportingParty);
             }
             pairing.status = PairingStatus.ACTIVE;
+            pairing.activatedAt = now;
             publish(pairing, PairingChanged.ACTIVATED, Map.of("status", Map.of("from", "PROPOSED", "to", "ACTIVE")));
         }
         return PairingView.of(pairing);
@@ -153,7 +154,13 @@ public class PairingService {
         return new Page<>(query.list().stream().map(PairingView::of).toList(), page, size, query.count());
     }
 
-    private Pairing visible(UUID id) {
+    /** Every ACTIVE pairing the caller may see. */
+    public java.util.List<Pairing> activeVisible() {
+        return pairings.visibleTo(caller.scope(), PairingStatus.ACTIVE, null, null).list();
+    }
+
+    /** The pairing if the caller may see it; "not found" otherwise. */
+    public Pairing visible(UUID id) {
         Pairing pairing = pairings.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Pairing " + id));
         RegionScope scope = caller.scope();
         boolean visible = scope.coversAny(pairing.regionCodes()) && scope.school()

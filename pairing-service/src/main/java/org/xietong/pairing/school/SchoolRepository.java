@@ -44,7 +44,7 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
         return find(query.toString(), Sort.by("code"), parameters);
     }
 
-    List<School> byCodes(Collection<String> codes) {
+    public List<School> byCodes(Collection<String> codes) {
         return codes.isEmpty() ? List.of() : list("code in ?1", codes);
     }
 

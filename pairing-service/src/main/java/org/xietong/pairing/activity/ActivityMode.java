@@ -1,0 +1,5 @@
+package org.xietong.pairing.activity;
+
+public enum ActivityMode {
+    ONLINE, OFFLINE
+}

@@ -1,0 +1,69 @@
+package org.xietong.pairing.activity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.conventions.Idempotency;
+
+import java.time.Period;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/pairing")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Activities", description = "What paired schools do together, and where nothing happens")
+public class ActivityResource {
+
+    private final ActivityService service;
+    private final Idempotency idempotency;
+
+    public ActivityResource(ActivityService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Path("activities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+    @Operation(summary = "Record an activity of an ACTIVE pairing; the participating schools must be its parties")
+    public Response record(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Valid @NotNull RecordActivity request, UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
+            ActivityView activity = service.record(request);
+            return Response.status(Response.Status.CREATED).entity(activity).build();
+        });
+    }
+
+    @GET
+    @Path("activities")
+    @Operation(summary = "A pairing's activities, newest first")
+    public Page<ActivityView> list(@QueryParam("pairing") @NotNull UUID pairing,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.list(pairing, page, size);
+    }
+
+    @GET
+    @Path("dormant-pairings")
+    @Operation(summary = "ACTIVE pairings in your region with no activity for `months` (default 6, one semester)")
+    public List<ActivityService.DormantPairing> dormant(@QueryParam("months") @DefaultValue("6") @Min(1) @Max(36) int months) {
+        return service.dormant(Period.ofMonths(months));
+    }
+}

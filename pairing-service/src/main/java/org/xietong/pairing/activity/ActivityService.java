@@ -1,0 +1,155 @@
+package org.xietong.pairing.activity;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.xietong.contracts.pairing.ActivityRecorded;
+import org.xietong.pairing.pairing.Pairing;
+import org.xietong.pairing.pairing.PairingKind;
+import org.xietong.pairing.pairing.PairingService;
+import org.xietong.pairing.pairing.PairingStatus;
+import org.xietong.pairing.school.School;
+import org.xietong.pairing.school.SchoolRepository;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.audit.Audit;
+import org.xietong.platform.events.Outbox;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Caller;
+import org.xietong.platform.security.RegionScope;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The activity ledger of pairings, and the report of pairings where nothing happens. */
+@ApplicationScoped
+public class ActivityService {
+
+    public record DormantPairing(UUID pairingId, PairingKind kind, String supportingParty, String supportedParty,
+                                 LocalDate lastActivity, LocalDate lastSign, long idleDays) {
+    }
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final PairingService pairings;
+    private final SchoolRepository schools;
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final Caller caller;
+
+    public ActivityService(PairingService pairings, SchoolRepository schools, EntityManager em, Outbox outbox,
+                           Audit audit, Caller caller) {
+        this.pairings = pairings;
+        this.schools = schools;
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public ActivityView record(RecordActivity request) {
+        Pairing pairing = pairings.visible(request.pairingId());
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.coversAny(pairing.regionCodes()), "Pairing " + pairing.id);
+        if (pairing.status != PairingStatus.ACTIVE) {
+            throw ProblemException.conflict("pairing-not-active", "Activities are recorded on ACTIVE pairings; this one is " + pairing.status);
+        }
+        Set<String> participants = new LinkedHashSet<>(request.schools());
+        requireParticipants(pairing, participants);
+        Activity activity = new Activity();
+        activity.id = UUID.randomUUID();
+        activity.pairingId = pairing.id;
+        activity.kind = request.kind();
+        activity.mode = request.mode();
+        activity.startDate = request.startDate();
+        activity.endDate = request.endDate();
+        activity.place = request.place();
+        activity.schools = participants;
+        activity.students = request.students();
+        activity.teachers = request.teachers();
+        activity.classes = request.classes();
+        activity.summary = request.summary();
+        activity.createdAt = Instant.now();
+        activity.createdBy = caller.username();
+        em.persist(activity);
+        outbox.record(ActivityRecorded.TYPE, pairing.id.toString(), pairing.regionCodes(), new ActivityRecorded(
+                activity.id.toString(), pairing.id.toString(), activity.kind.name(), activity.startDate, activity.endDate,
+                List.copyOf(participants), activity.students, activity.teachers, activity.classes));
+        audit.record(caller.actor(), "activity.recorded", "pairing", pairing.id.toString(), pairing.regionCodes(),
+                Map.of("activity", activity.id.toString(), "kind", activity.kind, "startDate", activity.startDate.toString()));
+        return ActivityView.of(activity);
+    }
+
+    public Page<ActivityView> list(UUID pairingId, int page, int size) {
+        pairings.visible(pairingId);
+        var query = Activity.<Activity>find("pairingId", Sort.descending("startDate").and("id"), pairingId).page(page, size);
+        return new Page<>(query.list().stream().map(ActivityView::of).toList(), page, size, query.count());
+    }
+
+    /** ACTIVE pairings in the caller's scope with no activity for {@code threshold}, the longest idle first. */
+    public List<DormantPairing> dormant(Period threshold) {
+        List<Pairing> active = pairings.activeVisible();
+        Map<UUID, LocalDate> lastActivity = lastActivities(active.stream().map(p -> p.id).toList());
+        LocalDate today = LocalDate.now(CHINA);
+        List<DormantPairing> dormant = new ArrayList<>();
+        for (Pairing p : active) {
+            LocalDate activeSince = p.activatedAt != null ? LocalDate.ofInstant(p.activatedAt, CHINA) : p.termStart;
+            LocalDate last = lastActivity.get(p.id);
+            LocalDate sign = Dormancy.lastSign(activeSince, last);
+            if (Dormancy.isDormant(today, sign, threshold)) {
+                dormant.add(new DormantPairing(p.id, p.kind, p.supportingParty, p.supportedParty, last, sign,
+                        Dormancy.idleDays(today, sign)));
+            }
+        }
+        dormant.sort(Comparator.comparingLong(DormantPairing::idleDays).reversed().thenComparing(d -> d.pairingId().toString()));
+        return dormant;
+    }
+
+    private void requireParticipants(Pairing pairing, Set<String> participants) {
+        if (pairing.kind != PairingKind.REGION) {
+            for (String school : participants) {
+                if (!school.equals(pairing.supportingParty) && !school.equals(pairing.supportedParty)) {
+                    rule("school " + school + " is not a party of this pairing");
+                }
+            }
+            return;
+        }
+        Map<String, School> known = new HashMap<>();
+        schools.byCodes(participants).forEach(s -> known.put(s.code, s));
+        for (String school : participants) {
+            School s = known.get(school);
+            if (s == null || !pairing.regionCodes().contains(s.regionCode)) {
+                rule("school " + school + " is not a registered school of " + pairing.regionCodes());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, LocalDate> lastActivities(List<UUID> pairingIds) {
+        Map<UUID, LocalDate> last = new HashMap<>();
+        if (pairingIds.isEmpty()) {
+            return last;
+        }
+        List<Object[]> rows = em.createQuery("select a.pairingId, max(a.endDate) from Activity a where a.pairingId in :ids "
+                + "group by a.pairingId").setParameter("ids", pairingIds).getResultList();
+        rows.forEach(r -> last.put((UUID) r[0], (LocalDate) r[1]));
+        return last;
+    }
+
+    private static void rule(String detail) {
+        throw new ProblemException(Problem.of(422, "activity-rule", "Activity rule", detail));
+    }
+}

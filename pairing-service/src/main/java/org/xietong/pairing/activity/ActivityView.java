@@ -1,0 +1,16 @@
+package org.xietong.pairing.activity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+public record ActivityView(UUID id, UUID pairingId, ActivityKind kind, ActivityMode mode, LocalDate startDate,
+                           LocalDate endDate, String place, List<String> schools, Integer students, Integer teachers,
+                           Integer classes, String summary, Instant createdAt, String createdBy) {
+
+    static ActivityView of(Activity a) {
+        return new ActivityView(a.id, a.pairingId, a.kind, a.mode, a.startDate, a.endDate, a.place,
+                List.copyOf(a.schools), a.students, a.teachers, a.classes, a.summary, a.createdAt, a.createdBy);
+    }
+}

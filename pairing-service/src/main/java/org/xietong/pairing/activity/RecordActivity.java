@@ -1,0 +1,31 @@
+package org.xietong.pairing.activity;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public record RecordActivity(
+        @NotNull java.util.UUID pairingId,
+        @NotNull ActivityKind kind,
+        ActivityMode mode,
+        @NotNull LocalDate startDate,
+        @NotNull LocalDate endDate,
+        @Size(max = 200) String place,
+        @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = "[0-9]{10}") String> schools,
+        @Min(0) @Max(100_000) Integer students,
+        @Min(0) @Max(10_000) Integer teachers,
+        @Min(0) @Max(1_000) Integer classes,
+        @Size(max = 4000) String summary) {
+
+    @AssertTrue(message = "endDate must not be before startDate")
+    boolean isDatesInOrder() {
+        return startDate == null || endDate == null || !endDate.isBefore(startDate);
+    }
+}

@@ -1,0 +1,135 @@
+package org.xietong.pairing.activity;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.xietong.devstack.test.TestTokens;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class ActivityResourceTest {
+
+    private static final String ADMIN = TestTokens.user("admin", "platform-admin").sign();
+    private static final String MIYUN = TestTokens.user("edu-miyun", "education-officer").region("110118").sign();
+    private static final String SHUNYI = TestTokens.user("edu-shunyi", "education-officer").region("110113").sign();
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void pairedSchoolsRecordWhatTheyDoTogether() {
+        String pairing = activePairing("1111016601", "1111086601");
+        LocalDate day = LocalDate.of(2026, 10, 16);
+        record(MIYUN, activity(pairing, "STUDY_TRIP", day, day, List.of("1111016601", "1111086601")))
+                .then().statusCode(201).body("kind", equalTo("STUDY_TRIP")).body("classes", equalTo(10));
+        String schoolAdmin = TestTokens.user("school-6601", "school-admin").region("110118").school("1111086601").sign();
+        record(schoolAdmin, activity(pairing, "LECTURE", day.plusDays(7), day.plusDays(7), List.of("1111086601")))
+                .then().statusCode(201);
+
+        given().auth().oauth2(MIYUN).get("/api/v1/pairing/activities?pairing=" + pairing).then().statusCode(200)
+                .body("items.kind", contains("LECTURE", "STUDY_TRIP"));
+        given().auth().oauth2(SHUNYI).get("/api/v1/pairing/activities?pairing=" + pairing).then().statusCode(404);
+        record(SHUNYI, activity(pairing, "READING", day, day, List.of("1111086601"))).then().statusCode(404);
+        assertTypes(pairing, "org.xietong.pairing.activity.recorded.v1", 2);
+    }
+
+    @Test
+    void activitiesFollowTheRules() {
+        String pairing = activePairing("1111016602", "1111086602");
+        LocalDate day = LocalDate.of(2026, 10, 16);
+        record(MIYUN, activity(pairing, "STUDY_TRIP", day, day, List.of("1111016602", "1111018001")))
+                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("1111018001"));
+        record(MIYUN, activity(pairing, "STUDY_TRIP", day, day.minusDays(1), List.of("1111016602")))
+                .then().statusCode(400).body("errors.field", hasItem("datesInOrder"));
+        record(MIYUN, activity(pairing, "PARTY", day, day, List.of("1111016602"))).then().statusCode(400);
+        given().auth().oauth2(ADMIN).post("/api/v1/pairing/pairings/" + pairing + "/suspend").then().statusCode(200);
+        record(MIYUN, activity(pairing, "READING", day, day, List.of("1111016602"))).then().statusCode(409);
+    }
+
+    @Test
+    void pairingsWithNothingHappeningForASemesterAreDormant() {
+        String quiet = activePairing("1111016603", "1111086603");
+        String busy = activePairing("1111016604", "1111086604");
+        backdateActivation(quiet, 240);
+        backdateActivation(busy, 240);
+        LocalDate recent = LocalDate.now().minusDays(20);
+        record(MIYUN, activity(busy, "TEACHER_TRAINING", recent, recent, List.of("1111016604"))).then().statusCode(201);
+
+        given().auth().oauth2(MIYUN).get("/api/v1/pairing/dormant-pairings").then().statusCode(200)
+                .body("pairingId", hasItem(quiet)).body("pairingId", not(hasItem(busy)))
+                .body("find { it.pairingId == '" + quiet + "' }.idleDays", org.hamcrest.Matchers.greaterThanOrEqualTo(239));
+        given().auth().oauth2(MIYUN).get("/api/v1/pairing/dormant-pairings?months=12").then().statusCode(200)
+                .body("pairingId", not(hasItem(quiet)));
+        given().auth().oauth2(SHUNYI).get("/api/v1/pairing/dormant-pairings").then().statusCode(200)
+                .body("pairingId", not(hasItem(quiet)));
+    }
+
+    private String activePairing(String urban, String township) {
+        school(urban, "朝阳区学校" + urban.substring(6), "110105", "URBAN");
+        school(township, "密云区学校" + township.substring(6), "110118", "TOWNSHIP");
+        String id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("kind", "HAND_IN_HAND", "supportingParty", urban, "supportedParty", township))
+                .post("/api/v1/pairing/pairings").then().statusCode(201).extract().path("id");
+        for (String side : List.of("SUPPORTING", "SUPPORTED")) {
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("side", side))
+                    .post("/api/v1/pairing/pairings/" + id + "/approvals").then().statusCode(200);
+        }
+        return id;
+    }
+
+    private static void school(String code, String name, String region, String location) {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", name, "regionCode", region, "locationType", location, "level", "JUNIOR"))
+                .post("/api/v1/pairing/schools").then().statusCode(201);
+    }
+
+    private static Map<String, Object> activity(String pairing, String kind, LocalDate start, LocalDate end, List<String> schools) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("pairingId", pairing);
+        body.put("kind", kind);
+        body.put("startDate", start.toString());
+        body.put("endDate", end.toString());
+        body.put("place", "密云区古北口红色教育基地");
+        body.put("schools", schools);
+        body.put("students", 420);
+        body.put("teachers", 30);
+        body.put("classes", 10);
+        body.put("summary", "联合研学实践活动");
+        return body;
+    }
+
+    private static Response record(String token, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/pairing/activities");
+    }
+
+    private void backdateActivation(String pairing, int days) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE pairing SET activated_at = ?1 WHERE id = ?2")
+                .setParameter(1, Instant.now().minus(days, ChronoUnit.DAYS)).setParameter(2, UUID.fromString(pairing))
+                .executeUpdate());
+    }
+
+    private void assertTypes(String pairing, String type, long expected) {
+        long count = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE subject = ?1 AND type = ?2")
+                .setParameter(1, pairing).setParameter(2, type).getSingleResult()).longValue());
+        org.junit.jupiter.api.Assertions.assertEquals(expected, count);
+    }
+}
