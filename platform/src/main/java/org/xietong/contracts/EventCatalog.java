@@ -1,6 +1,7 @@
 package org.xietong.contracts;
 
 import org.xietong.contracts.pairing.ActivityRecorded;
+import org.xietong.contracts.pairing.AllianceChanged;
 import org.xietong.contracts.pairing.PairingChanged;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.contracts.pairing.SchoolUpdated;
@@ -30,7 +31,8 @@ public final class EventCatalog {
             Stream.of(new Entry(SchoolRegistered.TYPE, "pairing", SchoolRegistered.class),
                     new Entry(SchoolUpdated.TYPE, "pairing", SchoolUpdated.class),
                     new Entry(ActivityRecorded.TYPE, "pairing", ActivityRecorded.class)),
-            PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class))).toList();
+            Stream.concat(PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class)),
+                    AllianceChanged.TYPES.stream().map(type -> new Entry(type, "pairing", AllianceChanged.class)))).toList();
 
     private EventCatalog() {
     }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Pairing coverage of a region: of its township and rural compulsory-education schools (the schools every
- * programme must reach), how many are a party to an active pairing, overall and per district (一区一表).
+ * programme must reach), how many are a party to an active pairing; and of all its schools, how many belong to an
+ * education group or alliance. Overall and per district (一区一表).
  */
 public final class Coverage {
 
@@ -30,18 +31,19 @@ public final class Coverage {
     }
 
     public record Row(String regionCode, int schools, int targetSchools, int coveredSchools, BigDecimal ratio,
-                      int activePairs) {
+                      int activePairs, int groupedSchools, BigDecimal groupRatio) {
     }
 
     public record Report(String regionCode, int schools, int targetSchools, int coveredSchools, BigDecimal ratio,
-                         int activePairs, List<Row> districts) {
+                         int activePairs, int groupedSchools, BigDecimal groupRatio, List<Row> districts) {
     }
 
     private Coverage() {
     }
 
     /** The report for the schools and active pairings of a region prefix (every school given lies inside it). */
-    public static Report compute(String regionCode, String prefix, List<SchoolFacts> schools, List<PairFacts> activePairs) {
+    public static Report compute(String regionCode, String prefix, List<SchoolFacts> schools, List<PairFacts> activePairs,
+                                 Set<String> grouped) {
         Set<String> paired = new HashSet<>();
         for (PairFacts pair : activePairs) {
             if (pair.kind() != PairingKind.REGION) {
@@ -51,8 +53,11 @@ public final class Coverage {
         }
         Map<String, int[]> byDistrict = new TreeMap<>();
         for (SchoolFacts school : schools) {
-            int[] counts = byDistrict.computeIfAbsent(school.regionCode(), k -> new int[4]);
+            int[] counts = byDistrict.computeIfAbsent(school.regionCode(), k -> new int[5]);
             counts[0]++;
+            if (grouped.contains(school.code())) {
+                counts[4]++;
+            }
             if (school.isTarget()) {
                 counts[1]++;
                 if (paired.contains(school.code())) {
@@ -64,18 +69,21 @@ public final class Coverage {
             Set<String> districts = new HashSet<>(List.of(pair.supportingRegion(), pair.supportedRegion()));
             for (String district : districts) {
                 if (district.startsWith(prefix)) {
-                    byDistrict.computeIfAbsent(district, k -> new int[4])[3]++;
+                    byDistrict.computeIfAbsent(district, k -> new int[5])[3]++;
                 }
             }
         }
         List<Row> rows = byDistrict.entrySet().stream()
                 .map(e -> new Row(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                        ratio(e.getValue()[2], e.getValue()[1]), e.getValue()[3]))
+                        ratio(e.getValue()[2], e.getValue()[1]), e.getValue()[3], e.getValue()[4],
+                        ratio(e.getValue()[4], e.getValue()[0])))
                 .toList();
         int total = rows.stream().mapToInt(Row::schools).sum();
         int target = rows.stream().mapToInt(Row::targetSchools).sum();
         int covered = rows.stream().mapToInt(Row::coveredSchools).sum();
-        return new Report(regionCode, total, target, covered, ratio(covered, target), activePairs.size(), rows);
+        int inGroups = rows.stream().mapToInt(Row::groupedSchools).sum();
+        return new Report(regionCode, total, target, covered, ratio(covered, target), activePairs.size(), inGroups,
+                ratio(inGroups, total), rows);
     }
 
     /** covered / target, four decimals, half up; null when there is nothing to cover. */

@@ -34,7 +34,8 @@ public class CoverageResource {
 
     @GET
     @Operation(summary = "Coverage of a region (default: yours): township and rural compulsory schools with an active "
-            + "pairing, the ratio, active pairs, and one row per district below a city or province code")
+            + "pairing, the ratio, active pairs, schools in an education group, and one row per district below a city "
+            + "or province code")
     public Coverage.Report coverage(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{5}",
             message = "must be a 6-digit GB/T 2260 region code") String region) {
         RegionScope scope = caller.scope();
@@ -44,7 +45,7 @@ public class CoverageResource {
             throw ProblemException.forbidden("Region " + regionCode + " is outside your scope");
         }
         String prefix = RegionCode.scopePrefix(regionCode);
-        return Coverage.compute(regionCode, prefix, schools(prefix), activePairs(prefix));
+        return Coverage.compute(regionCode, prefix, schools(prefix), activePairs(prefix), grouped(prefix));
     }
 
     @SuppressWarnings("unchecked")
@@ -53,6 +54,12 @@ public class CoverageResource {
                 + "WHERE region_code LIKE ?1").setParameter(1, prefix + "%").getResultList();
         return rows.stream().map(r -> new Coverage.SchoolFacts((String) r[0], (String) r[1],
                 LocationType.valueOf((String) r[2]), SchoolLevel.valueOf((String) r[3]))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Set<String> grouped(String prefix) {
+        return new java.util.HashSet<>(em.createNativeQuery("SELECT DISTINCT school_code FROM alliance_member "
+                + "WHERE region_code LIKE ?1").setParameter(1, prefix + "%").getResultList());
     }
 
     @SuppressWarnings("unchecked")

@@ -32,13 +32,15 @@ class CoverageTest {
                 new PairFacts(PairingKind.CROSS_REGION, "X", "C", "150702", "110118"),
                 new PairFacts(PairingKind.REGION, "110105", "152222", "110105", "152222"));
 
-        Coverage.Report report = Coverage.compute("110000", "11", schools, pairs);
+        Coverage.Report report = Coverage.compute("110000", "11", schools, pairs, java.util.Set.of("D", "A"));
 
         assertEquals(5, report.schools());
         assertEquals(3, report.targetSchools(), "A, B and E; C is a senior school, D urban");
         assertEquals(1, report.coveredSchools(), "a REGION pairing covers no school");
         assertEquals(new BigDecimal("0.3333"), report.ratio());
         assertEquals(3, report.activePairs());
+        assertEquals(2, report.groupedSchools());
+        assertEquals(new BigDecimal("0.4000"), report.groupRatio());
         assertEquals(List.of("110105", "110118"), report.districts().stream().map(Coverage.Row::regionCode).toList());
         Coverage.Row miyun = report.districts().get(1);
         assertEquals(2, miyun.targetSchools());
@@ -50,7 +52,7 @@ class CoverageTest {
     @Test
     void aRegionWithoutTargetSchoolsHasNoRatio() {
         assertNull(Coverage.compute("110105", "110105",
-                List.of(school("D", "110105", LocationType.URBAN, SchoolLevel.JUNIOR)), List.of()).ratio());
+                List.of(school("D", "110105", LocationType.URBAN, SchoolLevel.JUNIOR)), List.of(), java.util.Set.of()).ratio());
         assertEquals(new BigDecimal("0.6667"), Coverage.ratio(2, 3));
     }
 }

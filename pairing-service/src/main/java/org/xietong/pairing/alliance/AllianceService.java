@@ -1,0 +1,169 @@
+package org.xietong.pairing.alliance;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.xietong.contracts.pairing.AllianceChanged;
+import org.xietong.pairing.school.School;
+import org.xietong.pairing.school.SchoolRepository;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.audit.Audit;
+import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.events.Outbox;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Caller;
+import org.xietong.platform.security.RegionScope;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Education groups and alliances: formed around a lead school by an officer of its region, members from
+ * anywhere, and the four integrations each with a status. Visible to officers of any member's region.
+ */
+@ApplicationScoped
+public class AllianceService {
+
+    private static final String ENTITY = "alliance";
+
+    private final SchoolRepository schools;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final Caller caller;
+
+    public AllianceService(SchoolRepository schools, Outbox outbox, Audit audit, Caller caller) {
+        this.schools = schools;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public AllianceView form(String name, String leadSchool, List<String> memberCodes) {
+        School lead = school(leadSchool);
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.covers(lead.regionCode), "An alliance led by " + leadSchool);
+        Alliance alliance = new Alliance();
+        alliance.id = UUID.randomUUID();
+        alliance.name = name.strip();
+        alliance.leadSchool = lead.code;
+        alliance.regionCode = lead.regionCode;
+        alliance.createdAt = Instant.now();
+        alliance.updatedAt = alliance.createdAt;
+        alliance.createdBy = caller.username();
+        alliance.members.add(member(lead, "LEAD", alliance.createdAt));
+        Set<String> others = new LinkedHashSet<>(memberCodes);
+        others.remove(lead.code);
+        for (String code : others) {
+            alliance.members.add(member(school(code), "MEMBER", alliance.createdAt));
+        }
+        for (IntegrationArea area : IntegrationArea.values()) {
+            Alliance.Integration integration = new Alliance.Integration();
+            integration.status = IntegrationStatus.NOT_STARTED;
+            integration.updatedAt = alliance.createdAt;
+            alliance.integrations.put(area, integration);
+        }
+        alliance.persist();
+        publish(alliance, AllianceChanged.FORMED, Map.of("name", alliance.name, "lead", lead.code, "members", others.size()));
+        return AllianceView.of(alliance);
+    }
+
+    @Transactional
+    public AllianceView join(UUID id, String schoolCode) {
+        Alliance alliance = managed(id);
+        if (alliance.hasMember(schoolCode)) {
+            throw ProblemException.conflict("already-member", "School " + schoolCode + " is already a member");
+        }
+        alliance.members.add(member(school(schoolCode), "MEMBER", Instant.now()));
+        alliance.updatedAt = Instant.now();
+        publish(alliance, AllianceChanged.MEMBER_JOINED, Map.of("school", schoolCode));
+        return AllianceView.of(alliance);
+    }
+
+    @Transactional
+    public AllianceView leave(UUID id, String schoolCode) {
+        Alliance alliance = managed(id);
+        if (schoolCode.equals(alliance.leadSchool)) {
+            throw new ProblemException(Problem.of(422, "lead-school-stays", "Lead school stays",
+                    "The lead school cannot leave its alliance"));
+        }
+        if (!alliance.members.removeIf(m -> m.schoolCode.equals(schoolCode))) {
+            throw ProblemException.notFound("Member " + schoolCode);
+        }
+        alliance.updatedAt = Instant.now();
+        publish(alliance, AllianceChanged.MEMBER_LEFT, Map.of("school", schoolCode));
+        return AllianceView.of(alliance);
+    }
+
+    @Transactional
+    public AllianceView integrate(UUID id, IntegrationArea area, IntegrationStatus status, String notes, String ifMatch) {
+        Alliance alliance = managed(id);
+        Versions.requireMatch(ifMatch, alliance.version);
+        Alliance.Integration integration = alliance.integrations.get(area);
+        IntegrationStatus before = integration.status;
+        integration.status = status;
+        integration.notes = notes;
+        integration.updatedAt = Instant.now();
+        alliance.updatedAt = integration.updatedAt;
+        Alliance.getEntityManager().flush();
+        publish(alliance, AllianceChanged.INTEGRATION_UPDATED, Map.of("area", area, "status", Map.of("from", before, "to", status)));
+        return AllianceView.of(alliance);
+    }
+
+    public AllianceView get(UUID id) {
+        return AllianceView.of(visible(id));
+    }
+
+    public Page<AllianceView> list(int page, int size) {
+        RegionScope scope = caller.scope();
+        StringBuilder query = new StringBuilder("select distinct a from Alliance a join a.members m where m.regionCode like :prefix");
+        Parameters parameters = Parameters.with("prefix", scope.listingPrefix() + "%");
+        if (scope.school().isPresent()) {
+            query.append(" and m.schoolCode = :school");
+            parameters.and("school", scope.school().get());
+        }
+        var found = Alliance.<Alliance>find(query.toString(), Sort.by("a.createdAt"), parameters).page(page, size);
+        return new Page<>(found.list().stream().map(AllianceView::of).toList(), page, size, found.count());
+    }
+
+    private Alliance visible(UUID id) {
+        Alliance alliance = Alliance.<Alliance>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Alliance " + id));
+        RegionScope scope = caller.scope();
+        boolean visible = scope.coversAny(alliance.regionCodes()) && scope.school().map(alliance::hasMember).orElse(true);
+        scope.requireReadable(visible, "Alliance " + id);
+        return alliance;
+    }
+
+    /** The alliance, if the caller may manage it: an officer of the lead school's region. */
+    private Alliance managed(UUID id) {
+        Alliance alliance = visible(id);
+        caller.scope().requireWritable(caller.scope().covers(alliance.regionCode), "Alliance " + id);
+        return alliance;
+    }
+
+    private School school(String code) {
+        return schools.findByIdOptional(code).orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-school",
+                "Unknown school", "School " + code + " is not registered")));
+    }
+
+    private static Alliance.Member member(School school, String role, Instant at) {
+        Alliance.Member member = new Alliance.Member();
+        member.schoolCode = school.code;
+        member.regionCode = school.regionCode;
+        member.role = role;
+        member.joinedAt = at;
+        return member;
+    }
+
+    private void publish(Alliance alliance, String type, Map<String, ?> summary) {
+        outbox.record(type, alliance.id.toString(), alliance.regionCodes(), AllianceView.event(alliance));
+        audit.record(caller.actor(), type.replace("org.xietong.pairing.", "").replace(".v1", ""), ENTITY,
+                alliance.id.toString(), alliance.regionCodes(), summary);
+    }
+}

@@ -1,0 +1,5 @@
+package org.xietong.pairing.alliance;
+
+public enum IntegrationStatus {
+    NOT_STARTED, IN_PROGRESS, ESTABLISHED
+}
