@@ -1,0 +1,95 @@
+package org.xietong.pairing.resource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.xietong.devstack.test.TestTokens;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** 北京日坛中学's farm base shared with its partner 穆家峪中学: booked by slot, never over capacity. */
+@QuarkusTest
+class SharedResourceTest {
+
+    private static final String ADMIN = TestTokens.user("admin", "platform-admin").sign();
+    private static final String OWNER_ADMIN = TestTokens.user("school-9901", "school-admin").region("110105").school("1111019901").sign();
+    private static final String PARTNER_ADMIN = TestTokens.user("school-9902", "school-admin").region("110118").school("1111089902").sign();
+    private static final String STRANGER_ADMIN = TestTokens.user("school-9903", "school-admin").region("110118").school("1111089903").sign();
+
+    @Test
+    void partnersBookSlotsAndNobodyOverbooksEvenAllAtOnce() throws Exception {
+        school("1111019901", "北京市日坛中学", "110105", "URBAN");
+        school("1111089902", "密云区穆家峪中学", "110118", "TOWNSHIP");
+        school("1111089903", "密云区另一所中学", "110118", "TOWNSHIP");
+        String pairing = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("kind", "HAND_IN_HAND", "supportingParty", "1111019901", "supportedParty", "1111089902"))
+                .post("/api/v1/pairing/pairings").then().statusCode(201).extract().path("id");
+        for (String side : List.of("SUPPORTING", "SUPPORTED")) {
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("side", side))
+                    .post("/api/v1/pairing/pairings/" + pairing + "/approvals").then().statusCode(200);
+        }
+
+        String resource = given().auth().oauth2(OWNER_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("ownerSchool", "1111019901", "name", "日坛中学劳动实践基地", "kind", "FARM"))
+                .post("/api/v1/pairing/resources").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(PARTNER_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("ownerSchool", "1111019901", "name", "冒名资源", "kind", "LAB"))
+                .post("/api/v1/pairing/resources").then().statusCode(403);
+        String slot = given().auth().oauth2(OWNER_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("startsAt", "2026-12-05T09:00:00+08:00", "endsAt", "2026-12-05T11:30:00+08:00", "capacity", 5))
+                .post("/api/v1/pairing/resources/" + resource + "/slots").then().statusCode(201)
+                .extract().path("slots[0].id");
+        given().auth().oauth2(OWNER_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("startsAt", "2026-12-06T09:00:00+08:00", "endsAt", "2026-12-06T08:00:00+08:00", "capacity", 5))
+                .post("/api/v1/pairing/resources/" + resource + "/slots").then().statusCode(422);
+        given().auth().oauth2(OWNER_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("startsAt", "2026-12-05T09:00:00+08:00", "endsAt", "2026-12-05T10:00:00+08:00", "capacity", 5))
+                .post("/api/v1/pairing/resources/" + resource + "/slots").then().statusCode(409);
+
+        given().auth().oauth2(PARTNER_ADMIN).get("/api/v1/pairing/resources?owner=1111019901").then().statusCode(200)
+                .body("[0].name", equalTo("日坛中学劳动实践基地"));
+        given().auth().oauth2(STRANGER_ADMIN).get("/api/v1/pairing/resources?owner=1111019901").then().statusCode(404);
+        book(STRANGER_ADMIN, resource, slot, "1111089903", 1).then().statusCode(403);
+        book(PARTNER_ADMIN, resource, slot, "1111089903", 1).then().statusCode(403);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                attempts.add(() -> book(PARTNER_ADMIN, resource, slot, "1111089902", 1).statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : pool.invokeAll(attempts)) {
+                statuses.add(answer.get());
+            }
+            assertEquals(5, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(15, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(OWNER_ADMIN).get("/api/v1/pairing/resources?owner=1111019901").then().statusCode(200)
+                .body("[0].slots[0].booked", equalTo(5));
+        book(PARTNER_ADMIN, resource, slot, "1111089902", 0).then().statusCode(400);
+    }
+
+    private static io.restassured.response.Response book(String token, String resource, String slot, String school, int places) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("school", school, "places", places))
+                .post("/api/v1/pairing/resources/" + resource + "/slots/" + slot + "/bookings");
+    }
+
+    private static void school(String code, String name, String region, String location) {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", name, "regionCode", region, "locationType", location, "level", "JUNIOR"))
+                .post("/api/v1/pairing/schools").then().statusCode(201);
+    }
+}
