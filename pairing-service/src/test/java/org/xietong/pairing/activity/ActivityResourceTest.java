@@ -65,6 +65,26 @@ class ActivityResourceTest {
     }
 
     @Test
+    void buddyClassesTwinTwoClassesAndKeepOnlyCounts() {
+        String pairing = activePairing("1111016605", "1111086605");
+        Map<String, Object> twin = Map.of("pairingId", pairing,
+                "supportingClass", Map.of("name", "初二（3）班", "grade", 8, "students", 40),
+                "supportedClass", Map.of("name", "初二（1）班", "grade", 8, "students", 32),
+                "studyBuddyPairs", 32);
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(twin).post("/api/v1/pairing/buddy-classes")
+                .then().statusCode(201).body("studyBuddyPairs", equalTo(32));
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(twin).post("/api/v1/pairing/buddy-classes")
+                .then().statusCode(409);
+        Map<String, Object> tooMany = new HashMap<>(twin);
+        tooMany.put("studyBuddyPairs", 33);
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(tooMany).post("/api/v1/pairing/buddy-classes")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(MIYUN).get("/api/v1/pairing/buddy-classes?pairing=" + pairing).then().statusCode(200)
+                .body("supportedClass.name", contains("初二（1）班"));
+        given().auth().oauth2(SHUNYI).get("/api/v1/pairing/buddy-classes?pairing=" + pairing).then().statusCode(404);
+    }
+
+    @Test
     void pairingsWithNothingHappeningForASemesterAreDormant() {
         String quiet = activePairing("1111016603", "1111086603");
         String busy = activePairing("1111016604", "1111086604");
