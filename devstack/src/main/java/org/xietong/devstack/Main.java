@@ -42,6 +42,7 @@ public final class Main {
             return;
         }
         Duration ready = Duration.ofNanos(System.nanoTime() - begin);
+        loadDemoData(config, stack);
         OUT.println(ReadyTable.render(stack, DemoAccounts.read(config.realmFile()), ready));
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -57,6 +58,18 @@ public final class Main {
         new Supervisor(stack, OUT::println).start();
         stopped.await();
         System.exit(0);
+    }
+
+    /** The first start of a data directory fills it with the seed stories' schools, pairs and activities. */
+    private static void loadDemoData(StackConfig config, DevStack stack) {
+        try {
+            String admin = new TokenClient(stack.keycloak().issuer()).passwordGrant("admin", "admin");
+            DemoData.loadOnce(config, config.url(SuiteService.GATEWAY), admin).ifPresent(loaded -> OUT.printf(
+                    "Loaded the demo data: %d schools, %d pairings, %d alliance, %d activities (deploy/demo/).%n",
+                    loaded.schools(), loaded.pairings(), loaded.alliances(), loaded.activities()));
+        } catch (IOException e) {
+            OUT.println("!! The demo data could not be loaded: " + e.getMessage());
+        }
     }
 
     private static void token(StackConfig config, String user, String password) throws IOException {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.xietong.devstack.DemoAccounts;
+import org.xietong.devstack.DemoData;
 import org.xietong.devstack.DevStack;
 import org.xietong.devstack.StackConfig;
 import org.xietong.devstack.SuiteService;
@@ -150,6 +151,27 @@ class SuiteThroughGatewayIT {
 
     @Test
     @Order(7)
+    void theDemoDataLoadsThroughTheGatewayAndEachSideSeesItsPairs() throws Exception {
+        String admin = tokens.passwordGrant("admin", "admin");
+        DemoData.Loaded loaded = DemoData.load(config.root().resolve("deploy/demo/pairing.json"), gateway, admin);
+        assertEquals(7, loaded.pairings());
+
+        String miyun = tokens.passwordGrant("edu-miyun", "edu-miyun");
+        given().auth().oauth2(miyun).get(gateway + "/api/v1/pairing/pairings?status=ACTIVE")
+                .then().statusCode(200).body("items.supportedParty", hasItem("1111018001"));
+        DemoAccounts.Partner innerMongolia = DemoAccounts.read(config.realmFile()).partners().stream()
+                .filter(p -> p.clientId().equals("partner-150000")).findFirst().orElseThrow();
+        String partner = tokens.clientCredentials(innerMongolia.clientId(), innerMongolia.secret());
+        given().auth().oauth2(partner).get(gateway + "/api/v1/pairing/pairings")
+                .then().statusCode(200).body("items.supportedParty", hasItem("2152222003"))
+                .body("items.supportedParty", org.hamcrest.Matchers.not(hasItem("1111018001")));
+        String beijing = tokens.passwordGrant("edu-beijing", "edu-beijing");
+        given().auth().oauth2(beijing).get(gateway + "/api/v1/pairing/coverage")
+                .then().statusCode(200).body("activePairs", org.hamcrest.Matchers.greaterThanOrEqualTo(6));
+    }
+
+    @Test
+    @Order(8)
     void stoppingTheSuiteLeavesNoProcessBehind() {
         List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
         assertFalse(children.isEmpty(), "the suite runs as child processes");
