@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import org.xietong.platform.schema.SqlValues;
 import org.xietong.platform.security.Actor;
 
@@ -34,6 +35,9 @@ public class Audit {
                 .setParameter(6, entityId)
                 .setParameter(7, SqlValues.regionArray(regionCodes))
                 .setParameter(8, write(summary))
+                // Touches no entity table: no need to flush (and dirty-check) the whole session first, which made
+                // a 5,000-row import quadratic.
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
     }
 
