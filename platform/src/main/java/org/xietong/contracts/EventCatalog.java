@@ -5,6 +5,7 @@ import org.xietong.contracts.pairing.AllianceChanged;
 import org.xietong.contracts.pairing.PairingChanged;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.contracts.pairing.SchoolUpdated;
+import org.xietong.contracts.rotation.ExchangeConfirmed;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,7 +31,8 @@ public final class EventCatalog {
     public static final List<Entry> ALL = Stream.concat(
             Stream.of(new Entry(SchoolRegistered.TYPE, "pairing", SchoolRegistered.class),
                     new Entry(SchoolUpdated.TYPE, "pairing", SchoolUpdated.class),
-                    new Entry(ActivityRecorded.TYPE, "pairing", ActivityRecorded.class)),
+                    new Entry(ActivityRecorded.TYPE, "pairing", ActivityRecorded.class),
+                    new Entry(ExchangeConfirmed.TYPE, "rotation", ExchangeConfirmed.class)),
             Stream.concat(PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class)),
                     AllianceChanged.TYPES.stream().map(type -> new Entry(type, "pairing", AllianceChanged.class)))).toList();
 

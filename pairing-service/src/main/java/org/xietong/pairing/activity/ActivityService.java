@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.xietong.contracts.pairing.ActivityRecorded;
+import org.xietong.contracts.rotation.ExchangeConfirmed;
 import org.xietong.pairing.pairing.Pairing;
 import org.xietong.pairing.pairing.PairingKind;
 import org.xietong.pairing.pairing.PairingService;
@@ -16,6 +17,7 @@ import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,6 +44,7 @@ public class ActivityService {
     }
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final Actor EXCHANGES = Actor.system("pairing.rotation-exchanges");
 
     private final PairingService pairings;
     private final SchoolRepository schools;
@@ -70,7 +74,6 @@ public class ActivityService {
         Set<String> participants = new LinkedHashSet<>(request.schools());
         requireParticipants(pairing, participants);
         Activity activity = new Activity();
-        activity.id = UUID.randomUUID();
         activity.pairingId = pairing.id;
         activity.kind = request.kind();
         activity.mode = request.mode();
@@ -82,15 +85,42 @@ public class ActivityService {
         activity.teachers = request.teachers();
         activity.classes = request.classes();
         activity.summary = request.summary();
+        return ActivityView.of(save(pairing, activity, caller.actor()));
+    }
+
+    /**
+     * Within a transaction, from rotation-service's event: a confirmed teacher exchange between two schools is an
+     * activity of their ACTIVE pairing, if they have one. Returns whether one was recorded.
+     */
+    public boolean recordExchange(ExchangeConfirmed exchange) {
+        Optional<Pairing> pairing = pairings.activeBetween(exchange.fromSchool(), exchange.toSchool());
+        if (pairing.isEmpty()) {
+            return false;
+        }
+        Activity activity = new Activity();
+        activity.pairingId = pairing.get().id;
+        activity.kind = "SHADOWING".equals(exchange.mode()) ? ActivityKind.SHADOWING : ActivityKind.OTHER;
+        activity.startDate = exchange.startDate();
+        activity.endDate = exchange.startDate().plusMonths(exchange.months()).minusDays(1);
+        activity.schools = new LinkedHashSet<>(List.of(exchange.fromSchool(), exchange.toSchool()));
+        activity.teachers = exchange.teachers();
+        activity.summary = "交流轮岗 teacher exchange " + exchange.exchangeId() + ": " + exchange.teachers() + " teacher(s), "
+                + exchange.mode() + ", " + exchange.months() + " month(s)";
+        save(pairing.get(), activity, EXCHANGES);
+        return true;
+    }
+
+    private Activity save(Pairing pairing, Activity activity, Actor actor) {
+        activity.id = UUID.randomUUID();
         activity.createdAt = Instant.now();
-        activity.createdBy = caller.username();
+        activity.createdBy = actor.name();
         em.persist(activity);
         outbox.record(ActivityRecorded.TYPE, pairing.id.toString(), pairing.regionCodes(), new ActivityRecorded(
                 activity.id.toString(), pairing.id.toString(), activity.kind.name(), activity.startDate, activity.endDate,
-                List.copyOf(participants), activity.students, activity.teachers, activity.classes));
-        audit.record(caller.actor(), "activity.recorded", "pairing", pairing.id.toString(), pairing.regionCodes(),
+                List.copyOf(activity.schools), activity.students, activity.teachers, activity.classes));
+        audit.record(actor, "activity.recorded", "pairing", pairing.id.toString(), pairing.regionCodes(),
                 Map.of("activity", activity.id.toString(), "kind", activity.kind, "startDate", activity.startDate.toString()));
-        return ActivityView.of(activity);
+        return activity;
     }
 
     public Page<ActivityView> list(UUID pairingId, int page, int size) {

@@ -154,6 +154,12 @@ public class PairingService {
         return new Page<>(query.list().stream().map(PairingView::of).toList(), page, size, query.count());
     }
 
+    /** The ACTIVE pairing of two schools, whichever supports the other; no caller needed (event consumers). */
+    public java.util.Optional<Pairing> activeBetween(String a, String b) {
+        return pairings.find("status = ?1 and ((supportingParty = ?2 and supportedParty = ?3) "
+                + "or (supportingParty = ?3 and supportedParty = ?2))", PairingStatus.ACTIVE, a, b).firstResultOptional();
+    }
+
     /** Every ACTIVE pairing the caller may see. */
     public java.util.List<Pairing> activeVisible() {
         return pairings.visibleTo(caller.scope(), PairingStatus.ACTIVE, null, null).list();

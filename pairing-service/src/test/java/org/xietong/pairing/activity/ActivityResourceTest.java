@@ -65,6 +65,30 @@ class ActivityResourceTest {
     }
 
     @Test
+    void aConfirmedTeacherExchangeBecomesAnActivityOfThePairing() throws Exception {
+        String pairing = activePairing("1111016606", "1111086606");
+        String servers = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+                Map.of("bootstrap.servers", servers), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (String[] exchange : List.of(new String[]{"1111016606", "1111086606"}, new String[]{"1111016606", "1111089999"})) {
+                var event = org.xietong.platform.events.CloudEvent.of(UUID.randomUUID().toString(), "/xietong/rotation",
+                        org.xietong.contracts.rotation.ExchangeConfirmed.TYPE, "ex-" + exchange[1], Instant.now(),
+                        List.of("110105", "110118"), "{\"exchangeId\":\"ex-" + exchange[1] + "\",\"fromSchool\":\""
+                                + exchange[0] + "\",\"toSchool\":\"" + exchange[1] + "\",\"mode\":\"FULL_TIME\","
+                                + "\"teachers\":2,\"startDate\":\"2026-09-01\",\"months\":12}");
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("xietong.rotation.events", null,
+                        event.subject(), event.data(), event.kafkaHeaders())).get();
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(MIYUN).get("/api/v1/pairing/activities?pairing=" + pairing).then().statusCode(200)
+                        .body("items.teachers", contains(2))
+                        .body("items[0].endDate", equalTo("2027-08-31"))
+                        .body("items[0].createdBy", equalTo("pairing.rotation-exchanges")));
+    }
+
+    @Test
     void buddyClassesTwinTwoClassesAndKeepOnlyCounts() {
         String pairing = activePairing("1111016605", "1111086605");
         Map<String, Object> twin = Map.of("pairingId", pairing,
