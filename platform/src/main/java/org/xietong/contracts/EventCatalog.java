@@ -4,6 +4,7 @@ import org.xietong.contracts.pairing.ActivityRecorded;
 import org.xietong.contracts.pairing.AllianceChanged;
 import org.xietong.contracts.pairing.PairingChanged;
 import org.xietong.contracts.pairing.SchoolRegistered;
+import org.xietong.contracts.pairing.SchoolRemoved;
 import org.xietong.contracts.pairing.SchoolUpdated;
 import org.xietong.contracts.rotation.ExchangeConfirmed;
 
@@ -31,6 +32,7 @@ public final class EventCatalog {
     public static final List<Entry> ALL = Stream.concat(
             Stream.of(new Entry(SchoolRegistered.TYPE, "pairing", SchoolRegistered.class),
                     new Entry(SchoolUpdated.TYPE, "pairing", SchoolUpdated.class),
+                    new Entry(SchoolRemoved.TYPE, "pairing", SchoolRemoved.class),
                     new Entry(ActivityRecorded.TYPE, "pairing", ActivityRecorded.class),
                     new Entry(ExchangeConfirmed.TYPE, "rotation", ExchangeConfirmed.class)),
             Stream.concat(PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class)),

@@ -48,6 +48,18 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
         return codes.isEmpty() ? List.of() : list("code in ?1", codes);
     }
 
+    /** Whether anything of the pairing domain refers to this school. */
+    boolean referenced(String code) {
+        Number uses = (Number) getEntityManager().createNativeQuery("SELECT "
+                        + "(SELECT count(*) FROM pairing WHERE supporting_party = ?1 OR supported_party = ?1) + "
+                        + "(SELECT count(*) FROM alliance_member WHERE school_code = ?1) + "
+                        + "(SELECT count(*) FROM shared_resource WHERE owner_school = ?1) + "
+                        + "(SELECT count(*) FROM resource_booking WHERE school_code = ?1) + "
+                        + "(SELECT count(*) FROM activity_school WHERE school_code = ?1)")
+                .setParameter(1, code).getSingleResult();
+        return uses.longValue() > 0;
+    }
+
     /** The narrower of two prefixes when one contains the other; nothing when they are disjoint. */
     static Optional<String> effectivePrefix(String scopePrefix, String requested) {
         if (requested == null || requested.isEmpty() || requested.startsWith(scopePrefix)) {

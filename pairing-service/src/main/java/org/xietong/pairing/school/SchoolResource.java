@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -94,6 +95,16 @@ public class SchoolResource {
                            @Valid @NotNull SchoolProfile request) {
         SchoolView school = service.update(code, request, ifMatch);
         return Response.ok(school).tag(Versions.etag(school.version())).build();
+    }
+
+    @DELETE
+    @Path("{code}")
+    @RolesAllowed({"education-officer", "platform-admin"})
+    @Operation(summary = "Remove a school nothing refers to; needs If-Match. Publishes org.xietong.pairing.school.removed.v1.")
+    public Response remove(@PathParam("code") @Pattern(regexp = CODE) String code,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.remove(code, ifMatch);
+        return Response.noContent().build();
     }
 
     @POST

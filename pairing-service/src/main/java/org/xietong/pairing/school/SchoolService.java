@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.xietong.contracts.pairing.SchoolRegistered;
+import org.xietong.contracts.pairing.SchoolRemoved;
 import org.xietong.contracts.pairing.SchoolUpdated;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.audit.Audit;
@@ -77,6 +78,22 @@ public class SchoolService {
         change(school, profile);
         schools.flush();
         return SchoolView.of(school);
+    }
+
+    /** Removes a school nothing refers to: no pairing, alliance, shared resource, booking or activity. */
+    @Transactional
+    public void remove(String code, String ifMatch) {
+        School school = schools.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("School " + code));
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.covers(school.regionCode), "School " + code);
+        Versions.requireMatch(ifMatch, school.version);
+        if (schools.referenced(code)) {
+            throw ProblemException.conflict("school-in-use", "School " + code
+                    + " has pairings, alliances, shared resources or activities; conclude or remove those first");
+        }
+        schools.delete(school);
+        outbox.record(SchoolRemoved.TYPE, code, List.of(school.regionCode), new SchoolRemoved(code, school.regionCode));
+        audit.record(caller.actor(), "school.removed", ENTITY, code, List.of(school.regionCode), Map.of("name", school.name));
     }
 
     public SchoolView get(String code) {

@@ -98,6 +98,27 @@ class SchoolConventionsTest {
     }
 
     @Test
+    void aSchoolNothingRefersToCanBeRemovedWithItsETag() {
+        post(null, SchoolFixtures.school("1111010550", "待撤并学校", "110105")).then().statusCode(201);
+        String etag = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010550").then().extract().header("ETag");
+        given().auth().oauth2(CHAOYANG).delete(SCHOOLS + "/1111010550").then().statusCode(428);
+        String miyun = TestTokens.user("edu-miyun", "education-officer").region("110118").sign();
+        given().auth().oauth2(miyun).header("If-Match", etag).delete(SCHOOLS + "/1111010550").then().statusCode(403);
+        given().auth().oauth2(CHAOYANG).header("If-Match", etag).delete(SCHOOLS + "/1111010550").then().statusCode(204);
+        given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010550").then().statusCode(404);
+        assertEquals(1L, count("SELECT count(*) FROM outbox_event WHERE subject = '1111010550' AND type = 'org.xietong.pairing.school.removed.v1'"));
+
+        post(null, SchoolFixtures.school("1111010551", "有结对的学校", "110105", "URBAN", "JUNIOR")).then().statusCode(201);
+        post(null, SchoolFixtures.school("1111010552", "乡镇学校", "110105")).then().statusCode(201);
+        given().auth().oauth2(CHAOYANG).contentType(ContentType.JSON)
+                .body(Map.of("kind", "HAND_IN_HAND", "supportingParty", "1111010551", "supportedParty", "1111010552"))
+                .post("/api/v1/pairing/pairings").then().statusCode(201);
+        String used = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010551").then().extract().header("ETag");
+        given().auth().oauth2(CHAOYANG).header("If-Match", used).delete(SCHOOLS + "/1111010551")
+                .then().statusCode(409).body("type", org.hamcrest.Matchers.containsString("school-in-use"));
+    }
+
+    @Test
     void everyChangeIsInTheAuditTrailForOfficersInScope() {
         post(null, SchoolFixtures.school("1111010530", "陈经纶中学", "110105")).then().statusCode(201);
         String etag = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010530").then().extract().header("ETag");

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.xietong.contracts.pairing.SchoolRegistered;
+import org.xietong.contracts.pairing.SchoolRemoved;
 import org.xietong.contracts.pairing.SchoolUpdated;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.CloudEvent;
@@ -49,6 +50,12 @@ public class PairingEventsConsumer {
             } else if (SchoolUpdated.TYPE.equals(event.type())) {
                 SchoolUpdated school = read(event, SchoolUpdated.class);
                 apply(event, school.code(), school.name(), school.regionCode());
+            } else if (SchoolRemoved.TYPE.equals(event.type())) {
+                SchoolRemoved school = read(event, SchoolRemoved.class);
+                if (replicas.deleteById(school.code())) {
+                    audit.record(ACTOR, "school-replica.removed", "school", school.code(), List.of(school.regionCode()),
+                            Map.of("event", event.id()));
+                }
             }
         });
     }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.xietong.contracts.Topics;
 import org.xietong.contracts.pairing.SchoolRegistered;
+import org.xietong.contracts.pairing.SchoolRemoved;
 import org.xietong.contracts.pairing.SchoolUpdated;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.platform.events.CloudEvent;
@@ -65,6 +66,25 @@ class PairingEventsConsumerTest {
         given().auth().oauth2(HULUNBUIR).queryParam("entity", "school").queryParam("id", "2150070002")
                 .get("/api/v1/rotation/audit").then().statusCode(200).body("total", equalTo(2))
                 .body("items[0].actor", equalTo("rotation.school-replica"));
+    }
+
+    @Test
+    void aRemovedSchoolLeavesTheReplica() throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(event(UUID.randomUUID().toString(), SchoolRegistered.TYPE, "2150070003",
+                    "{\"code\":\"2150070003\",\"name\":\"撤并学校\",\"regionCode\":\"150702\"}")).get();
+            producer.send(event(UUID.randomUUID().toString(), SchoolRemoved.TYPE, "2150070003",
+                    "{\"code\":\"2150070003\",\"regionCode\":\"150702\"}")).get();
+            producer.send(event(UUID.randomUUID().toString(), SchoolRegistered.TYPE, "2150070004",
+                    "{\"code\":\"2150070004\",\"name\":\"后来的学校\",\"regionCode\":\"150702\"}")).get();
+        }
+        // One partition per key; the later school's arrival shows the replica is caught up past the removal.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(HULUNBUIR).get("/api/v1/rotation/schools?size=200")
+                        .then().statusCode(200).body("items.code", hasItem("2150070004")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(HULUNBUIR).get("/api/v1/rotation/schools?size=200")
+                        .then().statusCode(200).body("items.code", not(hasItem("2150070003"))));
     }
 
     @Test
