@@ -148,8 +148,7 @@ public class AllianceService {
     }
 
     private School school(String code) {
-        return schools.findByIdOptional(code).orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-school",
-                "Unknown school", "School " + code + " is not registered")));
+        return schools.referenced(code, "School");
     }
 
     private static Alliance.Member member(School school, String role, Instant at) {

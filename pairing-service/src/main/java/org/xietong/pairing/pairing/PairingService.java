@@ -196,8 +196,7 @@ public class PairingService {
             rule("a " + kind + " pairing's parties are 10-digit school codes; " + id + " is not one");
         }
         // The other party may lie outside the caller's region: that is what a cross-region pairing is.
-        School school = schools.findByIdOptional(id).orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-school", "Unknown school",
-                        "School " + id + " is not registered")));
+        School school = schools.referenced(id, "Party");
         return new PairingRules.Party(school.code, school.regionCode, school.locationType, school.level);
     }
 

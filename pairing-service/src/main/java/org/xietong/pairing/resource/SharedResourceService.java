@@ -168,8 +168,7 @@ public class SharedResourceService {
     }
 
     private School school(String code) {
-        return schools.findByIdOptional(code).orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-school",
-                "Unknown school", "School " + code + " is not registered")));
+        return schools.referenced(code, "School");
     }
 
     private static OffsetDateTime offset(Object value) {

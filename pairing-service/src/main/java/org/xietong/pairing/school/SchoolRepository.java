@@ -5,6 +5,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.RegionScope;
 
 import java.util.Collection;
@@ -42,6 +44,12 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
             parameters.and("name", "%" + search.name().strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
         return find(query.toString(), Sort.by("code"), parameters);
+    }
+
+    /** A school another record refers to; an unknown code in a request body is a 422, not a 404. */
+    public School referenced(String code, String role) {
+        return findByIdOptional(code).orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-school",
+                "Unknown school", role + " " + code + " is not a registered school")));
     }
 
     public List<School> byCodes(Collection<String> codes) {
