@@ -138,6 +138,9 @@ public class ActivityService {
         for (Pairing p : active) {
             LocalDate activeSince = p.activatedAt != null ? LocalDate.ofInstant(p.activatedAt, CHINA) : p.termStart;
             LocalDate last = lastActivity.get(p.id);
+            if (last != null && last.isAfter(today)) {
+                last = today; // an exchange still running counts as activity today, not beyond
+            }
             LocalDate sign = Dormancy.lastSign(activeSince, last);
             if (Dormancy.isDormant(today, sign, threshold)) {
                 dormant.add(new DormantPairing(p.id, p.kind, p.supportingParty, p.supportedParty, last, sign,

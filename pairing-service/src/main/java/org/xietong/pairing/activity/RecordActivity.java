@@ -24,6 +24,12 @@ public record RecordActivity(
         @Min(0) @Max(1_000) Integer classes,
         @Size(max = 4000) String summary) {
 
+    /** The ledger records what happened; a far-future end would also hide a dormant pairing. */
+    @AssertTrue(message = "endDate must not be in the future")
+    boolean isEndedAlready() {
+        return endDate == null || !endDate.isAfter(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
     @AssertTrue(message = "endDate must not be before startDate")
     boolean isDatesInOrder() {
         return startDate == null || endDate == null || !endDate.isBefore(startDate);

@@ -48,7 +48,7 @@ public class AllianceService {
     public AllianceView form(String name, String leadSchool, List<String> memberCodes) {
         School lead = school(leadSchool);
         RegionScope scope = caller.scope();
-        scope.requireWritable(scope.covers(lead.regionCode), "An alliance led by " + leadSchool);
+        scope.requireWritable(scope.coversSchool(lead.regionCode, lead.code), "An alliance led by " + leadSchool);
         Alliance alliance = new Alliance();
         alliance.id = UUID.randomUUID();
         alliance.name = name.strip();
@@ -61,7 +61,7 @@ public class AllianceService {
         Set<String> others = new LinkedHashSet<>(memberCodes);
         others.remove(lead.code);
         for (String code : others) {
-            alliance.members.add(member(school(code), "MEMBER", alliance.createdAt));
+            alliance.members.add(member(joinable(code), "MEMBER", alliance.createdAt));
         }
         for (IntegrationArea area : IntegrationArea.values()) {
             Alliance.Integration integration = new Alliance.Integration();
@@ -80,8 +80,9 @@ public class AllianceService {
         if (alliance.hasMember(schoolCode)) {
             throw ProblemException.conflict("already-member", "School " + schoolCode + " is already a member");
         }
-        alliance.members.add(member(school(schoolCode), "MEMBER", Instant.now()));
+        alliance.members.add(member(joinable(schoolCode), "MEMBER", Instant.now()));
         alliance.updatedAt = Instant.now();
+        Alliance.getEntityManager().flush();
         publish(alliance, AllianceChanged.MEMBER_JOINED, Map.of("school", schoolCode));
         return AllianceView.of(alliance);
     }
@@ -97,6 +98,7 @@ public class AllianceService {
             throw ProblemException.notFound("Member " + schoolCode);
         }
         alliance.updatedAt = Instant.now();
+        Alliance.getEntityManager().flush();
         publish(alliance, AllianceChanged.MEMBER_LEFT, Map.of("school", schoolCode));
         return AllianceView.of(alliance);
     }
@@ -105,6 +107,9 @@ public class AllianceService {
     public AllianceView integrate(UUID id, IntegrationArea area, IntegrationStatus status, String notes, String ifMatch) {
         Alliance alliance = managed(id);
         Versions.requireMatch(ifMatch, alliance.version);
+        if (area == null) {
+            throw new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter", "An integration area is required"));
+        }
         Alliance.Integration integration = alliance.integrations.get(area);
         IntegrationStatus before = integration.status;
         integration.status = status;
@@ -143,8 +148,19 @@ public class AllianceService {
     /** The alliance, if the caller may manage it: an officer of the lead school's region. */
     private Alliance managed(UUID id) {
         Alliance alliance = visible(id);
-        caller.scope().requireWritable(caller.scope().covers(alliance.regionCode), "Alliance " + id);
+        caller.scope().requireWritable(caller.scope().coversSchool(alliance.regionCode, alliance.leadSchool), "Alliance " + id);
         return alliance;
+    }
+
+    /**
+     * A school may be enrolled only by someone who answers for it: membership makes it a partner for bookings and
+     * counts in its region's group coverage, so another region's officer cannot sign it up.
+     */
+    private School joinable(String code) {
+        School school = school(code);
+        caller.scope().requireWritable(caller.scope().coversSchool(school.regionCode, school.code),
+                "Enrolling school " + code);
+        return school;
     }
 
     private School school(String code) {

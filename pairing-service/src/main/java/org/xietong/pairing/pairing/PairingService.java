@@ -56,7 +56,7 @@ public class PairingService {
         PairingRules.Party supporting = party(request.kind(), request.supportingParty());
         PairingRules.Party supported = party(request.kind(), request.supportedParty());
         RegionScope scope = caller.scope();
-        scope.requireWritable(scope.covers(supporting.regionCode()) || scope.covers(supported.regionCode()),
+        scope.requireWritable(actsFor(scope, supporting) || actsFor(scope, supported),
                 "A pairing between " + supporting.regionCode() + " and " + supported.regionCode());
         PairingRules.violation(request.kind(), supporting, supported).ifPresent(PairingService::rule);
         LocalDate start = request.termStart() != null ? request.termStart() : LocalDate.now(clock);
@@ -85,6 +85,16 @@ public class PairingService {
         pairing.updatedAt = pairing.createdAt;
         pairing.createdBy = caller.username();
         pairings.persist(pairing);
+        try {
+            pairings.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                // The other direction was proposed at the same moment; the unique index decided.
+                throw ProblemException.conflict("pairing-exists",
+                        supporting.id() + " and " + supported.id() + " already have an open pairing");
+            }
+            throw e;
+        }
         publish(pairing, PairingChanged.PROPOSED, Map.of("kind", pairing.kind, "supporting", pairing.supportingParty,
                 "supported", pairing.supportedParty, "termEnd", end.toString()));
         return PairingView.of(pairing);
@@ -101,6 +111,11 @@ public class PairingService {
             throw ProblemException.conflict("already-approved", "The " + side.name().toLowerCase() + " side already approved");
         }
         String officer = caller.username();
+        String other = side == Side.SUPPORTING ? pairing.supportedApprovedBy : pairing.supportingApprovedBy;
+        if (officer.equals(other) && !caller.hasRole(Caller.PLATFORM_ADMIN)) {
+            throw ProblemException.conflict("same-approver", "Each side is approved by its own officer; "
+                    + "you approved the other side already");
+        }
         Instant now = Instant.now(clock);
         if (side == Side.SUPPORTING) {
             pairing.supportingApprovedBy = officer;
@@ -120,6 +135,8 @@ public class PairingService {
             pairing.activatedAt = now;
             publish(pairing, PairingChanged.ACTIVATED, Map.of("status", Map.of("from", "PROPOSED", "to", "ACTIVE")));
         }
+        // A concurrent change of this pairing fails here, as a 412, rather than at commit.
+        pairings.flush();
         return PairingView.of(pairing);
     }
 
@@ -142,6 +159,7 @@ public class PairingService {
         pairing.updatedAt = Instant.now(clock);
         publish(pairing, action.eventType(), Map.of("status", Map.of("from", before, "to", pairing.status),
                 "termEnd", pairing.termEnd.toString()));
+        pairings.flush();
         return PairingView.of(pairing);
     }
 
@@ -179,10 +197,16 @@ public class PairingService {
     private Pairing writable(UUID id, Side side) {
         Pairing pairing = visible(id);
         RegionScope scope = caller.scope();
-        boolean allowed = side == null ? scope.coversAny(pairing.regionCodes())
-                : scope.covers(side == Side.SUPPORTING ? pairing.supportingRegion : pairing.supportedRegion);
+        boolean supporting = scope.coversSchool(pairing.supportingRegion, pairing.supportingParty);
+        boolean supported = scope.coversSchool(pairing.supportedRegion, pairing.supportedParty);
+        boolean allowed = side == null ? supporting || supported : side == Side.SUPPORTING ? supporting : supported;
         scope.requireWritable(allowed, "The " + (side == null ? "" : side.name().toLowerCase() + " side of ") + "pairing " + id);
         return pairing;
+    }
+
+    /** An officer of the party's region; for a school party a school-bound caller must be that school. */
+    private static boolean actsFor(RegionScope scope, PairingRules.Party party) {
+        return scope.coversSchool(party.regionCode(), party.id());
     }
 
     private PairingRules.Party party(PairingKind kind, String id) {

@@ -116,7 +116,8 @@ public class SharedResourceService {
 
     /** Resources of a school, for callers who may see that school or whose school is its partner. */
     public List<ResourceView> ofOwner(String ownerSchool) {
-        School owner = school(ownerSchool);
+        // Unknown and out-of-scope answer alike, so school codes cannot be probed.
+        School owner = schools.findByIdOptional(ownerSchool).orElseThrow(() -> ProblemException.notFound("School " + ownerSchool));
         RegionScope scope = caller.scope();
         boolean visible = scope.coversSchool(owner.regionCode, owner.code)
                 || caller.schoolCode().map(own -> partners(owner.code, own)).orElse(false);

@@ -7,7 +7,6 @@ import org.xietong.platform.security.RegionScope;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +37,13 @@ public class SchoolImport {
                 .stream().collect(Collectors.toMap(s -> s.code, Function.identity()));
         List<ImportReport.RowError> errors = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        Map<Integer, RegisterSchool> accepted = new LinkedHashMap<>();
+        List<RegisterSchool> accepted = new ArrayList<>();
         for (SchoolCsv.Row row : rows) {
             String code = row.get("code");
+            if (row.malformed() != null) {
+                errors.add(new ImportReport.RowError(row.line(), code, row.malformed()));
+                continue;
+            }
             try {
                 RegisterSchool school = toRequest(row);
                 String problem = check(school, scope, known.get(school.code()));
@@ -51,7 +54,7 @@ public class SchoolImport {
                 if (problem != null) {
                     errors.add(new ImportReport.RowError(row.line(), code, problem));
                 } else {
-                    accepted.put(row.line(), school);
+                    accepted.add(school);
                 }
             } catch (IllegalArgumentException e) {
                 errors.add(new ImportReport.RowError(row.line(), code, e.getMessage()));
@@ -62,7 +65,7 @@ public class SchoolImport {
         }
         int created = 0;
         int updated = 0;
-        for (RegisterSchool school : accepted.values()) {
+        for (RegisterSchool school : accepted) {
             School existing = known.get(school.code());
             if (existing == null) {
                 service.create(school);
@@ -87,7 +90,7 @@ public class SchoolImport {
             return "region " + school.regionCode() + " is outside your scope";
         }
         if (existing != null && !existing.regionCode.equals(school.regionCode())) {
-            return "school " + school.code() + " is registered in region " + existing.regionCode + "; a region never changes";
+            return "school " + school.code() + " is already registered in another region; a region never changes";
         }
         return null;
     }

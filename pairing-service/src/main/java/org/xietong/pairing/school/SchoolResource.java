@@ -115,8 +115,10 @@ public class SchoolResource {
             + "[,latitude,longitude,studentCount,qualityResource]); upsert by code. mode=ALL_OR_NOTHING (default) stores "
             + "nothing if a row is rejected and answers 422; PER_ROW stores the good rows. The report lists every "
             + "rejected line with its reason.")
-    public Response importCsv(@QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") ImportMode mode, String csv) {
-        ImportReport report = imports.run(csv == null ? "" : csv, mode, caller.scope());
+    public Response importCsv(@QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") String mode, String csv) {
+        ImportMode parsed = QueryParams.enumOf(ImportMode.class, mode.replace('-', '_'), "mode");
+        ImportReport report = imports.run(csv == null ? "" : csv, parsed == null ? ImportMode.ALL_OR_NOTHING : parsed,
+                caller.scope());
         if (!report.committed()) {
             return Problem.of(422, "import-rejected", "Import rejected",
                             report.rejected() + " of " + report.rows() + " rows are invalid; nothing was stored")

@@ -83,9 +83,11 @@ public class SchoolService {
     /** Removes a school nothing refers to: no pairing, alliance, shared resource, booking or activity. */
     @Transactional
     public void remove(String code, String ifMatch) {
-        School school = schools.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("School " + code));
+        // Locked, so no pairing, alliance or booking can start referring to it while we check.
+        School school = schools.findByIdOptional(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("School " + code));
         RegionScope scope = caller.scope();
-        scope.requireWritable(scope.covers(school.regionCode), "School " + code);
+        scope.requireWritable(scope.coversSchool(school.regionCode, school.code), "School " + code);
         Versions.requireMatch(ifMatch, school.version);
         if (schools.referenced(code)) {
             throw ProblemException.conflict("school-in-use", "School " + code

@@ -60,6 +60,8 @@ class ActivityResourceTest {
         record(MIYUN, activity(pairing, "STUDY_TRIP", day, day.minusDays(1), List.of("1111016602")))
                 .then().statusCode(400).body("errors.field", hasItem("datesInOrder"));
         record(MIYUN, activity(pairing, "PARTY", day, day, List.of("1111016602"))).then().statusCode(400);
+        record(MIYUN, activity(pairing, "READING", day, LocalDate.now().plusYears(70), List.of("1111016602")))
+                .then().statusCode(400).body("errors.field", hasItem("endedAlready"));
         given().auth().oauth2(ADMIN).post("/api/v1/pairing/pairings/" + pairing + "/suspend").then().statusCode(200);
         record(MIYUN, activity(pairing, "READING", day, day, List.of("1111016602"))).then().statusCode(409);
     }

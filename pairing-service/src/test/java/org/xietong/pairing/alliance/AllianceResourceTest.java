@@ -22,6 +22,7 @@ class AllianceResourceTest {
     private static final String XICHENG = TestTokens.user("edu-xicheng", "education-officer").region("110102").sign();
     private static final String MIYUN = TestTokens.user("edu-miyun", "education-officer").region("110118").sign();
     private static final String SHUNYI = TestTokens.user("edu-shunyi", "education-officer").region("110113").sign();
+    private static final String BEIJING = TestTokens.user("edu-beijing", "education-officer").region("110000").sign();
 
     @Test
     void theFourSchoolAllianceAndItsIntegrations() {
@@ -33,7 +34,11 @@ class AllianceResourceTest {
         given().auth().oauth2(MIYUN).contentType(ContentType.JSON)
                 .body(Map.of("name", "十三中四校联盟", "leadSchool", "1111027701", "members", List.of("1111087702")))
                 .post("/api/v1/pairing/alliances").then().statusCode(403);
-        String id = given().auth().oauth2(XICHENG).contentType(ContentType.JSON)
+        // A district officer cannot enrol other districts' schools; the municipal officer can.
+        given().auth().oauth2(XICHENG).contentType(ContentType.JSON)
+                .body(Map.of("name", "十三中四校联盟", "leadSchool", "1111027701", "members", List.of("1111087702")))
+                .post("/api/v1/pairing/alliances").then().statusCode(403);
+        String id = given().auth().oauth2(BEIJING).contentType(ContentType.JSON)
                 .body(Map.of("name", "北京市第十三中学四校联盟", "leadSchool", "1111027701",
                         "members", List.of("1111087702", "1111117703", "1111147704")))
                 .post("/api/v1/pairing/alliances").then().statusCode(201)

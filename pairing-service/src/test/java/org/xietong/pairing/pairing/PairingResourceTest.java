@@ -57,6 +57,8 @@ class PairingResourceTest {
         approve(MIYUN, id, "SUPPORTED").then().statusCode(200).body("status", equalTo("PROPOSED"))
                 .body("supportedApproval.by", equalTo("edu-miyun")).body("supportingApproval", nullValue());
         approve(MIYUN, id, "SUPPORTED").then().statusCode(409);
+        String beijing = TestTokens.user("edu-miyun", "education-officer").region("110000").sign();
+        approve(beijing, id, "SUPPORTING").then().statusCode(409).body("type", containsString("same-approver"));
         approve(CHAOYANG, id, "SUPPORTING").then().statusCode(200).body("status", equalTo("ACTIVE"));
 
         assertEquals(List.of("org.xietong.pairing.pairing.proposed.v1", "org.xietong.pairing.pairing.approved.v1",

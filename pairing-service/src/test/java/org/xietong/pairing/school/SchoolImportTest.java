@@ -49,10 +49,14 @@ class SchoolImportTest {
                 + "1111011311,顺义区第十二中学,110113,TOWNSHIP,JUNIOR,,,800,false\n"
                 + "1111011312,北京第二中学分校,110113,URBAN,JUNIOR,40.13,116.65,1500,true\n"
                 + "1111011311,重复的代码,110113,TOWNSHIP,JUNIOR,,,,\n"
-                + "1111011313,坐标不全,110113,RURAL,PRIMARY,40.1,,,\n";
+                + "1111011313,坐标不全,110113,RURAL,PRIMARY,40.1,,,\n"
+                + "1111011314,顺义区牛栏山一中, 分校,110113,URBAN,SENIOR,,,,\n"
+                + "\n"
+                + "1111011315,末行无换行,110113,RURAL,PRIMARY,,,,";
         importCsv(csv, "per-row").then().statusCode(200)
-                .body("committed", equalTo(true)).body("created", equalTo(2)).body("rejected", equalTo(2))
-                .body("errors.line", contains(4, 5))
+                .body("committed", equalTo(true)).body("created", equalTo(3)).body("rejected", equalTo(3))
+                .body("errors.line", contains(4, 5, 6))
+                .body("errors[2].reason", containsString("fields"))
                 .body("errors[0].reason", containsString("first on line 2"))
                 .body("errors[1].reason", containsString("latitude and longitude"));
 
@@ -75,6 +79,8 @@ class SchoolImportTest {
                 .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(SHUNYI).get("/api/v1/pairing/schools?type=CITY").then().statusCode(400)
                 .contentType("application/problem+json");
+        given().auth().oauth2(SHUNYI).get("/api/v1/pairing/schools/1111011315").then().statusCode(200);
+        importCsv(HEADER + "1111011316,x,110113,RURAL,PRIMARY,,,,\n", "sometimes").then().statusCode(400);
     }
 
     @Test
