@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
+import org.xietong.platform.api.Pages;
 import org.xietong.platform.security.Caller;
 
 @Path("/api/v1/healthcare/institutions")
@@ -33,8 +34,7 @@ public class InstitutionResource {
     @Operation(summary = "Institutions in your region")
     public Page<InstitutionView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var query = institutions.inRegion(caller.listingPrefix()).page(page, size);
-        return new Page<>(query.list().stream()
-                .map(i -> new InstitutionView(i.code, i.name, i.regionCode)).toList(), page, size, query.count());
+        return Pages.of(institutions.inRegion(caller.listingPrefix()), page, size,
+                i -> new InstitutionView(i.code, i.name, i.regionCode));
     }
 }

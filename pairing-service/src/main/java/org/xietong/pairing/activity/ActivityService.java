@@ -13,6 +13,7 @@ import org.xietong.pairing.pairing.PairingStatus;
 import org.xietong.pairing.school.School;
 import org.xietong.pairing.school.SchoolRepository;
 import org.xietong.platform.api.Page;
+import org.xietong.platform.api.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.Problem;
@@ -125,8 +126,8 @@ public class ActivityService {
 
     public Page<ActivityView> list(UUID pairingId, int page, int size) {
         pairings.visible(pairingId);
-        var query = Activity.<Activity>find("pairingId", Sort.descending("startDate").and("id"), pairingId).page(page, size);
-        return new Page<>(query.list().stream().map(ActivityView::of).toList(), page, size, query.count());
+        return Pages.of(Activity.<Activity>find("pairingId", Sort.descending("startDate").and("id"), pairingId),
+                page, size, ActivityView::of);
     }
 
     /** ACTIVE pairings in the caller's scope with no activity for {@code threshold}, the longest idle first. */

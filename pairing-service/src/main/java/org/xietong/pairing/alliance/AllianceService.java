@@ -8,6 +8,7 @@ import org.xietong.contracts.pairing.AllianceChanged;
 import org.xietong.pairing.school.School;
 import org.xietong.pairing.school.SchoolRepository;
 import org.xietong.platform.api.Page;
+import org.xietong.platform.api.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.events.Outbox;
@@ -133,8 +134,8 @@ public class AllianceService {
             query.append(" and m.schoolCode = :school");
             parameters.and("school", scope.school().get());
         }
-        var found = Alliance.<Alliance>find(query.toString(), Sort.by("a.createdAt"), parameters).page(page, size);
-        return new Page<>(found.list().stream().map(AllianceView::of).toList(), page, size, found.count());
+        return Pages.of(Alliance.<Alliance>find(query.toString(), Sort.by("a.createdAt"), parameters), page, size,
+                AllianceView::of);
     }
 
     private Alliance visible(UUID id) {

@@ -7,6 +7,7 @@ import org.xietong.contracts.pairing.PairingChanged;
 import org.xietong.pairing.school.School;
 import org.xietong.pairing.school.SchoolRepository;
 import org.xietong.platform.api.Page;
+import org.xietong.platform.api.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.Problem;
@@ -168,8 +169,7 @@ public class PairingService {
     }
 
     public Page<PairingView> list(PairingStatus status, PairingKind kind, String party, int page, int size) {
-        var query = pairings.visibleTo(caller.scope(), status, kind, party).page(page, size);
-        return new Page<>(query.list().stream().map(PairingView::of).toList(), page, size, query.count());
+        return Pages.of(pairings.visibleTo(caller.scope(), status, kind, party), page, size, PairingView::of);
     }
 
     /** The ACTIVE pairing of two schools, whichever supports the other; no caller needed (event consumers). */

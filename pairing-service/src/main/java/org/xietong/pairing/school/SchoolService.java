@@ -11,6 +11,7 @@ import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.contracts.pairing.SchoolRemoved;
 import org.xietong.contracts.pairing.SchoolUpdated;
 import org.xietong.platform.api.Page;
+import org.xietong.platform.api.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.events.Outbox;
@@ -105,8 +106,7 @@ public class SchoolService {
     }
 
     public Page<SchoolView> search(SchoolSearch search, int page, int size) {
-        var query = schools.search(search, caller.scope()).page(page, size);
-        return new Page<>(query.list().stream().map(SchoolView::of).toList(), page, size, query.count());
+        return Pages.of(schools.search(search, caller.scope()), page, size, SchoolView::of);
     }
 
     /** Everything wrong with a registration at once: its code and region, and its profile. */

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.xietong.devstack.test.TestTokens;
+import org.xietong.pairing.school.SchoolFixtures;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -142,9 +143,7 @@ class ActivityResourceTest {
     }
 
     private static void school(String code, String name, String region, String location) {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("code", code, "name", name, "regionCode", region, "locationType", location, "level", "JUNIOR"))
-                .post("/api/v1/pairing/schools").then().statusCode(201);
+        SchoolFixtures.register(ADMIN, code, name, region, location).then().statusCode(201);
     }
 
     private static Map<String, Object> activity(String pairing, String kind, LocalDate start, LocalDate end, List<String> schools) {

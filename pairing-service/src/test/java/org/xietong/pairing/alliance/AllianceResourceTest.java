@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.xietong.devstack.test.TestTokens;
+import org.xietong.pairing.school.SchoolFixtures;
 
 import java.util.List;
 import java.util.Map;
@@ -74,8 +75,6 @@ class AllianceResourceTest {
     }
 
     private static void school(String code, String name, String region, String location) {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("code", code, "name", name, "regionCode", region, "locationType", location, "level", "JUNIOR"))
-                .post("/api/v1/pairing/schools").then().statusCode(201);
+        SchoolFixtures.register(ADMIN, code, name, region, location).then().statusCode(201);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xietong.devstack.test.TestTokens;
+import org.xietong.pairing.school.SchoolFixtures;
 
 import java.util.HashMap;
 import java.util.List;
@@ -148,8 +149,7 @@ class PairingResourceTest {
 
     private void school(String code, String name, String region, String location, String level) {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("code", code, "name", name, "regionCode", region, "locationType", location, "level", level))
-                .post("/api/v1/pairing/schools");
+                .body(SchoolFixtures.school(code, name, region, location, level)).post("/api/v1/pairing/schools");
     }
 
     private static Map<String, Object> body(String kind, String supporting, String supported) {

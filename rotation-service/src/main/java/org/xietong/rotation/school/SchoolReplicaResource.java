@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
+import org.xietong.platform.api.Pages;
 import org.xietong.platform.security.Caller;
 
 import java.time.Instant;
@@ -35,8 +36,7 @@ public class SchoolReplicaResource {
     @Operation(summary = "Schools in your region, as replicated from pairing-service")
     public Page<SchoolView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        var query = replicas.inRegion(caller.listingPrefix()).page(page, size);
-        return new Page<>(query.list().stream()
-                .map(s -> new SchoolView(s.code, s.name, s.regionCode, s.updatedAt)).toList(), page, size, query.count());
+        return Pages.of(replicas.inRegion(caller.listingPrefix()), page, size,
+                s -> new SchoolView(s.code, s.name, s.regionCode, s.updatedAt));
     }
 }

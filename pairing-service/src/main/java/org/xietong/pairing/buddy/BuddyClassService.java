@@ -1,0 +1,82 @@
+package org.xietong.pairing.buddy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.xietong.pairing.pairing.Pairing;
+import org.xietong.pairing.pairing.PairingKind;
+import org.xietong.pairing.pairing.PairingService;
+import org.xietong.pairing.pairing.PairingStatus;
+import org.xietong.platform.audit.Audit;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Caller;
+import org.xietong.platform.security.RegionScope;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Buddy classes (友好班集体) and study buddies (学伴) between the two schools of an active school pairing. Only class
+ * names, grades and counts are kept: no personal data of minors.
+ */
+@ApplicationScoped
+public class BuddyClassService {
+
+    private final PairingService pairings;
+    private final EntityManager em;
+    private final Audit audit;
+    private final Caller caller;
+
+    public BuddyClassService(PairingService pairings, EntityManager em, Audit audit, Caller caller) {
+        this.pairings = pairings;
+        this.em = em;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public BuddyClassResource.BuddyClassView twin(BuddyClassResource.Twin twin) {
+        Pairing pairing = pairings.visible(twin.pairingId());
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.coversAny(pairing.regionCodes()), "Pairing " + pairing.id);
+        if (pairing.status != PairingStatus.ACTIVE || pairing.kind == PairingKind.REGION) {
+            throw ProblemException.conflict("pairing-not-active", "Buddy classes need an ACTIVE pairing of two schools");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        int inserted = em.createNativeQuery("INSERT INTO buddy_class (id, pairing_id, supporting_class, supporting_grade, "
+                        + "supporting_students, supported_class, supported_grade, supported_students, study_buddy_pairs, "
+                        + "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                        + "ON CONFLICT (pairing_id, supporting_class, supported_class) DO NOTHING")
+                .setParameter(1, id).setParameter(2, pairing.id)
+                .setParameter(3, twin.supportingClass().name().strip()).setParameter(4, twin.supportingClass().grade())
+                .setParameter(5, twin.supportingClass().students())
+                .setParameter(6, twin.supportedClass().name().strip()).setParameter(7, twin.supportedClass().grade())
+                .setParameter(8, twin.supportedClass().students())
+                .setParameter(9, twin.studyBuddyPairs()).setParameter(10, now).setParameter(11, caller.username())
+                .executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("already-twinned", "These two classes are already twinned");
+        }
+        audit.record(caller.actor(), "buddy-class.twinned", "pairing", pairing.id.toString(), pairing.regionCodes(),
+                Map.of("supportingClass", twin.supportingClass().name(), "supportedClass", twin.supportedClass().name(),
+                        "studyBuddyPairs", twin.studyBuddyPairs()));
+        return new BuddyClassResource.BuddyClassView(id, pairing.id, twin.supportingClass(), twin.supportedClass(),
+                twin.studyBuddyPairs(), now);
+    }
+
+
+    @SuppressWarnings("unchecked")
+    public List<BuddyClassResource.BuddyClassView> ofPairing(UUID pairingId) {
+        pairings.visible(pairingId);
+        List<Object[]> rows = em.createNativeQuery("SELECT id, supporting_class, supporting_grade, supporting_students, "
+                        + "supported_class, supported_grade, supported_students, study_buddy_pairs, created_at FROM buddy_class "
+                        + "WHERE pairing_id = ?1 ORDER BY created_at").setParameter(1, pairingId).getResultList();
+        return rows.stream().map(r -> new BuddyClassResource.BuddyClassView((UUID) r[0], pairingId,
+                new BuddyClassResource.ClassSide((String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue()),
+                new BuddyClassResource.ClassSide((String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue()),
+                ((Number) r[7]).intValue(), org.xietong.platform.schema.SqlValues.instant(r[8]))).toList();
+    }
+}
