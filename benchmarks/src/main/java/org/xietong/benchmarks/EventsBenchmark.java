@@ -60,11 +60,11 @@ public final class EventsBenchmark {
         int rate = Integer.getInteger("rate", 200);
         Duration steady = Duration.ofSeconds(Long.getLong("seconds", 30));
         Path root = Path.of(System.getProperty("xietong.root", ".")).toAbsolutePath().normalize();
-        StackConfig config = new StackConfig(root, Files.createTempDirectory("xietong-bench"), 30000, false);
+        StackConfig config = new StackConfig(root, Files.createTempDirectory("xietong-bench"), StackConfig.BENCHMARK_OFFSET, false);
 
         long begin = System.nanoTime();
         try (DevStack stack = DevStack.start(config, line -> { })) {
-            System.out.printf(Locale.ROOT, "devstack ready in %.1f s (ports +30000)%n", seconds(System.nanoTime() - begin));
+            System.out.printf(Locale.ROOT, "devstack ready in %.1f s (ports +%d)%n", seconds(System.nanoTime() - begin), StackConfig.BENCHMARK_OFFSET);
             String token = new TokenClient(stack.keycloak().issuer()).passwordGrant("edu-chaoyang", "edu-chaoyang");
             // Latency first: the burst below keeps rotation-service's consumer busy for a while afterwards.
             // A warm-up at half the rate lets the JIT compile the write path; its figures are discarded.

@@ -14,8 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads the demo data of deploy/demo/ through the public API, as a platform admin, so it passes every rule a
@@ -23,19 +27,23 @@ import java.util.Optional;
  */
 public final class DemoData {
 
-    public record Loaded(int schools, int pairings, int alliances, int activities) {
+    public record Loaded(int schools, int pairings, int alliances, int activities, int teachers, int posts,
+                         int proposed, int confirmed) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SCHOOL_COLUMNS = {"code", "name", "regionCode", "locationType", "level", "latitude",
             "longitude", "studentCount", "qualityResource"};
 
+    private static final String[] TEACHER_COLUMNS = {"staffNumber", "name", "birthDate", "gender", "subjects",
+            "level", "title", "schoolCode", "joinedSchoolOn", "backbone", "cadre", "tags"};
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String api;
+    private final String gateway;
     private final String token;
 
     private DemoData(String gatewayUrl, String token) {
-        this.api = gatewayUrl + "/api/v1/pairing";
+        this.gateway = gatewayUrl;
         this.token = token;
     }
 
@@ -44,49 +52,148 @@ public final class DemoData {
         if (Files.exists(marker)) {
             return Optional.empty();
         }
-        Loaded loaded = load(config.root().resolve("deploy/demo/pairing.json"), gatewayUrl, adminToken);
+        Loaded loaded = load(config.root().resolve("deploy/demo"), gatewayUrl, adminToken);
         Files.writeString(marker, loaded + "\n", StandardCharsets.UTF_8);
         return Optional.of(loaded);
     }
 
-    public static Loaded load(Path file, String gatewayUrl, String adminToken) throws IOException {
-        return new DemoData(gatewayUrl, adminToken).load(JSON.readTree(file.toFile()));
+    /** Loads {@code pairing.json}, then {@code rotation.json}, from the demo directory. */
+    public static Loaded load(Path demoDirectory, String gatewayUrl, String adminToken) throws IOException {
+        DemoData demo = new DemoData(gatewayUrl, adminToken);
+        JsonNode pairing = JSON.readTree(demoDirectory.resolve("pairing.json").toFile());
+        JsonNode rotation = JSON.readTree(demoDirectory.resolve("rotation.json").toFile());
+        int[] paired = demo.loadPairing(pairing);
+        int[] rotated = demo.loadRotation(rotation);
+        return new Loaded(pairing.path("schools").size(), paired[0], pairing.path("alliances").size(),
+                pairing.path("activities").size(), rotation.path("teachers").size(), rotation.path("posts").size(),
+                rotated[0], rotated[1]);
     }
 
-    private Loaded load(JsonNode demo) throws IOException {
-        StringBuilder csv = new StringBuilder(String.join(",", SCHOOL_COLUMNS)).append('\n');
-        for (JsonNode school : demo.path("schools")) {
+    private static String csv(JsonNode rows, String[] columns) {
+        StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
+        for (JsonNode row : rows) {
             List<String> cells = new ArrayList<>();
-            for (String column : SCHOOL_COLUMNS) {
-                cells.add(school.path(column).isMissingNode() ? "" : school.path(column).asText());
+            for (String column : columns) {
+                cells.add(row.path(column).isMissingNode() ? "" : row.path(column).asText());
             }
             csv.append(String.join(",", cells)).append('\n');
         }
-        send("POST", "/schools/import?mode=PER_ROW", "text/csv; charset=UTF-8", csv.toString(), 200);
+        return csv.toString();
+    }
+
+    private int[] loadPairing(JsonNode demo) throws IOException {
+        send("POST", "/api/v1/pairing/schools/import?mode=PER_ROW", "text/csv; charset=UTF-8",
+                csv(demo.path("schools"), SCHOOL_COLUMNS), 200);
 
         List<String> pairingIds = new ArrayList<>();
         for (JsonNode pairing : demo.path("pairings")) {
-            JsonNode created = send("POST", "/pairings", "application/json", pairing.toString(), 201);
+            JsonNode created = send("POST", "/api/v1/pairing/pairings", "application/json", pairing.toString(), 201);
             String id = created.path("id").asText();
             for (String side : List.of("SUPPORTING", "SUPPORTED")) {
-                send("POST", "/pairings/" + id + "/approvals", "application/json", "{\"side\":\"" + side + "\"}", 200);
+                send("POST", "/api/v1/pairing/pairings/" + id + "/approvals", "application/json", "{\"side\":\"" + side + "\"}", 200);
             }
             pairingIds.add(id);
         }
         for (JsonNode alliance : demo.path("alliances")) {
-            send("POST", "/alliances", "application/json", alliance.toString(), 201);
+            send("POST", "/api/v1/pairing/alliances", "application/json", alliance.toString(), 201);
         }
         for (JsonNode activity : demo.path("activities")) {
             ObjectNode body = activity.deepCopy();
             body.put("pairingId", pairingIds.get(body.remove("pairing").asInt()));
-            send("POST", "/activities", "application/json", body.toString(), 201);
+            send("POST", "/api/v1/pairing/activities", "application/json", body.toString(), 201);
         }
-        return new Loaded(demo.path("schools").size(), pairingIds.size(), demo.path("alliances").size(),
-                demo.path("activities").size());
+        return new int[]{pairingIds.size()};
+    }
+
+    /**
+     * Policies, teachers and posts, then the runs: each proposes assignments; those for the posts a run lists under
+     * "confirm" are accepted and confirmed (the admin covers both sides), those under "start" also started.
+     */
+    private int[] loadRotation(JsonNode demo) throws IOException {
+        awaitReplica(demo);
+        for (Map.Entry<String, JsonNode> policy : demo.path("policies").properties()) {
+            send("PUT", "/api/v1/rotation/policies/" + policy.getKey(), "application/json", policy.getValue().toString(), 200);
+        }
+        send("POST", "/api/v1/rotation/teachers/import", "text/csv; charset=UTF-8",
+                csv(demo.path("teachers"), TEACHER_COLUMNS), 200);
+        Map<String, Long> posts = new HashMap<>();
+        for (JsonNode post : demo.path("posts")) {
+            ObjectNode body = post.deepCopy();
+            String key = body.remove("key").asText();
+            long id = send("POST", "/api/v1/rotation/posts", "application/json", body.toString(), 201).path("id").asLong();
+            send("POST", "/api/v1/rotation/posts/" + id + "/dispatch", "application/json", "", 200);
+            posts.put(key, id);
+        }
+        int proposed = 0;
+        int confirmed = 0;
+        for (JsonNode run : demo.path("runs")) {
+            ObjectNode body = JSON.createObjectNode().put("regionCode", run.path("regionCode").asText())
+                    .put("cycle", run.path("cycle").asInt());
+            run.path("posts").forEach(key -> body.withArray("postIds").add(posts.get(key.asText())));
+            JsonNode result = send("POST", "/api/v1/rotation/matching-runs", "application/json", body.toString(), 201);
+            for (JsonNode proposal : result.path("proposals")) {
+                proposed++;
+                long post = proposal.path("postId").asLong();
+                String path = "/api/v1/rotation/assignments/" + proposal.path("assignmentId").asText();
+                if (listed(run.path("confirm"), posts, post)) {
+                    send("POST", path + "/accept", "application/json", "", 200);
+                    send("POST", path + "/confirm", "application/json", "", 200);
+                    confirmed++;
+                }
+                if (listed(run.path("start"), posts, post)) {
+                    send("POST", path + "/start", "application/json", "", 200);
+                }
+            }
+        }
+        return new int[]{proposed, confirmed};
+    }
+
+    private static boolean listed(JsonNode keys, Map<String, Long> posts, long postId) {
+        for (JsonNode key : keys) {
+            if (posts.get(key.asText()) == postId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** rotation-service learns schools and their links from pairing-service's events: wait until it has them. */
+    private void awaitReplica(JsonNode demo) throws IOException {
+        Set<String> needed = new HashSet<>();
+        demo.path("teachers").forEach(t -> needed.add(t.path("schoolCode").asText()));
+        demo.path("posts").forEach(p -> needed.add(p.path("schoolCode").asText()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Set<String> missing = needed;
+        while (System.nanoTime() < deadline) {
+            Set<String> linked = new HashSet<>();
+            for (int page = 0; ; page++) {
+                JsonNode found = send("GET", "/api/v1/rotation/schools?size=200&page=" + page, "application/json", "", 200);
+                found.path("items").forEach(s -> {
+                    if (!s.path("linkedSchools").isEmpty()) {
+                        linked.add(s.path("code").asText());
+                    }
+                });
+                if (found.path("items").size() < 200) {
+                    break;
+                }
+            }
+            missing = new HashSet<>(needed);
+            missing.removeAll(linked);
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        throw new IOException("rotation-service has not received the schools " + missing + " and their pairings");
     }
 
     private JsonNode send(String method, String path, String type, String body, int expected) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", type)
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {

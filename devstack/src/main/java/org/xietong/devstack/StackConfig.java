@@ -13,6 +13,12 @@ public record StackConfig(Path root, Path home, int portOffset, boolean keepData
     public static final int KAFKA_CONTROLLER_PORT = 19093;
     public static final int KEYCLOAK_PORT = 8180;
     public static final int KEYCLOAK_MANAGEMENT_PORT = 8190;
+    /*
+     * Private stacks beside the developer's. Every moved port stays below Linux's ephemeral range (32768 and up):
+     * there an outgoing connection may hold the port for a moment and the stack would refuse to start.
+     */
+    public static final int SYSTEM_TEST_OFFSET = 10000;
+    public static final int BENCHMARK_OFFSET = 11000;
 
     /** The developer's stack: data under {@code .xietong/} in the project root, kept across restarts. */
     public static StackConfig fromEnvironment() {

@@ -6,7 +6,9 @@ import org.xietong.contracts.pairing.PairingChanged;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.contracts.pairing.SchoolRemoved;
 import org.xietong.contracts.pairing.SchoolUpdated;
+import org.xietong.contracts.rotation.AssignmentChanged;
 import org.xietong.contracts.rotation.ExchangeConfirmed;
+import org.xietong.contracts.rotation.PostChanged;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,8 +37,11 @@ public final class EventCatalog {
                     new Entry(SchoolRemoved.TYPE, "pairing", SchoolRemoved.class),
                     new Entry(ActivityRecorded.TYPE, "pairing", ActivityRecorded.class),
                     new Entry(ExchangeConfirmed.TYPE, "rotation", ExchangeConfirmed.class)),
-            Stream.concat(PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class)),
-                    AllianceChanged.TYPES.stream().map(type -> new Entry(type, "pairing", AllianceChanged.class)))).toList();
+            Stream.of(PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class)),
+                            AllianceChanged.TYPES.stream().map(type -> new Entry(type, "pairing", AllianceChanged.class)),
+                            PostChanged.TYPES.stream().map(type -> new Entry(type, "rotation", PostChanged.class)),
+                            AssignmentChanged.TYPES.stream().map(type -> new Entry(type, "rotation", AssignmentChanged.class)))
+                    .flatMap(s -> s)).toList();
 
     private EventCatalog() {
     }

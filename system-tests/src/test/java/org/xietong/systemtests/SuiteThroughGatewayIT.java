@@ -50,7 +50,7 @@ class SuiteThroughGatewayIT {
     @BeforeAll
     static void startSuite() throws Exception {
         Path root = Path.of(System.getProperty("xietong.root", "..")).toAbsolutePath().normalize();
-        config = new StackConfig(root, Files.createTempDirectory("xietong-system"), 20000, false);
+        config = new StackConfig(root, Files.createTempDirectory("xietong-system"), StackConfig.SYSTEM_TEST_OFFSET, false);
         stack = DevStack.start(config, System.out::println);
         tokens = new TokenClient(stack.keycloak().issuer());
         gateway = config.url(SuiteService.GATEWAY);
@@ -153,8 +153,8 @@ class SuiteThroughGatewayIT {
     @Order(7)
     void theDemoDataLoadsThroughTheGatewayAndEachSideSeesItsPairs() throws Exception {
         String admin = tokens.passwordGrant("admin", "admin");
-        DemoData.Loaded loaded = DemoData.load(config.root().resolve("deploy/demo/pairing.json"), gateway, admin);
-        assertEquals(7, loaded.pairings());
+        DemoData.Loaded loaded = DemoData.load(config.root().resolve("deploy/demo"), gateway, admin);
+        assertEquals(8, loaded.pairings());
 
         String miyun = tokens.passwordGrant("edu-miyun", "edu-miyun");
         given().auth().oauth2(miyun).get(gateway + "/api/v1/pairing/pairings?status=ACTIVE")
@@ -172,6 +172,36 @@ class SuiteThroughGatewayIT {
 
     @Test
     @Order(8)
+    void aConfirmedRotationBecomesAnActivityOfThePairingAndEachCallerSeesOnlyTheirs() throws Exception {
+        // The demo confirmed 北京一零一中学's secondment to 巴彦呼舒第三中学 and three shadowing seats (rotation.json).
+        String admin = tokens.passwordGrant("admin", "admin");
+        String pairing = given().auth().oauth2(admin).queryParam("size", 200).get(gateway + "/api/v1/pairing/pairings")
+                .then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.supportingParty == '1111010801' && it.supportedParty == '2152222003' }.id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(admin).queryParam("pairing", pairing).get(gateway + "/api/v1/pairing/activities")
+                        .then().statusCode(200).body("items.summary", hasItem(containsString("SECONDMENT"))));
+
+        String beijing = tokens.passwordGrant("edu-beijing", "edu-beijing");
+        given().auth().oauth2(beijing).queryParam("status", "PROPOSED").get(gateway + "/api/v1/rotation/assignments")
+                .then().statusCode(200).body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+        given().auth().oauth2(beijing).queryParam("region", "110000").queryParam("cycle", 2024)
+                .get(gateway + "/api/v1/rotation/stats").then().statusCode(200)
+                .body("total.eligible", org.hamcrest.Matchers.greaterThan(0));
+        String teacher = tokens.passwordGrant("teacher-demo", "teacher-demo");
+        given().auth().oauth2(teacher).get(gateway + "/api/v1/rotation/teachers").then().statusCode(200)
+                .body("items.staffNumber", equalTo(List.of("T1101180001")));
+        String miyun = tokens.passwordGrant("edu-miyun", "edu-miyun");
+        given().auth().oauth2(miyun).queryParam("size", 200).get(gateway + "/api/v1/rotation/teachers").then()
+                .statusCode(200).body("items.schoolCode", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("11110180")));
+        String hulunbuir = tokens.passwordGrant("edu-hulunbuir", "edu-hulunbuir");
+        given().auth().oauth2(hulunbuir).contentType(ContentType.JSON).body(Map.of("regionCode", "110000", "cycle", 2024))
+                .post(gateway + "/api/v1/rotation/matching-runs").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(9)
     void stoppingTheSuiteLeavesNoProcessBehind() {
         List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
         assertFalse(children.isEmpty(), "the suite runs as child processes");

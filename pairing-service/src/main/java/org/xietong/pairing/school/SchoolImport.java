@@ -3,13 +3,16 @@ package org.xietong.pairing.school;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
+import org.xietong.platform.csv.CsvRows;
+import org.xietong.platform.csv.ImportMode;
+import org.xietong.platform.csv.ImportReport;
 import org.xietong.platform.security.RegionScope;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,6 +24,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SchoolImport {
 
+    static final Set<String> REQUIRED = Set.of("code", "name", "regionCode", "locationType", "level");
+    static final Set<String> OPTIONAL = Set.of("latitude", "longitude", "studentCount", "qualityResource");
+
     private final SchoolRepository schools;
     private final SchoolService service;
 
@@ -31,14 +37,14 @@ public class SchoolImport {
 
     @Transactional
     public ImportReport run(String csv, ImportMode mode, RegionScope scope) {
-        List<SchoolCsv.Row> rows = SchoolCsv.parse(csv);
+        List<CsvRows.Row> rows = CsvRows.parse(csv, REQUIRED, OPTIONAL, "code");
         Map<String, School> known = schools.byCodes(rows.stream().map(r -> r.get("code"))
                         .filter(c -> c != null && c.matches("[0-9]{10}")).distinct().toList())
                 .stream().collect(Collectors.toMap(s -> s.code, Function.identity()));
         List<ImportReport.RowError> errors = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         List<RegisterSchool> accepted = new ArrayList<>();
-        for (SchoolCsv.Row row : rows) {
+        for (CsvRows.Row row : rows) {
             String code = row.get("code");
             if (row.malformed() != null) {
                 errors.add(new ImportReport.RowError(row.line(), code, row.malformed()));
@@ -95,49 +101,10 @@ public class SchoolImport {
         return null;
     }
 
-    private static RegisterSchool toRequest(SchoolCsv.Row row) {
+    private static RegisterSchool toRequest(CsvRows.Row row) {
         return new RegisterSchool(row.get("code"), row.get("regionCode"), row.get("name"),
-                parseEnum(LocationType.class, row.get("locationType"), "locationType"),
-                parseEnum(SchoolLevel.class, row.get("level"), "level"),
-                parseDouble(row.get("latitude"), "latitude"), parseDouble(row.get("longitude"), "longitude"),
-                parseInt(row.get("studentCount"), "studentCount"), parseBoolean(row.get("qualityResource")));
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String column) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static Double parseDouble(String value, String column) {
-        try {
-            return value == null ? null : Double.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not a number");
-        }
-    }
-
-    private static Integer parseInt(String value, String column) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not a whole number");
-        }
-    }
-
-    private static Boolean parseBoolean(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1", "是" -> true;
-            case "false", "no", "0", "否" -> false;
-            default -> throw new IllegalArgumentException("qualityResource '" + value + "' is not true or false");
-        };
+                row.enumValue(LocationType.class, "locationType"), row.enumValue(SchoolLevel.class, "level"),
+                row.doubleValue("latitude"), row.doubleValue("longitude"), row.intValue("studentCount"),
+                row.booleanValue("qualityResource"));
     }
 }

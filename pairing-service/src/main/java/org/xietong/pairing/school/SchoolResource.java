@@ -28,6 +28,8 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.csv.ImportMode;
+import org.xietong.platform.csv.ImportReport;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.security.Caller;
 

@@ -128,7 +128,7 @@ public class SchoolService {
         schools.persist(school);
         outbox.record(SchoolRegistered.TYPE, school.code, List.of(school.regionCode), new SchoolRegistered(
                 school.code, school.name, school.regionCode, school.locationType.name(), school.level.name(),
-                school.qualityResource));
+                school.qualityResource, school.latitude, school.longitude));
         audit.record(caller.actor(), "school.registered", ENTITY, school.code, List.of(school.regionCode),
                 Map.of("name", school.name, "regionCode", school.regionCode, "locationType", school.locationType,
                         "level", school.level));
@@ -144,7 +144,7 @@ public class SchoolService {
         school.updatedAt = Instant.now();
         outbox.record(SchoolUpdated.TYPE, school.code, List.of(school.regionCode), new SchoolUpdated(
                 school.code, school.name, school.regionCode, school.locationType.name(), school.level.name(),
-                school.qualityResource));
+                school.qualityResource, school.latitude, school.longitude));
         audit.record(caller.actor(), "school.updated", ENTITY, school.code, List.of(school.regionCode),
                 differences(before, SchoolView.of(school)));
         return true;

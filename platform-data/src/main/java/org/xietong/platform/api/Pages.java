@@ -2,6 +2,7 @@ package org.xietong.platform.api;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** One page of a Panache query, shown through a view. */
@@ -10,7 +11,11 @@ public final class Pages {
     private Pages() {
     }
 
+    /** A page beyond what an int offset can address is simply empty (Panache would overflow it). */
     public static <E, T> Page<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> view) {
+        if ((long) page * size > Integer.MAX_VALUE - size) {
+            return new Page<>(List.of(), page, size, query.count());
+        }
         PanacheQuery<E> paged = query.page(page, size);
         return new Page<>(paged.list().stream().map(view).toList(), page, size, paged.count());
     }

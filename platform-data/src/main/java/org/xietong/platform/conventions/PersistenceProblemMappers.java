@@ -4,10 +4,15 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.xietong.platform.problem.Problem;
 
-/** Two updates that both passed If-Match race at the database; the later one answers 412 like a stale ETag. */
+/**
+ * Races the service's own checks cannot see, settled by the database: two updates that both passed If-Match (412,
+ * like a stale ETag), or two writes of the same unique value (409). The database's message is not echoed or
+ * logged: it quotes the value, which may be personal (a resident ID).
+ */
 public class PersistenceProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
@@ -15,5 +20,13 @@ public class PersistenceProblemMappers {
         return Problem.of(412, "precondition-failed", "Precondition failed",
                         "The record was changed by someone else at the same moment; read it again and retry")
                 .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e, UriInfo uri) {
+        String detail = e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
+                ? "Another request stored a record with the same unique value at the same moment; read again and retry"
+                : "The change conflicts with the stored data (rule " + e.getConstraintName() + ")";
+        return Problem.of(409, "conflict", "Conflict", detail).withInstance(uri.getPath()).toResponse();
     }
 }

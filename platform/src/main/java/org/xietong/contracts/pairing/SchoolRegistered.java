@@ -5,7 +5,7 @@ package org.xietong.contracts.pairing;
  * rotation-service keeps its replica of schools from these events.
  */
 public record SchoolRegistered(String code, String name, String regionCode, String locationType, String level,
-                               boolean qualityResource) {
+                               boolean qualityResource, Double latitude, Double longitude) {
 
     public static final String TYPE = "org.xietong.pairing.school.registered.v1";
 }

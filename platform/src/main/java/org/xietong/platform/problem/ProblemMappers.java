@@ -3,6 +3,7 @@ package org.xietong.platform.problem;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -55,6 +56,12 @@ public class ProblemMappers {
             detail += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         }
         return Problem.of(400, "malformed-body", "Malformed request body", detail).withInstance(uri.getPath()).toResponse();
+    }
+
+    /** Quarkus maps this subtype itself (plain JSON); it must be a problem like every other unreadable body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper

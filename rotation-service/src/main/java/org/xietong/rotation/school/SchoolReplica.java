@@ -23,6 +23,10 @@ public class SchoolReplica extends PanacheEntityBase {
     @Column(name = "region_code", nullable = false, length = 6)
     public String regionCode;
 
+    public Double latitude;
+
+    public Double longitude;
+
     @Column(name = "last_event_id", nullable = false, length = 64)
     public String lastEventId;
 

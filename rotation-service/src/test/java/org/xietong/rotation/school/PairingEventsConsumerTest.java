@@ -10,14 +10,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.xietong.contracts.Topics;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.contracts.pairing.SchoolRemoved;
 import org.xietong.contracts.pairing.SchoolUpdated;
 import org.xietong.devstack.test.TestTokens;
-import org.xietong.platform.events.CloudEvent;
+import org.xietong.rotation.fixtures.PairingEvents;
 
-import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +124,7 @@ class PairingEventsConsumerTest {
     }
 
     private static ProducerRecord<String, String> event(String id, String type, String key, String body) {
-        CloudEvent event = CloudEvent.of(id, "/xietong/pairing", type, key, Instant.now(), List.of("110000"), body);
-        return new ProducerRecord<>(Topics.PAIRING_EVENTS, null, key, event.data(), event.kafkaHeaders());
+        return PairingEvents.record(id, type, key, body);
     }
 
     private static KafkaProducer<String, String> producer() {

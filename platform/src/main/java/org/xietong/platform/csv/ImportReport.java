@@ -1,4 +1,4 @@
-package org.xietong.pairing.school;
+package org.xietong.platform.csv;
 
 import java.util.List;
 

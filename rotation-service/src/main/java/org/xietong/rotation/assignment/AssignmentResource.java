@@ -1,0 +1,136 @@
+package org.xietong.rotation.assignment;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.api.QueryParams;
+import org.xietong.platform.conventions.Versions;
+
+import java.util.UUID;
+
+@Path("/api/v1/rotation/assignments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assignments", description = "派单 → 接单 → 评单: the rotation workflow; every step is an event")
+public class AssignmentResource {
+
+    public record Decline(@Size(max = 500) String reason) {
+    }
+
+    private final AssignmentService assignments;
+
+    public AssignmentResource(AssignmentService assignments) {
+        this.assignments = assignments;
+    }
+
+    @GET
+    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "Assignments from or to schools in your scope (a teacher sees their own)")
+    public Page<AssignmentView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
+                                     @QueryParam("status") String status,
+                                     @QueryParam("teacher") Long teacher,
+                                     @QueryParam("run") UUID run,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return assignments.search(region, QueryParams.enumOf(AssignmentStatus.class, status, "status"), teacher, run,
+                page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "One assignment")
+    public Response get(@PathParam("id") UUID id) {
+        return ok(assignments.get(id));
+    }
+
+    @POST
+    @Path("{id}/accept")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "接单: the teacher (or their school) accepts a proposed assignment")
+    public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(assignments.accept(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/decline")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "The teacher (or their school) declines; the seat is open to the next run")
+    public Response decline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid Decline decline) {
+        return ok(assignments.decline(id, ifMatch, decline == null ? null : decline.reason()));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"education-officer", "platform-admin"})
+    @Operation(summary = "A district officer of either school refuses a proposed or accepted assignment; the seat "
+            + "and the teacher are free for the next run")
+    public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid Decline reason) {
+        return ok(assignments.reject(id, ifMatch, reason == null ? null : reason.reason()));
+    }
+
+    @POST
+    @Path("{id}/confirm")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"education-officer", "platform-admin"})
+    @Operation(summary = "A district officer confirms the side(s) their region covers; with both sides it is CONFIRMED "
+            + "and org.xietong.rotation.exchange.confirmed.v1 is published (pairing-service records it as an activity)")
+    public Response confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(assignments.confirm(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "The receiving school records that service started")
+    public Response start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(assignments.start(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "The receiving school records that service ended; it enters the teacher's growth dossier")
+    public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(assignments.complete(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/evaluate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "评单: the receiving school scores the service 0–100 with comments")
+    public Response evaluate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull Evaluation evaluation) {
+        return ok(assignments.evaluate(id, ifMatch, evaluation));
+    }
+
+    private static Response ok(AssignmentView view) {
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+}

@@ -1,0 +1,21 @@
+package org.xietong.rotation.assignment;
+
+import org.xietong.rotation.matching.MatchingResult;
+import org.xietong.rotation.post.PostMode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record AssignmentView(UUID id, UUID runId, long teacherId, long postId, PostMode mode, MatchingResult.Slot slot,
+                             String fromSchool, String fromRegion, String toSchool, String toRegion, LocalDate startDate,
+                             int months, int points, MatchingResult.Points pointsBreakdown, AssignmentStatus status,
+                             String fromConfirmedBy, String toConfirmedBy, Integer evaluationScore,
+                             String evaluationComments, Instant updatedAt, long version) {
+
+    static AssignmentView of(Assignment a) {
+        return new AssignmentView(a.id, a.runId, a.teacherId, a.postId, a.mode, a.slot, a.fromSchool, a.fromRegion,
+                a.toSchool, a.toRegion, a.startDate, a.months, a.points, a.pointsBreakdown, a.status, a.fromConfirmedBy,
+                a.toConfirmedBy, a.evaluationScore, a.evaluationComments, a.updatedAt, a.version);
+    }
+}

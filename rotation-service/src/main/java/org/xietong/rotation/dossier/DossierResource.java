@@ -1,0 +1,39 @@
+package org.xietong.rotation.dossier;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/rotation/teachers/{id}/dossier")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Growth dossier", description = "成长档案: rotations, shadowing, evaluations, trainings; credits marked")
+public class DossierResource {
+
+    private final DossierService dossiers;
+
+    public DossierResource(DossierService dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    @GET
+    @Operation(summary = "A teacher's growth dossier (the teacher, their school and officers)")
+    public DossierService.Dossier get(@PathParam("id") long id) {
+        return dossiers.get(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a training, award, research or note; only the school or an officer marks credits")
+    public Response add(@PathParam("id") long id, @Valid @NotNull DossierRequest request) {
+        return Response.status(Response.Status.CREATED).entity(dossiers.add(id, request)).build();
+    }
+}

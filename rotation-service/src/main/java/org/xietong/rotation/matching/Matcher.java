@@ -1,0 +1,7 @@
+package org.xietong.rotation.matching;
+
+/** Proposes teachers for posts; never changes the problem. */
+public interface Matcher {
+
+    MatchingResult match(MatchingProblem problem);
+}

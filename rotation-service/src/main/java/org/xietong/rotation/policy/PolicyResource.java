@@ -1,0 +1,51 @@
+package org.xietong.rotation.policy;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.conventions.Versions;
+
+@Path("/api/v1/rotation/policies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Policies", description = "Each region's eligibility rules, outflow cap, targets and matching weights")
+public class PolicyResource {
+
+    private final PolicyService policies;
+
+    public PolicyResource(PolicyService policies) {
+        this.policies = policies;
+    }
+
+    @GET
+    @Path("{regionCode}")
+    @Operation(summary = "The policy in force for a region: its own, else its city's or province's, else the defaults "
+            + "(definedBy says which)")
+    public Response get(@PathParam("regionCode") String regionCode) {
+        PolicyService.Effective policy = policies.effective(regionCode);
+        return Response.ok(policy).tag(Versions.etag(policy.version())).build();
+    }
+
+    @PUT
+    @Path("{regionCode}")
+    @RolesAllowed({"education-officer", "platform-admin"})
+    @Operation(summary = "Set a region's policy (the whole policy; read it first and send every field). Changing a "
+            + "region's own policy needs If-Match with the ETag you read; setting it the first time does not.")
+    public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @Valid @NotNull Policy policy) {
+        PolicyService.Effective stored = policies.put(regionCode, policy, ifMatch);
+        return Response.ok(stored).tag(Versions.etag(stored.version())).build();
+    }
+}

@@ -1,0 +1,95 @@
+package org.xietong.rotation.post;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.api.QueryParams;
+import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.conventions.Versions;
+
+@Path("/api/v1/rotation/posts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Demand posts", description = "点单 → 派单: receiving schools' needs, dispatched by the district officer")
+public class PostResource {
+
+    private final PostService posts;
+    private final Idempotency idempotency;
+
+    public PostResource(PostService posts, Idempotency idempotency) {
+        this.posts = posts;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Operation(summary = "Posts under a region (default: yours). Dispatched posts are open to every caller; requested "
+            + "and withdrawn ones only within your scope.")
+    public Page<PostView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
+                               @QueryParam("status") String status,
+                               @QueryParam("mode") String mode,
+                               @QueryParam("school") @Pattern(regexp = "[0-9]{10}", message = "must be a 10-digit school code") String school,
+                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return posts.search(region, QueryParams.enumOf(PostStatus.class, status, "status"),
+                QueryParams.enumOf(PostMode.class, mode, "mode"), school, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One post, with its open seats")
+    public Response get(@PathParam("id") long id) {
+        PostView post = posts.get(id);
+        return Response.ok(post).tag(Versions.etag(post.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "Request a post for a school in your scope (点单); publishes org.xietong.rotation.post.requested.v1")
+    public Response request(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PostRequest request,
+                            UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
+            PostView post = posts.request(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(post.id())).build())
+                    .entity(post).tag(Versions.etag(post.version())).build();
+        });
+    }
+
+    @POST
+    @Path("{id}/dispatch")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"education-officer", "platform-admin"})
+    @Operation(summary = "Dispatch a requested post (派单): it joins the next matching runs")
+    public Response dispatch(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PostView post = posts.dispatch(id, ifMatch);
+        return Response.ok(post).tag(Versions.etag(post.version())).build();
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "Withdraw a post's open seats")
+    public Response withdraw(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PostView post = posts.withdraw(id, ifMatch);
+        return Response.ok(post).tag(Versions.etag(post.version())).build();
+    }
+}

@@ -1,0 +1,47 @@
+package org.xietong.rotation.preference;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/rotation/teachers/{id}/preferences")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Preferences", description = "A teacher's ranked posts, used by stable matching and as preference points")
+public class PreferenceResource {
+
+    /** Post ids, best first; at most ten, each once. */
+    public record Ranking(@NotNull @Size(max = 10) List<@NotNull Long> postIds) {
+    }
+
+    private final PreferenceService preferences;
+
+    public PreferenceResource(PreferenceService preferences) {
+        this.preferences = preferences;
+    }
+
+    @GET
+    @Operation(summary = "The teacher's ranked posts")
+    public Ranking get(@PathParam("id") long id) {
+        return new Ranking(preferences.get(id));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "Replace the teacher's ranking (the teacher or their school); posts must be dispatched")
+    public Ranking put(@PathParam("id") long id, @Valid @NotNull Ranking ranking) {
+        return new Ranking(preferences.replace(id, ranking.postIds()));
+    }
+}

@@ -1,0 +1,48 @@
+package org.xietong.rotation.run;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/rotation/matching-runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Matching", description = "按岗定人: optimal (OR-Tools min-cost flow) or stable (deferred acceptance) matching")
+public class MatchingRunResource {
+
+    private final MatchingRunService runs;
+
+    public MatchingRunResource(MatchingRunService runs) {
+        this.runs = runs;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"education-officer", "platform-admin"})
+    @Operation(summary = "Match a region's dispatched posts in a cycle. OPTIMAL fills as many seats as possible, then "
+            + "maximises points (proven optimal); STABLE runs teacher-proposing deferred acceptance over the teachers' "
+            + "ranked posts. Proposals become PROPOSED assignments unless dryRun.")
+    public Response run(@Valid @NotNull RunRequest request, UriInfo uri) {
+        RunView run = runs.run(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(run.id().toString()).build()).entity(run).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A run's result")
+    public RunView get(@PathParam("id") UUID id) {
+        return runs.get(id);
+    }
+}

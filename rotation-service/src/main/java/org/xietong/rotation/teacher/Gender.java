@@ -1,0 +1,5 @@
+package org.xietong.rotation.teacher;
+
+public enum Gender {
+    MALE, FEMALE
+}

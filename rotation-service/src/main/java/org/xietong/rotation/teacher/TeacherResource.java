@@ -1,0 +1,111 @@
+package org.xietong.rotation.teacher;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.api.QueryParams;
+import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.csv.ImportMode;
+import org.xietong.platform.csv.ImportReport;
+import org.xietong.platform.problem.Problem;
+
+@Path("/api/v1/rotation/teachers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Teachers", description = "Teachers and their rotation profile; resident IDs are masked except for officers and the teacher")
+public class TeacherResource {
+
+    private final TeacherService service;
+    private final TeacherImport imports;
+    private final Idempotency idempotency;
+
+    public TeacherResource(TeacherService service, TeacherImport imports, Idempotency idempotency) {
+        this.service = service;
+        this.imports = imports;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "Teachers in your scope (a teacher sees only themselves), by id")
+    public Page<TeacherView> list(@QueryParam("school") @Pattern(regexp = "[0-9]{10}", message = "must be a 10-digit school code") String school,
+                                  @QueryParam("subject") String subject,
+                                  @QueryParam("status") String status,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.search(school, QueryParams.enumOf(Subject.class, subject, "subject"),
+                QueryParams.enumOf(TeacherStatus.class, status, "status"), page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+    @Operation(summary = "One teacher; the ETag goes back in If-Match to change them")
+    public Response get(@PathParam("id") long id) {
+        TeacherView teacher = service.get(id);
+        return Response.ok(teacher).tag(Versions.etag(teacher.version())).build();
+    }
+
+    @POST
+    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+    @Operation(summary = "Register a teacher at a school in your scope. 409 if the staff number or resident ID is "
+            + "already another teacher's. Send an Idempotency-Key to make retries safe.")
+    public Response register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             @Valid @NotNull TeacherRequest request, UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
+            TeacherView teacher = service.register(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(teacher.id())).build())
+                    .entity(teacher).tag(Versions.etag(teacher.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+    @Operation(summary = "Change a teacher (a transfer is a change of school and join date); needs If-Match")
+    public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull TeacherRequest request) {
+        TeacherView teacher = service.update(id, request, ifMatch);
+        return Response.ok(teacher).tag(Versions.etag(teacher.version())).build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+    @Operation(summary = "Import teachers from CSV (UTF-8, BOM optional; header staffNumber,name,birthDate,gender,"
+            + "subjects,level,title,schoolCode,joinedSchoolOn[,backbone,cadre,tags,status,residentId]; subjects and "
+            + "tags separated by ';'); upsert by staff number. mode=ALL_OR_NOTHING (default) stores nothing if a row "
+            + "is rejected and answers 422; PER_ROW stores the good rows. The report lists every rejected line.")
+    public Response importCsv(@QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") String mode, String csv) {
+        ImportMode parsed = QueryParams.enumOf(ImportMode.class, mode.replace('-', '_'), "mode");
+        ImportReport report = imports.run(csv == null ? "" : csv, parsed == null ? ImportMode.ALL_OR_NOTHING : parsed);
+        if (!report.committed()) {
+            return Problem.of(422, "import-rejected", "Import rejected",
+                            report.rejected() + " of " + report.rows() + " rows are invalid; nothing was stored")
+                    .withExtension("report", report).toResponse();
+        }
+        return Response.ok(report).build();
+    }
+}

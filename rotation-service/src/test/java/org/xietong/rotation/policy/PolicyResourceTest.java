@@ -1,0 +1,102 @@
+package org.xietong.rotation.policy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xietong.devstack.test.TestTokens;
+import org.xietong.rotation.fixtures.PairingEvents;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.xietong.rotation.fixtures.TeacherFixtures.register;
+import static org.xietong.rotation.fixtures.TeacherFixtures.teacher;
+
+@QuarkusTest
+class PolicyResourceTest {
+
+    // Handan (130400): only this class uses it.
+    private static final String SCHOOL = "1313040201";
+    private static final String CITY_OFFICER = TestTokens.user("edu-hd", "education-officer").region("130400").sign();
+    private static final String DISTRICT_OFFICER = TestTokens.user("edu-hs", "education-officer").region("130402").sign();
+    private static final String OTHER = TestTokens.user("edu-ts", "education-officer").region("130200").sign();
+    private static boolean schoolKnown;
+
+    @BeforeEach
+    void school() {
+        if (!schoolKnown) {
+            try (PairingEvents events = new PairingEvents()) {
+                events.school(SCHOOL, "邯郸市第二十五中学", "130402", "JUNIOR", 36.61, 114.49);
+            }
+            PairingEvents.awaitSchools(SCHOOL);
+            schoolKnown = true;
+        }
+    }
+
+    private static Map<String, Object> policy(int minYears) {
+        return Map.ofEntries(Map.entry("minYearsAtSchool", minYears), Map.entry("cycleYears", 3),
+                Map.entry("firstCycleStart", 2021), Map.entry("retirementExemptYears", 5),
+                Map.entry("retirementAgeMale", 60), Map.entry("retirementAgeFemale", 55),
+                Map.entry("outflowCapPercent", 20), Map.entry("crossDistrictLinkedOnly", true),
+                Map.entry("targetYearlyPercent", 10), Map.entry("targetBackbonePercent", 20),
+                Map.entry("weights", Map.of("perPreferredTag", 10, "perBackboneLevelAbove", 5, "perTitleLevelAbove", 3,
+                        "linkedSchools", 20, "preferenceTop", 30, "preferenceStep", 3, "distancePenaltyPerKm", 1)));
+    }
+
+    @Test
+    void aCityPolicyIsInheritedByItsDistrictsAndOnlyItsOfficersChangeIt() {
+        given().auth().oauth2(CITY_OFFICER).get("/api/v1/rotation/policies/130402").then().statusCode(200)
+                .body("definedBy", equalTo("defaults")).body("policy.minYearsAtSchool", equalTo(6));
+        given().auth().oauth2(OTHER).contentType(ContentType.JSON).body(policy(5)).put("/api/v1/rotation/policies/130400")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(DISTRICT_OFFICER).contentType(ContentType.JSON).body(policy(5))
+                .put("/api/v1/rotation/policies/130400").then().statusCode(403);
+        given().auth().oauth2(CITY_OFFICER).contentType(ContentType.JSON).body(policy(5))
+                .put("/api/v1/rotation/policies/130400").then().statusCode(200);
+        given().auth().oauth2(DISTRICT_OFFICER).get("/api/v1/rotation/policies/130402").then().statusCode(200)
+                .body("definedBy", equalTo("130400")).body("policy.minYearsAtSchool", equalTo(5));
+        given().auth().oauth2(CITY_OFFICER).contentType(ContentType.JSON).body(policy(0))
+                .put("/api/v1/rotation/policies/130400").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(CITY_OFFICER).contentType(ContentType.JSON).body(policy(5))
+                .put("/api/v1/rotation/policies/13040X").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void eligibilityNamesTheRuleThatDecided() {
+        String cycleStart = "2024-09-01";
+        Map<String, Object> veteran = teacher("HD-001", "刘老师", SCHOOL);
+        veteran.put("joinedSchoolOn", "2010-09-01");
+        Map<String, Object> newcomer = teacher("HD-002", "何老师", SCHOOL);
+        newcomer.put("joinedSchoolOn", "2021-09-01");
+        Map<String, Object> nearRetirement = teacher("HD-003", "高老师", SCHOOL);
+        nearRetirement.put("gender", "MALE");
+        nearRetirement.put("birthDate", LocalDate.parse(cycleStart).minusYears(57).toString());
+        nearRetirement.put("joinedSchoolOn", "2000-09-01");
+        Map<String, Object> onLeave = teacher("HD-004", "林老师", SCHOOL);
+        onLeave.put("joinedSchoolOn", "2005-09-01");
+        onLeave.put("status", "LEAVE");
+        for (Map<String, Object> t : java.util.List.of(veteran, newcomer, nearRetirement, onLeave)) {
+            register(DISTRICT_OFFICER, t);
+        }
+        var body = given().auth().oauth2(DISTRICT_OFFICER).queryParam("region", "130402").queryParam("cycle", 2024)
+                .queryParam("size", 500).get("/api/v1/rotation/eligibility").then().statusCode(200).extract().jsonPath();
+        assertDecision(body, "HD-001", "ELIGIBLE", "YEARS_AT_SCHOOL");
+        assertDecision(body, "HD-002", "NOT_YET", "YEARS_AT_SCHOOL");
+        assertDecision(body, "HD-003", "EXEMPT", "NEAR_RETIREMENT");
+        assertDecision(body, "HD-004", "EXEMPT", "ON_LEAVE");
+        given().auth().oauth2(DISTRICT_OFFICER).queryParam("region", "130402").queryParam("cycle", 2025)
+                .get("/api/v1/rotation/eligibility").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(OTHER).queryParam("region", "130402").queryParam("cycle", 2024)
+                .get("/api/v1/rotation/eligibility").then().statusCode(404);
+    }
+
+    private static void assertDecision(io.restassured.path.json.JsonPath body, String staff, String status, String rule) {
+        org.junit.jupiter.api.Assertions.assertEquals(status,
+                body.getString("items.find { it.staffNumber == '" + staff + "' }.status"), staff);
+        org.junit.jupiter.api.Assertions.assertEquals(rule,
+                body.getString("items.find { it.staffNumber == '" + staff + "' }.rule"), staff);
+    }
+}
