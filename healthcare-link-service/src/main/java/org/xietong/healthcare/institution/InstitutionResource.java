@@ -1,40 +1,79 @@
 package org.xietong.healthcare.institution;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
-import org.xietong.platform.api.Pages;
-import org.xietong.platform.security.Caller;
+import org.xietong.platform.api.QueryParams;
+import org.xietong.platform.conventions.Versions;
 
 @Path("/api/v1/healthcare/institutions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Institutions", description = "Medical institutions (医疗机构)")
+@Tag(name = "Institutions", description = "Medical institutions (医疗机构): grade, type and capabilities")
 public class InstitutionResource {
 
-    public record InstitutionView(String code, String name, String regionCode) {
-    }
+    private static final String CODE = "[A-Z0-9]{4,32}";
 
-    private final InstitutionRepository institutions;
-    private final Caller caller;
+    private final InstitutionService institutions;
 
-    public InstitutionResource(InstitutionRepository institutions, Caller caller) {
+    public InstitutionResource(InstitutionService institutions) {
         this.institutions = institutions;
-        this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "Institutions in your region")
-    public Page<InstitutionView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @Operation(summary = "Institutions in your region, by code; narrow by region prefix and capability")
+    public Page<InstitutionView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
+                                      @QueryParam("capability") String capability,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return Pages.of(institutions.inRegion(caller.listingPrefix()), page, size,
-                i -> new InstitutionView(i.code, i.name, i.regionCode));
+        return institutions.search(region, QueryParams.enumOf(Capability.class, capability, "capability"), page, size);
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "One institution; its ETag goes back in If-Match to change it")
+    public Response get(@PathParam("code") @Pattern(regexp = CODE) String code) {
+        InstitutionView institution = institutions.get(code);
+        return Response.ok(institution).tag(Versions.etag(institution.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"health-officer", "platform-admin"})
+    @Operation(summary = "Register an institution in your region")
+    public Response register(@Valid @NotNull InstitutionRequest request, UriInfo uri) {
+        InstitutionView institution = institutions.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(institution.code()).build()).entity(institution)
+                .tag(Versions.etag(institution.version())).build();
+    }
+
+    @PUT
+    @Path("{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"health-officer", "platform-admin"})
+    @Operation(summary = "Change an institution's name, grade, type, capabilities or location; needs If-Match")
+    public Response update(@PathParam("code") @Pattern(regexp = CODE) String code,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull InstitutionRequest request) {
+        InstitutionView institution = institutions.update(code, request, ifMatch);
+        return Response.ok(institution).tag(Versions.etag(institution.version())).build();
     }
 }
