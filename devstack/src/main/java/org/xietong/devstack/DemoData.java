@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Loads the demo data of deploy/demo/ through the public API, as a platform admin, so it passes every rule a
@@ -28,7 +29,13 @@ import java.util.Set;
 public final class DemoData {
 
     public record Loaded(int schools, int pairings, int alliances, int activities, int teachers, int posts,
-                         int proposed, int confirmed) {
+                         int proposed, int confirmed, int healthcareSteps) {
+    }
+
+    /** A demo user's access token; demo users' passwords are their names. */
+    @FunctionalInterface
+    public interface Tokens {
+        String of(String user) throws IOException;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,33 +47,72 @@ public final class DemoData {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
-    private final String token;
+    private final Tokens tokens;
+    private final Map<String, String> tokenByUser = new HashMap<>();
+    private String user = "admin";
 
-    private DemoData(String gatewayUrl, String token) {
+    private DemoData(String gatewayUrl, Tokens tokens) {
         this.gateway = gatewayUrl;
-        this.token = token;
+        this.tokens = tokens;
     }
 
-    public static Optional<Loaded> loadOnce(StackConfig config, String gatewayUrl, String adminToken) throws IOException {
+    public static Optional<Loaded> loadOnce(StackConfig config, String gatewayUrl, Tokens tokens) throws IOException {
         Path marker = config.home().resolve("demo-loaded");
         if (Files.exists(marker)) {
             return Optional.empty();
         }
-        Loaded loaded = load(config.root().resolve("deploy/demo"), gatewayUrl, adminToken);
+        Loaded loaded = load(config.root().resolve("deploy/demo"), gatewayUrl, tokens);
         Files.writeString(marker, loaded + "\n", StandardCharsets.UTF_8);
         return Optional.of(loaded);
     }
 
-    /** Loads {@code pairing.json}, then {@code rotation.json}, from the demo directory. */
-    public static Loaded load(Path demoDirectory, String gatewayUrl, String adminToken) throws IOException {
-        DemoData demo = new DemoData(gatewayUrl, adminToken);
+    /** Loads {@code pairing.json}, then {@code rotation.json}, then the steps of each {@code healthcare-*.json}. */
+    public static Loaded load(Path demoDirectory, String gatewayUrl, Tokens tokens) throws IOException {
+        DemoData demo = new DemoData(gatewayUrl, tokens);
         JsonNode pairing = JSON.readTree(demoDirectory.resolve("pairing.json").toFile());
         JsonNode rotation = JSON.readTree(demoDirectory.resolve("rotation.json").toFile());
         int[] paired = demo.loadPairing(pairing);
         int[] rotated = demo.loadRotation(rotation);
+        int steps = 0;
+        try (Stream<Path> files = Files.list(demoDirectory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("healthcare-.*\\.json")).sorted().toList()) {
+                steps += demo.runSteps(JSON.readTree(file.toFile()));
+            }
+        }
         return new Loaded(pairing.path("schools").size(), paired[0], pairing.path("alliances").size(),
                 pairing.path("activities").size(), rotation.path("teachers").size(), rotation.path("posts").size(),
-                rotated[0], rotated[1]);
+                rotated[0], rotated[1], steps);
+    }
+
+    /**
+     * Runs {@code steps}: each calls the API ({@code method}, {@code path}, {@code body}) as {@code as} (default
+     * admin), expects {@code expect}, and may {@code save} values of the answer by JSON pointer; {@code ${name}} in
+     * later paths and bodies stands for a saved value.
+     */
+    private int runSteps(JsonNode demo) throws IOException {
+        Map<String, String> saved = new HashMap<>();
+        int count = 0;
+        for (JsonNode step : demo.path("steps")) {
+            user = step.path("as").asText("admin");
+            String path = substitute(step.path("path").asText(), saved);
+            String body = step.has("body") ? substitute(step.path("body").toString(), saved) : "";
+            JsonNode answer = send(step.path("method").asText("POST"), path, "application/json", body,
+                    step.path("expect").asInt(200));
+            for (Map.Entry<String, JsonNode> save : step.path("save").properties()) {
+                saved.put(save.getKey(), answer.at(save.getValue().asText()).asText());
+            }
+            count++;
+        }
+        user = "admin";
+        return count;
+    }
+
+    private static String substitute(String text, Map<String, String> saved) {
+        String result = text;
+        for (Map.Entry<String, String> value : saved.entrySet()) {
+            result = result.replace("${" + value.getKey() + "}", value.getValue());
+        }
+        return result;
     }
 
     private static String csv(JsonNode rows, String[] columns) {
@@ -192,9 +238,18 @@ public final class DemoData {
         throw new IOException("rotation-service has not received the schools " + missing + " and their pairings");
     }
 
+    private String token() throws IOException {
+        String token = tokenByUser.get(user);
+        if (token == null) {
+            token = tokens.of(user);
+            tokenByUser.put(user, token);
+        }
+        return token;
+    }
+
     private JsonNode send(String method, String path, String type, String body, int expected) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .header("Authorization", "Bearer " + token()).header("Content-Type", type)
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -63,12 +63,13 @@ public final class Main {
     /** The first start of a data directory fills it with the seed stories' schools, pairs, activities, teachers and posts. */
     private static void loadDemoData(StackConfig config, DevStack stack) {
         try {
-            String admin = new TokenClient(stack.keycloak().issuer()).passwordGrant("admin", "admin");
-            DemoData.loadOnce(config, config.url(SuiteService.GATEWAY), admin).ifPresent(loaded -> OUT.printf(
+            TokenClient tokens = new TokenClient(stack.keycloak().issuer());
+            DemoData.Tokens demoUsers = user -> tokens.passwordGrant(user, user);
+            DemoData.loadOnce(config, config.url(SuiteService.GATEWAY), demoUsers).ifPresent(loaded -> OUT.printf(
                     "Loaded the demo data: %d schools, %d pairings, %d alliance, %d activities; %d teachers, %d posts, "
-                            + "%d proposed assignments of which %d confirmed (deploy/demo/).%n",
+                            + "%d proposed assignments of which %d confirmed; %d healthcare steps (deploy/demo/).%n",
                     loaded.schools(), loaded.pairings(), loaded.alliances(), loaded.activities(), loaded.teachers(),
-                    loaded.posts(), loaded.proposed(), loaded.confirmed()));
+                    loaded.posts(), loaded.proposed(), loaded.confirmed(), loaded.healthcareSteps()));
         } catch (IOException e) {
             OUT.println("!! The demo data could not be loaded: " + e.getMessage());
         }

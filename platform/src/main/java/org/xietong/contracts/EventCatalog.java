@@ -1,5 +1,6 @@
 package org.xietong.contracts;
 
+import org.xietong.contracts.healthcare.LtcRequestChanged;
 import org.xietong.contracts.pairing.ActivityRecorded;
 import org.xietong.contracts.pairing.AllianceChanged;
 import org.xietong.contracts.pairing.PairingChanged;
@@ -40,7 +41,8 @@ public final class EventCatalog {
             Stream.of(PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class)),
                             AllianceChanged.TYPES.stream().map(type -> new Entry(type, "pairing", AllianceChanged.class)),
                             PostChanged.TYPES.stream().map(type -> new Entry(type, "rotation", PostChanged.class)),
-                            AssignmentChanged.TYPES.stream().map(type -> new Entry(type, "rotation", AssignmentChanged.class)))
+                            AssignmentChanged.TYPES.stream().map(type -> new Entry(type, "rotation", AssignmentChanged.class)),
+                            LtcRequestChanged.TYPES.stream().map(type -> new Entry(type, "healthcare", LtcRequestChanged.class)))
                     .flatMap(s -> s)).toList();
 
     private EventCatalog() {

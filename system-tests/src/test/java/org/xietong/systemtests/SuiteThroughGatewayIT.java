@@ -152,8 +152,8 @@ class SuiteThroughGatewayIT {
     @Test
     @Order(7)
     void theDemoDataLoadsThroughTheGatewayAndEachSideSeesItsPairs() throws Exception {
-        String admin = tokens.passwordGrant("admin", "admin");
-        DemoData.Loaded loaded = DemoData.load(config.root().resolve("deploy/demo"), gateway, admin);
+        DemoData.Loaded loaded = DemoData.load(config.root().resolve("deploy/demo"), gateway,
+                user -> tokens.passwordGrant(user, user));
         assertEquals(8, loaded.pairings());
 
         String miyun = tokens.passwordGrant("edu-miyun", "edu-miyun");
@@ -202,6 +202,43 @@ class SuiteThroughGatewayIT {
 
     @Test
     @Order(9)
+    void aChongqingLtcAssessmentInBeijingIsRecognisedAndThePartnerSeesEveryStep() throws Exception {
+        String chongqing = tokens.passwordGrant("insurer-chongqing", "insurer-chongqing");
+        String changping = tokens.passwordGrant("insurer-changping", "insurer-changping");
+        String shijingshan = tokens.passwordGrant("assessor-shijingshan", "assessor-shijingshan");
+        String yubei = tokens.passwordGrant("assessor-yubei", "assessor-yubei");
+        // The demo data set up the agreement and Chongqing's benefits (deploy/demo/healthcare-ltc.json).
+        String id = given().auth().oauth2(chongqing).contentType(ContentType.JSON)
+                .body(Map.of("personRef", "CQ-LTC-SYSTEM-TEST", "homeRegion", "500112", "residenceRegion", "110114",
+                        "residenceLatitude", 40.1, "residenceLongitude", 116.2))
+                .post(gateway + "/api/v1/healthcare/ltc/requests").then().statusCode(201)
+                .body("assessorInstitution", equalTo("LTC1101070001")).extract().jsonPath().getString("id");
+        given().auth().oauth2(changping).get(gateway + "/api/v1/healthcare/ltc/requests/" + id).then().statusCode(200)
+                .body("status", equalTo("REQUESTED"));
+        Map<String, Object> result = Map.of("dailyLiving", 35, "cognition", 60, "perception", 70, "grade", 3);
+        given().auth().oauth2(yubei).contentType(ContentType.JSON).body(result)
+                .post(gateway + "/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(shijingshan).contentType(ContentType.JSON)
+                .body(Map.of("dailyLiving", 35, "cognition", 60, "perception", 70, "grade", 9))
+                .post(gateway + "/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(shijingshan).contentType(ContentType.JSON).body(result)
+                .post(gateway + "/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(200)
+                .body("status", equalTo("RECOGNISED")).body("monthlyBenefit", equalTo(1200.0f));
+        DemoAccounts.Partner chongqingPartner = DemoAccounts.read(config.realmFile()).partners().stream()
+                .filter(p -> p.clientId().equals("partner-500000")).findFirst().orElseThrow();
+        String partner = tokens.clientCredentials(chongqingPartner.clientId(), chongqingPartner.secret());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(partner).queryParam("limit", 500).get(gateway + "/api/v1/healthcare/exchange/events")
+                        .then().statusCode(200)
+                        .body("events.findAll { it.subject == '" + id + "' }.type", org.hamcrest.Matchers.hasItems(
+                                "org.xietong.healthcare.ltc.requested.v1", "org.xietong.healthcare.ltc.assessed.v1",
+                                "org.xietong.healthcare.ltc.recognised.v1")));
+    }
+
+    @Test
+    @Order(10)
     void stoppingTheSuiteLeavesNoProcessBehind() {
         List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
         assertFalse(children.isEmpty(), "the suite runs as child processes");

@@ -14,6 +14,9 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class InstitutionResourceTest {
@@ -21,9 +24,8 @@ class InstitutionResourceTest {
     @BeforeEach
     void seed() {
         QuarkusTransaction.requiringNew().run(() -> {
-            Institution.deleteAll();
-            persist("H3714810001", "乐陵市人民医院", "371481");
-            persist("H1101050001", "中日友好医院", "110105");
+            persist("H3714810091", "乐陵市人民医院（测试）", "371481");
+            persist("H1101050091", "中日友好医院（测试）", "110105");
         });
     }
 
@@ -31,7 +33,8 @@ class InstitutionResourceTest {
     void listsOnlyInstitutionsInTheCallersRegion() {
         String dezhou = TestTokens.user("health-dezhou", "health-officer").region("371400").sign();
         given().auth().oauth2(dezhou).get("/api/v1/healthcare/institutions")
-                .then().statusCode(200).body("items.name", contains("乐陵市人民医院"));
+                .then().statusCode(200).body("items.name", hasItem("乐陵市人民医院（测试）"))
+                .body("items.regionCode", everyItem(startsWith("3714")));
     }
 
     @Test
@@ -45,20 +48,20 @@ class InstitutionResourceTest {
 
     @Test
     void anOfficerRegistersAnAssessorInTheirRegionOnly() {
-        String beijing = TestTokens.user("health-bj", "health-officer").region("110000").sign();
-        Map<String, Object> body = Map.of("code", "LTC1101070009", "name", "石景山区长期护理保险评估中心",
-                "regionCode", "110107", "level", "UNRATED", "capabilities", List.of("LTC_ASSESSOR"),
-                "latitude", 39.906, "longitude", 116.22);
-        given().auth().oauth2(beijing).contentType(ContentType.JSON).body(body).post("/api/v1/healthcare/institutions")
+        String nankai = TestTokens.user("health-nk", "health-officer").region("120104").sign();
+        Map<String, Object> body = Map.of("code", "LTC1201040009", "name", "南开区长期护理保险评估中心",
+                "regionCode", "120104", "level", "UNRATED", "capabilities", List.of("LTC_ASSESSOR"),
+                "latitude", 39.12, "longitude", 117.15);
+        given().auth().oauth2(nankai).contentType(ContentType.JSON).body(body).post("/api/v1/healthcare/institutions")
                 .then().statusCode(201).body("capabilities", contains("LTC_ASSESSOR"));
-        given().auth().oauth2(beijing).queryParam("capability", "LTC_ASSESSOR").get("/api/v1/healthcare/institutions")
-                .then().statusCode(200).body("items.code", contains("LTC1101070009"));
+        given().auth().oauth2(nankai).queryParam("capability", "LTC_ASSESSOR").get("/api/v1/healthcare/institutions")
+                .then().statusCode(200).body("items.code", contains("LTC1201040009"));
         String dezhou = TestTokens.user("health-dezhou", "health-officer").region("371400").sign();
         given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(body).post("/api/v1/healthcare/institutions")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(beijing).contentType(ContentType.JSON).body(body).post("/api/v1/healthcare/institutions")
+        given().auth().oauth2(nankai).contentType(ContentType.JSON).body(body).post("/api/v1/healthcare/institutions")
                 .then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(beijing).contentType(ContentType.JSON)
+        given().auth().oauth2(nankai).contentType(ContentType.JSON)
                 .body(Map.of("code", "bad code", "name", "x", "regionCode", "110107", "level", "FOUR_A"))
                 .post("/api/v1/healthcare/institutions").then().statusCode(400).contentType("application/problem+json");
     }
@@ -71,6 +74,9 @@ class InstitutionResourceTest {
     }
 
     private static void persist(String code, String name, String region) {
+        if (Institution.findById(code) != null) {
+            return;
+        }
         Institution i = new Institution();
         i.code = code;
         i.name = name;

@@ -1,5 +1,6 @@
 package org.xietong.rotation.matching;
 
+import org.xietong.platform.region.GeoDistance;
 import org.xietong.rotation.matching.MatchingProblem.GeoPoint;
 import org.xietong.rotation.matching.MatchingResult.Points;
 
@@ -10,7 +11,6 @@ import java.util.Map;
 /** The soft rules: integer points a teacher earns on a post, whichever slot they take. */
 public final class PointsCalculator {
 
-    static final double EARTH_RADIUS_KM = 6371.0088;
 
     private final MatchingWeights weights;
     private final CompatibilityRules rules;
@@ -104,11 +104,6 @@ public final class PointsCalculator {
 
     /** Great-circle distance by the haversine formula on the mean Earth radius. */
     public static double distanceKm(GeoPoint a, GeoPoint b) {
-        double lat1 = Math.toRadians(a.latitude());
-        double lat2 = Math.toRadians(b.latitude());
-        double sinLat = Math.sin((lat2 - lat1) / 2);
-        double sinLon = Math.sin(Math.toRadians(b.longitude() - a.longitude()) / 2);
-        double h = sinLat * sinLat + Math.cos(lat1) * Math.cos(lat2) * sinLon * sinLon;
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+        return GeoDistance.km(a.latitude(), a.longitude(), b.latitude(), b.longitude());
     }
 }

@@ -1,0 +1,139 @@
+package org.xietong.healthcare.ltc;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.api.QueryParams;
+import org.xietong.platform.conventions.Versions;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/healthcare/ltc")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Long-term care", description = "评估结论互认: cross-region LTC assessment and recognition")
+public class LtcResource {
+
+    private static final String REGION = "[1-9][0-9]{5}";
+
+    private final LtcService ltc;
+
+    public LtcResource(LtcService ltc) {
+        this.ltc = ltc;
+    }
+
+    @POST
+    @Path("agreements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"insurance-officer", "platform-admin"})
+    @Operation(summary = "Record that your (home) region recognises assessments made in another region; mutual for both ways")
+    public Response agree(@Valid @NotNull LtcRequests.Agreement agreement) {
+        return Response.status(Response.Status.CREATED).entity(ltc.agree(agreement)).build();
+    }
+
+    @GET
+    @Path("agreements")
+    @Operation(summary = "Agreements involving your region")
+    public List<LtcService.AgreementView> agreements() {
+        return ltc.agreements();
+    }
+
+    @PUT
+    @Path("benefits/{regionCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"insurance-officer", "platform-admin"})
+    @Operation(summary = "Set your region's monthly LTC benefit by disability grade")
+    public Map<Integer, BigDecimal> setBenefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode,
+                                                @Valid @NotNull LtcRequests.Benefits benefits) {
+        return ltc.setBenefits(regionCode, benefits);
+    }
+
+    @GET
+    @Path("benefits/{regionCode}")
+    @Operation(summary = "The monthly benefit by grade in force for a region (its own, else its city's or province's)")
+    public Map<Integer, BigDecimal> benefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode) {
+        return ltc.benefits(regionCode);
+    }
+
+    @POST
+    @Path("requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"insurance-officer", "partner-system", "platform-admin"})
+    @Operation(summary = "The home insurer asks for an assessment where the insured person lives; routed to an "
+            + "accredited assessor in that district, else the nearest in the same city. Two-week SLA.")
+    public Response request(@Valid @NotNull LtcRequests.Assessment request, UriInfo uri) {
+        LtcService.RequestView created = ltc.request(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created)
+                .tag(Versions.etag(created.version())).build();
+    }
+
+    @GET
+    @Path("requests")
+    @Operation(summary = "Requests your region is home or residence of (an assessor institution: those it assesses)")
+    public Page<LtcService.RequestView> list(@QueryParam("status") String status,
+                                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return ltc.search(QueryParams.enumOf(LtcRequest.Status.class, status, "status"), false, page, size);
+    }
+
+    @GET
+    @Path("requests/overdue")
+    @Operation(summary = "Requests past their two-week SLA and not yet decided")
+    public Page<LtcService.RequestView> overdue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return ltc.search(null, true, page, size);
+    }
+
+    @GET
+    @Path("requests/{id}")
+    @Operation(summary = "One request")
+    public Response get(@PathParam("id") UUID id) {
+        LtcService.RequestView r = ltc.get(id);
+        return Response.ok(r).tag(Versions.etag(r.version())).build();
+    }
+
+    @POST
+    @Path("requests/{id}/result")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("ltc-assessor")
+    @Operation(summary = "The assigned assessor records the three first-level indicators and the grade (0–5); an "
+            + "agreement covering both regions recognises it at once")
+    public Response assess(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull LtcRequests.Result result) {
+        LtcService.RequestView r = ltc.assess(id, ifMatch, result);
+        return Response.ok(r).tag(Versions.etag(r.version())).build();
+    }
+
+    @POST
+    @Path("requests/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"insurance-officer", "platform-admin"})
+    @Operation(summary = "The home insurer recognises or rejects an assessment no agreement covered")
+    public Response decide(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull LtcRequests.Decision decision) {
+        LtcService.RequestView r = ltc.decide(id, ifMatch, decision);
+        return Response.ok(r).tag(Versions.etag(r.version())).build();
+    }
+}

@@ -1,0 +1,151 @@
+package org.xietong.healthcare.ltc;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xietong.devstack.test.TestTokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * The Chongqing mother living in Changping: assessed in Shijingshan, recognised by Chongqing under the agreement,
+ * 1,200 yuan a month; and a Chengdu case no agreement covers, decided by hand. Regions 500000, 510100 and 1101xx
+ * districts other than those of InstitutionResourceTest belong to this class.
+ */
+@QuarkusTest
+class LtcResourceTest {
+
+    private static final String ADMIN = TestTokens.user("admin", "platform-admin").sign();
+    private static final String CHONGQING = TestTokens.user("insurer-chongqing", "insurance-officer").region("500000").sign();
+    private static final String CHENGDU = TestTokens.user("insurer-chengdu", "insurance-officer").region("510100").sign();
+    private static final String CHANGPING = TestTokens.user("insurer-changping", "insurance-officer").region("110114").sign();
+    private static final String SHIJINGSHAN = TestTokens.user("assessor-shijingshan", "ltc-assessor").region("110107")
+            .institution("LTC1101070001").sign();
+    private static final String TONGZHOU = TestTokens.user("assessor-tongzhou", "ltc-assessor").region("110112")
+            .institution("LTC1101120001").sign();
+    private static final String PARTNER = TestTokens.user("service-account-partner-500000", "partner-system")
+            .region("500000").client("partner-500000").sign();
+    private static boolean ready;
+
+    @BeforeEach
+    void world() {
+        if (ready) {
+            return;
+        }
+        institution("LTC1101070001", "石景山区长期护理失能评估中心", "110107", 39.906, 116.223);
+        institution("LTC1101120001", "通州区长期护理失能评估中心", "110112", 39.909, 116.656);
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
+                .body(Map.of("homeRegion", "500000", "residenceRegion", "110000", "mutual", true,
+                        "validFrom", "2024-01-01"))
+                .post("/api/v1/healthcare/ltc/agreements").then().statusCode(201);
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
+                .body(Map.of("monthlyByGrade", Map.of("3", 1200, "4", 1500, "5", 1800)))
+                .put("/api/v1/healthcare/ltc/benefits/500000").then().statusCode(200);
+        ready = true;
+    }
+
+    private static void institution(String code, String name, String region, double lat, double lon) {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("code", code, "name", name,
+                        "regionCode", region, "capabilities", List.of("LTC_ASSESSOR"), "latitude", lat, "longitude", lon))
+                .post("/api/v1/healthcare/institutions").then().statusCode(201);
+    }
+
+    private static String request(String insurer, String home, String residence, double lat, double lon) {
+        return given().auth().oauth2(insurer).contentType(ContentType.JSON)
+                .body(Map.of("personRef", "P-" + UUID.randomUUID().toString().substring(0, 8), "homeRegion", home,
+                        "residenceRegion", residence, "residenceLatitude", lat, "residenceLongitude", lon))
+                .post("/api/v1/healthcare/ltc/requests").then().statusCode(201)
+                .extract().jsonPath().getString("id");
+    }
+
+    @Test
+    void aChongqingInsuredLivingInChangpingIsAssessedInShijingshanAndRecognisedAutomatically() {
+        String id = request(CHONGQING, "500112", "110114", 40.10, 116.21);
+        given().auth().oauth2(CHANGPING).get("/api/v1/healthcare/ltc/requests/" + id).then().statusCode(200)
+                .body("assessorInstitution", equalTo("LTC1101070001")).body("status", equalTo("REQUESTED"));
+        given().auth().oauth2(TONGZHOU).contentType(ContentType.JSON)
+                .body(Map.of("dailyLiving", 40, "cognition", 70, "perception", 80, "grade", 3))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(SHIJINGSHAN).contentType(ContentType.JSON)
+                .body(Map.of("dailyLiving", 40, "cognition", 70, "perception", 80, "grade", 6))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(SHIJINGSHAN).contentType(ContentType.JSON)
+                .body(Map.of("dailyLiving", 40, "cognition", 70, "perception", 80, "grade", 3))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(200)
+                .body("status", equalTo("RECOGNISED")).body("recognition", equalTo("AUTOMATIC"))
+                .body("monthlyBenefit", equalTo(1200.00f));
+        given().auth().oauth2(CHONGQING).get("/api/v1/healthcare/ltc/requests/" + id).then().statusCode(200)
+                .body("grade", equalTo(3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(PARTNER).queryParam("limit", 500).get("/api/v1/healthcare/exchange/events")
+                        .then().statusCode(200)
+                        .body("events.findAll { it.subject == '" + id + "' }.type", hasItems(
+                                "org.xietong.healthcare.ltc.requested.v1", "org.xietong.healthcare.ltc.assessed.v1",
+                                "org.xietong.healthcare.ltc.recognised.v1")));
+    }
+
+    @Test
+    void withoutAnAgreementTheHomeInsurerDecidesByHand() {
+        String id = request(CHENGDU, "510104", "110112", 39.91, 116.65);
+        given().auth().oauth2(TONGZHOU).contentType(ContentType.JSON)
+                .body(Map.of("dailyLiving", 55, "cognition", 60, "perception", 75, "grade", 2))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(200)
+                .body("status", equalTo("ASSESSED"));
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON).body(Map.of("recognise", true))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/decision").then().statusCode(404);
+        given().auth().oauth2(CHENGDU).contentType(ContentType.JSON)
+                .body(Map.of("recognise", true, "reason", "评估机构具备资质，按本市标准认定"))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/decision").then().statusCode(200)
+                .body("status", equalTo("RECOGNISED")).body("recognition", equalTo("MANUAL"))
+                .body("monthlyBenefit", equalTo(0.00f));
+        given().auth().oauth2(CHENGDU).contentType(ContentType.JSON).body(Map.of("recognise", false))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/decision").then().statusCode(409);
+    }
+
+    @Test
+    void anOverdueRequestIsListedForBothSides() {
+        String id = request(CHONGQING, "500103", "110107", 39.91, 116.22);
+        QuarkusTransaction.requiringNew().run(() -> LtcRequest.update("dueAt = ?1 where id = ?2",
+                Instant.now().minus(Duration.ofDays(1)), UUID.fromString(id)));
+        given().auth().oauth2(CHONGQING).get("/api/v1/healthcare/ltc/requests/overdue").then().statusCode(200)
+                .body("items.id", hasItem(id)).body("items.find { it.id == '" + id + "' }.overdue", equalTo(true));
+        given().auth().oauth2(SHIJINGSHAN).get("/api/v1/healthcare/ltc/requests/overdue").then().statusCode(200)
+                .body("items.id", hasItem(id));
+        given().auth().oauth2(CHENGDU).get("/api/v1/healthcare/ltc/requests/overdue").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void badRequestsAreProblems() {
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
+                .body(Map.of("personRef", "P-1", "homeRegion", "5000", "residenceRegion", "110114"))
+                .post("/api/v1/healthcare/ltc/requests").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
+                .body(Map.of("personRef", "P-1", "homeRegion", "510104", "residenceRegion", "110114"))
+                .post("/api/v1/healthcare/ltc/requests").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
+                .body(Map.of("personRef", "P-1", "homeRegion", "500112", "residenceRegion", "460105"))
+                .post("/api/v1/healthcare/ltc/requests").then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
+                .body(Map.of("homeRegion", "500000", "residenceRegion", "500000", "validFrom", "2024-01-01"))
+                .post("/api/v1/healthcare/ltc/agreements").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
+                .body(Map.of("monthlyByGrade", Map.of("7", 100)))
+                .put("/api/v1/healthcare/ltc/benefits/500000").then().statusCode(400).contentType("application/problem+json");
+    }
+}
