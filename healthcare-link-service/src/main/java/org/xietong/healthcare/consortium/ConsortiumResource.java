@@ -1,0 +1,145 @@
+package org.xietong.healthcare.consortium;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.api.QueryParams;
+import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.conventions.Versions;
+
+import java.util.List;
+
+@Path("/api/v1/healthcare/consortia")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Consortia", description = "医联体, specialty alliances and remote networks: lead, members, cooperation items")
+public class ConsortiumResource {
+
+    private static final String CODE = "[A-Z0-9]{4,32}";
+
+    private final ConsortiumService consortia;
+    private final Idempotency idempotency;
+
+    public ConsortiumResource(ConsortiumService consortia, Idempotency idempotency) {
+        this.consortia = consortia;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Operation(summary = "Consortia with a member in your scope; narrow by kind and member institution")
+    public Page<ConsortiumView> list(@QueryParam("kind") String kind,
+                                     @QueryParam("member") @Pattern(regexp = CODE, message = "must be 4 to 32 capital letters or digits") String member,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return consortia.search(QueryParams.enumOf(ConsortiumKind.class, kind, "kind"), member, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One consortium with its members; its ETag goes back in If-Match to change it")
+    public Response get(@PathParam("id") long id) {
+        ConsortiumView consortium = consortia.get(id);
+        return Response.ok(consortium).tag(Versions.etag(consortium.version())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"health-officer", "platform-admin"})
+    @Operation(summary = "Create a consortium led by an institution in your region; the lead is its first member")
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Valid @NotNull ConsortiumRequest request, UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
+            ConsortiumView consortium = consortia.create(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(consortium.id())).build())
+                    .entity(consortium).tag(Versions.etag(consortium.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"health-officer", "platform-admin"})
+    @Operation(summary = "Rename or describe a consortium (the lead's officer); needs If-Match")
+    public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ConsortiumRequest request) {
+        ConsortiumView consortium = consortia.update(id, request, ifMatch);
+        return Response.ok(consortium).tag(Versions.etag(consortium.version())).build();
+    }
+
+    @POST
+    @Path("{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"health-officer", "platform-admin"})
+    @Operation(summary = "Join an institution in your region to the consortium")
+    public Response join(@PathParam("id") long id, @Valid @NotNull MemberRequest request) {
+        ConsortiumView consortium = consortia.join(id, request);
+        return Response.status(Response.Status.CREATED).entity(consortium).tag(Versions.etag(consortium.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}/members/{code}")
+    @RolesAllowed({"health-officer", "platform-admin"})
+    @Operation(summary = "Withdraw an institution in your region from the consortium (never the lead)")
+    public Response leave(@PathParam("id") long id, @PathParam("code") @Pattern(regexp = CODE) String code) {
+        ConsortiumView consortium = consortia.leave(id, code);
+        return Response.ok(consortium).tag(Versions.etag(consortium.version())).build();
+    }
+
+    @GET
+    @Path("{id}/items")
+    @Operation(summary = "The consortium's cooperation items")
+    public List<CooperationItemView> items(@PathParam("id") long id) {
+        return consortia.items(id);
+    }
+
+    @GET
+    @Path("{id}/items/{item}")
+    @Operation(summary = "One cooperation item with its ETag")
+    public Response item(@PathParam("id") long id, @PathParam("item") long item) {
+        CooperationItemView view = consortia.item(id, item);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"health-officer", "platform-admin"})
+    @Operation(summary = "Add a cooperation item (an officer covering a member)")
+    public Response addItem(@PathParam("id") long id, @Valid @NotNull CooperationItemRequest request, UriInfo uri) {
+        CooperationItemView item = consortia.addItem(id, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(item.id())).build()).entity(item)
+                .tag(Versions.etag(item.version())).build();
+    }
+
+    @PUT
+    @Path("{id}/items/{item}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"health-officer", "platform-admin"})
+    @Operation(summary = "Change a cooperation item; its status only moves forward (PLANNED → ACTIVE → DONE); needs If-Match")
+    public Response updateItem(@PathParam("id") long id, @PathParam("item") long item,
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Valid @NotNull CooperationItemRequest request) {
+        CooperationItemView view = consortia.updateItem(id, item, request, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+}

@@ -1,0 +1,240 @@
+package org.xietong.healthcare.consortium;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.xietong.healthcare.institution.Institution;
+import org.xietong.healthcare.institution.InstitutionRepository;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.api.Pages;
+import org.xietong.platform.audit.Audit;
+import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Caller;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Consortia are created by an officer covering the lead; each member is joined or withdrawn by an officer covering
+ * that member, so no region enrols another region's hospital. A consortium is visible wherever it has a member.
+ */
+@ApplicationScoped
+public class ConsortiumService {
+
+    private final ConsortiumRepository consortia;
+    private final InstitutionRepository institutions;
+    private final InstitutionAccess access;
+    private final Caller caller;
+    private final Audit audit;
+
+    public ConsortiumService(ConsortiumRepository consortia, InstitutionRepository institutions,
+                             InstitutionAccess access, Caller caller, Audit audit) {
+        this.consortia = consortia;
+        this.institutions = institutions;
+        this.access = access;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public Page<ConsortiumView> search(ConsortiumKind kind, String member, int page, int size) {
+        caller.listingPrefix(); // refuses a caller without a region
+        Page<Consortium> found = Pages.of(consortia.search(caller.scope(), kind, member), page, size, c -> c);
+        return new Page<>(found.items().stream().map(this::view).toList(), page, size, found.total());
+    }
+
+    public ConsortiumView get(long id) {
+        return view(readable(id));
+    }
+
+    @Transactional
+    public ConsortiumView create(ConsortiumRequest request) {
+        Institution lead = access.require(request.leadCode(), "leadCode");
+        caller.scope().requireWritable(access.officerFor(lead.regionCode), "lead institution " + lead.code);
+        Consortium consortium = new Consortium();
+        consortium.kind = request.kind();
+        consortium.leadCode = lead.code;
+        consortium.leadRegion = lead.regionCode;
+        consortium.createdAt = Instant.now();
+        apply(consortium, request);
+        consortia.persist(consortium);
+        consortia.flush();
+        addMember(consortium, lead);
+        audit.record(caller.actor(), "consortium.created", "consortium", String.valueOf(consortium.id),
+                List.of(lead.regionCode), Map.of("name", consortium.name, "kind", consortium.kind, "lead", lead.code));
+        return view(consortium);
+    }
+
+    @Transactional
+    public ConsortiumView update(long id, ConsortiumRequest request, String ifMatch) {
+        Consortium consortium = readable(id);
+        caller.scope().requireWritable(access.officerFor(consortium.leadRegion), "consortium " + id);
+        Versions.requireMatch(ifMatch, consortium.version);
+        if (consortium.kind != request.kind() || !consortium.leadCode.equals(request.leadCode())) {
+            throw new ProblemException(Problem.of(422, "immutable-field", "Kind and lead never change",
+                    "A consortium keeps its kind and lead; create a new one instead"));
+        }
+        apply(consortium, request);
+        consortia.flush();
+        audit.record(caller.actor(), "consortium.updated", "consortium", String.valueOf(id), regions(id),
+                Map.of("name", consortium.name, "specialty", Objects.toString(consortium.specialty, "")));
+        return view(consortium);
+    }
+
+    @Transactional
+    public ConsortiumView join(long id, MemberRequest request) {
+        Consortium consortium = lockExisting(id);
+        Institution institution = access.require(request.institutionCode(), "institutionCode");
+        caller.scope().requireWritable(access.officerFor(institution.regionCode), "institution " + institution.code);
+        if (consortia.member(id, institution.code).isPresent()) {
+            throw ProblemException.conflict("already-member", institution.code + " is already a member of consortium " + id);
+        }
+        addMember(consortium, institution);
+        touch(consortium);
+        audit.record(caller.actor(), "consortium.member-joined", "consortium", String.valueOf(id), regions(id),
+                Map.of("institution", institution.code));
+        return view(consortium);
+    }
+
+    @Transactional
+    public ConsortiumView leave(long id, String institutionCode) {
+        Consortium consortium = lockExisting(id);
+        ConsortiumMember member = consortia.member(id, institutionCode).orElse(null);
+        caller.scope().requireReadable(member != null && visible(consortium), "member " + institutionCode);
+        caller.scope().requireWritable(access.officerFor(member.regionCode), "institution " + institutionCode);
+        if (consortium.leadCode.equals(institutionCode)) {
+            throw ProblemException.conflict("lead-cannot-leave", "The lead institution cannot leave its own consortium");
+        }
+        List<String> regionsBefore = regions(id);
+        member.delete();
+        touch(consortium);
+        audit.record(caller.actor(), "consortium.member-left", "consortium", String.valueOf(id), regionsBefore,
+                Map.of("institution", institutionCode));
+        return view(consortium);
+    }
+
+    public List<CooperationItemView> items(long id) {
+        readable(id);
+        return consortia.items(id).stream().map(CooperationItemView::of).toList();
+    }
+
+    @Transactional
+    public CooperationItemView addItem(long id, CooperationItemRequest request) {
+        Consortium consortium = readable(id);
+        requireMemberOfficer(consortium);
+        CooperationItem item = new CooperationItem();
+        item.consortiumId = id;
+        item.status = request.status() == null ? CooperationStatus.PLANNED : request.status();
+        item.createdAt = Instant.now();
+        applyItem(item, request);
+        item.persistAndFlush();
+        audit.record(caller.actor(), "consortium.item-added", "cooperation-item", String.valueOf(item.id), regions(id),
+                Map.of("consortium", id, "title", item.title, "status", item.status));
+        return CooperationItemView.of(item);
+    }
+
+    public CooperationItemView item(long id, long itemId) {
+        readable(id);
+        return CooperationItemView.of(existingItem(id, itemId));
+    }
+
+    @Transactional
+    public CooperationItemView updateItem(long id, long itemId, CooperationItemRequest request, String ifMatch) {
+        Consortium consortium = readable(id);
+        CooperationItem item = existingItem(id, itemId);
+        requireMemberOfficer(consortium);
+        Versions.requireMatch(ifMatch, item.version);
+        CooperationStatus next = request.status() == null ? item.status : request.status();
+        if (!item.status.canMoveTo(next)) {
+            throw ProblemException.conflict("illegal-transition", "Item " + itemId + " is " + item.status
+                    + "; it cannot go back to " + next);
+        }
+        CooperationStatus before = item.status;
+        item.status = next;
+        applyItem(item, request);
+        consortia.flush();
+        audit.record(caller.actor(), "consortium.item-updated", "cooperation-item", String.valueOf(itemId), regions(id),
+                Map.of("consortium", id, "from", before, "to", next));
+        return CooperationItemView.of(item);
+    }
+
+    private Consortium readable(long id) {
+        Consortium consortium = consortia.findById(id);
+        caller.scope().requireReadable(consortium != null && visible(consortium), "consortium " + id);
+        return consortium;
+    }
+
+    /** Joining does not need the consortium to be visible yet: the first member of a region makes it so. */
+    private Consortium lockExisting(long id) {
+        Consortium consortium = consortia.lock(id);
+        if (consortium == null) {
+            throw ProblemException.notFound("consortium " + id);
+        }
+        return consortium;
+    }
+
+    private boolean visible(Consortium consortium) {
+        return consortia.members(consortium.id).stream().anyMatch(m -> access.sees(m.regionCode, m.institutionCode));
+    }
+
+    private void requireMemberOfficer(Consortium consortium) {
+        boolean officer = consortia.members(consortium.id).stream().anyMatch(m -> access.officerFor(m.regionCode));
+        caller.scope().requireWritable(officer, "consortium " + consortium.id);
+    }
+
+    private CooperationItem existingItem(long id, long itemId) {
+        CooperationItem item = CooperationItem.findById(itemId);
+        if (item == null || item.consortiumId != id) {
+            throw ProblemException.notFound("cooperation item " + itemId);
+        }
+        return item;
+    }
+
+    private void addMember(Consortium consortium, Institution institution) {
+        ConsortiumMember member = new ConsortiumMember();
+        member.consortiumId = consortium.id;
+        member.institutionCode = institution.code;
+        member.regionCode = institution.regionCode;
+        member.joinedAt = Instant.now();
+        member.persist();
+    }
+
+    /** Membership is part of what the ETag stands for. */
+    private void touch(Consortium consortium) {
+        consortium.updatedAt = Instant.now();
+        consortia.flush();
+    }
+
+    private List<String> regions(long id) {
+        return consortia.members(id).stream().map(m -> m.regionCode).distinct().toList();
+    }
+
+    private static void apply(Consortium consortium, ConsortiumRequest request) {
+        consortium.name = request.name().strip();
+        consortium.specialty = request.specialty() == null || request.specialty().isBlank() ? null : request.specialty().strip();
+        consortium.description = request.description();
+        consortium.updatedAt = Instant.now();
+    }
+
+    private static void applyItem(CooperationItem item, CooperationItemRequest request) {
+        item.title = request.title().strip();
+        item.description = request.description();
+        item.startDate = request.startDate();
+        item.endDate = request.endDate();
+        item.updatedAt = Instant.now();
+    }
+
+    private ConsortiumView view(Consortium c) {
+        List<ConsortiumMember> members = consortia.members(c.id);
+        Map<String, String> names = members.isEmpty() ? new HashMap<>()
+                : institutions.list("code in ?1", members.stream().map(m -> m.institutionCode).toList()).stream()
+                .collect(Collectors.toMap(i -> i.code, i -> i.name, (a, b) -> a));
+        return new ConsortiumView(c.id, c.name, c.kind, c.specialty, c.leadCode, c.leadRegion, c.description,
+                members.stream().map(m -> new ConsortiumView.Member(m.institutionCode, names.get(m.institutionCode),
+                        m.regionCode, m.joinedAt)).toList(), c.version);
+    }
+}

@@ -1,0 +1,121 @@
+package org.xietong.healthcare.consultation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.api.QueryParams;
+import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.conventions.Versions;
+
+@Path("/api/v1/healthcare/consultations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Remote consultation", description = "远程会诊 between members of a consortium, with an SLA by urgency")
+public class ConsultationResource {
+
+    private final ConsultationService consultations;
+    private final Idempotency idempotency;
+
+    public ConsultationResource(ConsultationService consultations, Idempotency idempotency) {
+        this.consultations = consultations;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Operation(summary = "Consultations requested by or addressed to institutions in your scope")
+    public Page<ConsultationView> list(@QueryParam("status") String status,
+                                       @QueryParam("institution") @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") String institution,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return consultations.search(QueryParams.enumOf(ConsultationStatus.class, status, "status"), institution, page, size);
+    }
+
+    @GET
+    @Path("overdue")
+    @Operation(summary = "Open consultations past their SLA deadline, most overdue first")
+    public Page<ConsultationView> overdue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return consultations.overdue(page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One consultation; its ETag may go back in If-Match on the next step")
+    public Response get(@PathParam("id") long id) {
+        return withTag(consultations.get(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"institution-staff", "platform-admin"})
+    @Operation(summary = "Request a consultation from another member of the consortium (URGENT: 2 h, ROUTINE: 48 h)")
+    public Response request(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                            @Valid @NotNull ConsultationRequest request, UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
+            ConsultationView c = consultations.request(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(c.id())).build()).entity(c)
+                    .tag(Versions.etag(c.version())).build();
+        });
+    }
+
+    @POST
+    @Path("{id}/accept")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"institution-staff", "platform-admin"})
+    @Operation(summary = "The consulting institution accepts")
+    public Response accept(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withTag(consultations.accept(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"institution-staff", "platform-admin"})
+    @Operation(summary = "The consulting institution declines, with a reason")
+    public Response decline(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull DeclineRequest request) {
+        return withTag(consultations.decline(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"institution-staff", "platform-admin"})
+    @Operation(summary = "The consulting institution sets the time")
+    public Response schedule(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull ScheduleConsultationRequest request) {
+        return withTag(consultations.schedule(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"institution-staff", "platform-admin"})
+    @Operation(summary = "The consulting institution completes with its report")
+    public Response complete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull CompleteRequest request) {
+        return withTag(consultations.complete(id, request, ifMatch));
+    }
+
+    private static Response withTag(ConsultationView c) {
+        return Response.ok(c).tag(Versions.etag(c.version())).build();
+    }
+}

@@ -1,0 +1,26 @@
+package org.xietong.healthcare.expert;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+@ApplicationScoped
+public class AppointmentRepository implements PanacheRepositoryBase<Appointment, Long> {
+
+    List<Appointment> ofSession(long sessionId) {
+        return list("sessionId", Sort.by("id"), sessionId);
+    }
+
+    boolean booked(long sessionId, String patientRef) {
+        return count("sessionId = ?1 and patientRef = ?2 and status = ?3", sessionId, patientRef,
+                Appointment.Status.BOOKED) > 0;
+    }
+
+    /** Cancels only a booked appointment, so two concurrent cancellations free one seat, not two. */
+    boolean cancel(long id) {
+        return getEntityManager().createNativeQuery("UPDATE appointment SET status = 'CANCELLED', cancelled_at = now() "
+                + "WHERE id = ?1 AND status = 'BOOKED'").setParameter(1, id).executeUpdate() == 1;
+    }
+}

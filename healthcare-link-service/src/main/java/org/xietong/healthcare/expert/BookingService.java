@@ -1,0 +1,112 @@
+package org.xietong.healthcare.expert;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.xietong.healthcare.consortium.InstitutionAccess;
+import org.xietong.platform.audit.Audit;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Caller;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appointments in clinic sessions, booked by the host's staff or an officer covering it. Seats are taken and
+ * freed by conditional updates of the session row, so concurrent bookings never exceed capacity.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    private final SessionRepository sessions;
+    private final ExpertService schedules;
+    private final AppointmentRepository appointments;
+    private final InstitutionAccess access;
+    private final ClinicCalendar calendar;
+    private final Caller caller;
+    private final Audit audit;
+
+    public BookingService(SessionRepository sessions, ExpertService schedules, AppointmentRepository appointments, InstitutionAccess access,
+                          ClinicCalendar calendar, Caller caller, Audit audit) {
+        this.sessions = sessions;
+        this.schedules = schedules;
+        this.appointments = appointments;
+        this.access = access;
+        this.calendar = calendar;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public SessionView session(long id) {
+        return SessionView.of(readable(id));
+    }
+
+    public List<AppointmentView> appointments(long sessionId) {
+        ClinicSession session = readable(sessionId);
+        caller.scope().requireReadable(access.actsFor(session.hostRegion, session.hostInstitutionCode),
+                "clinic session " + sessionId);
+        return appointments.ofSession(sessionId).stream().map(AppointmentView::of).toList();
+    }
+
+    public AppointmentView appointment(long appointmentId) {
+        Appointment appointment = appointments.findById(appointmentId);
+        ClinicSession session = appointment == null ? null : sessions.findById(appointment.sessionId);
+        caller.scope().requireReadable(session != null
+                && access.actsFor(session.hostRegion, session.hostInstitutionCode), "appointment " + appointmentId);
+        return AppointmentView.of(appointment);
+    }
+
+    @Transactional
+    public AppointmentView book(long sessionId, AppointmentRequest request) {
+        ClinicSession session = readable(sessionId);
+        caller.scope().requireWritable(access.actsFor(session.hostRegion, session.hostInstitutionCode),
+                "clinic session " + sessionId + " (only the host books)");
+        if (session.sessionDate.isBefore(calendar.today())) {
+            throw new ProblemException(Problem.of(422, "session-in-the-past", "Session in the past",
+                    "Session " + sessionId + " was on " + session.sessionDate + "; book a coming one"));
+        }
+        if (appointments.booked(sessionId, request.patientRef())) {
+            throw ProblemException.conflict("already-booked", "This patient already holds a seat in session " + sessionId);
+        }
+        if (!sessions.takeSeat(sessionId)) {
+            throw ProblemException.conflict("session-full", "Session " + sessionId + " is full ("
+                    + session.capacity + " seats)");
+        }
+        Appointment appointment = new Appointment();
+        appointment.sessionId = sessionId;
+        appointment.patientRef = request.patientRef();
+        appointment.status = Appointment.Status.BOOKED;
+        appointment.bookedBy = caller.username();
+        appointment.createdAt = Instant.now();
+        appointments.persistAndFlush(appointment);
+        audit.record(caller.actor(), "appointment.booked", "appointment", String.valueOf(appointment.id),
+                List.of(session.hostRegion), Map.of("session", sessionId, "date", session.sessionDate.toString(),
+                        "slot", session.slot));
+        return AppointmentView.of(appointment);
+    }
+
+    @Transactional
+    public AppointmentView cancel(long appointmentId) {
+        Appointment appointment = appointments.findById(appointmentId);
+        ClinicSession session = appointment == null ? null : sessions.findById(appointment.sessionId);
+        caller.scope().requireReadable(session != null && schedules.visible(session), "appointment " + appointmentId);
+        caller.scope().requireWritable(access.actsFor(session.hostRegion, session.hostInstitutionCode),
+                "appointment " + appointmentId);
+        if (!appointments.cancel(appointmentId)) {
+            throw ProblemException.conflict("appointment-cancelled", "Appointment " + appointmentId + " is already cancelled");
+        }
+        sessions.freeSeat(session.id);
+        audit.record(caller.actor(), "appointment.cancelled", "appointment", String.valueOf(appointmentId),
+                List.of(session.hostRegion), Map.of("session", session.id));
+        appointments.getEntityManager().refresh(appointment);
+        return AppointmentView.of(appointment);
+    }
+
+    /** A session is visible where its schedule is: at the host and in the expert's home region. */
+    private ClinicSession readable(long id) {
+        ClinicSession session = sessions.findById(id);
+        caller.scope().requireReadable(session != null && schedules.visible(session), "clinic session " + id);
+        return session;
+    }
+}

@@ -1,0 +1,81 @@
+package org.xietong.healthcare.expert;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.conventions.Idempotency;
+
+import java.util.List;
+
+@Path("/api/v1/healthcare")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Visiting experts", description = "坐诊专家: experts who hold clinics at partner institutions")
+public class ClinicResource {
+
+    private final BookingService bookings;
+    private final Idempotency idempotency;
+
+    public ClinicResource(BookingService bookings, Idempotency idempotency) {
+        this.bookings = bookings;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Path("clinic-sessions/{id}")
+    @Operation(summary = "One clinic session with its free seats")
+    public SessionView session(@PathParam("id") long id) {
+        return bookings.session(id);
+    }
+
+    @GET
+    @Path("clinic-sessions/{id}/appointments")
+    @RolesAllowed({"health-officer", "institution-staff", "platform-admin"})
+    @Operation(summary = "The session's appointments (the host's staff and officers)")
+    public List<AppointmentView> appointments(@PathParam("id") long id) {
+        return bookings.appointments(id);
+    }
+
+    @POST
+    @Path("clinic-sessions/{id}/appointments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"health-officer", "institution-staff", "platform-admin"})
+    @Operation(summary = "Book a seat for a patient (opaque reference); 409 when the session is full")
+    public Response book(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
+                         @Valid @NotNull AppointmentRequest request, UriInfo uri) {
+        // A retried booking must not take a second seat: with a key, the first answer is replayed.
+        return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
+            AppointmentView appointment = bookings.book(id, request);
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/healthcare/appointments")
+                    .path(String.valueOf(appointment.id())).build()).entity(appointment).build();
+        });
+    }
+
+    @GET
+    @Path("appointments/{id}")
+    @RolesAllowed({"health-officer", "institution-staff", "platform-admin"})
+    @Operation(summary = "One appointment (the host's staff and officers)")
+    public AppointmentView appointment(@PathParam("id") long id) {
+        return bookings.appointment(id);
+    }
+
+    @POST
+    @Path("appointments/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"health-officer", "institution-staff", "platform-admin"})
+    @Operation(summary = "Cancel an appointment; its seat is free again")
+    public AppointmentView cancel(@PathParam("id") long id) {
+        return bookings.cancel(id);
+    }
+}

@@ -1,0 +1,196 @@
+package org.xietong.healthcare.expert;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.xietong.healthcare.consortium.InstitutionAccess;
+import org.xietong.healthcare.institution.Institution;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.api.Pages;
+import org.xietong.platform.audit.Audit;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Caller;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Experts and their outreach schedules. An expert is registered for their home institution; a schedule is set up
+ * by an officer covering the host, and is refused (409) when any of its half-days is already taken by the expert
+ * anywhere else.
+ */
+@ApplicationScoped
+public class ExpertService {
+
+    private static final int SHOWN_CONFLICTS = 5;
+    private static final int SHOWN_SESSIONS = 5;
+
+    private final ExpertRepository experts;
+    private final ScheduleRepository schedules;
+    private final SessionRepository sessions;
+    private final InstitutionAccess access;
+    private final ClinicCalendar calendar;
+    private final Caller caller;
+    private final Audit audit;
+
+    public ExpertService(ExpertRepository experts, ScheduleRepository schedules, SessionRepository sessions, InstitutionAccess access,
+                         ClinicCalendar calendar, Caller caller, Audit audit) {
+        this.experts = experts;
+        this.schedules = schedules;
+        this.sessions = sessions;
+        this.access = access;
+        this.calendar = calendar;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public Page<ExpertView> search(String specialty, int page, int size) {
+        return Pages.of(experts.search(caller.scope(), specialty), page, size, ExpertView::of);
+    }
+
+    public ExpertView get(long id) {
+        Expert expert = experts.findById(id);
+        caller.scope().requireReadable(expert != null && visible(expert), "expert " + id);
+        return ExpertView.of(expert);
+    }
+
+    @Transactional
+    public ExpertView register(ExpertRequest request) {
+        Institution home = access.require(request.homeInstitutionCode(), "homeInstitutionCode");
+        caller.scope().requireWritable(access.actsFor(home.regionCode, home.code), "institution " + home.code);
+        Expert expert = new Expert();
+        expert.name = request.name().strip();
+        expert.title = request.title().strip();
+        expert.specialty = request.specialty().strip();
+        expert.homeInstitutionCode = home.code;
+        expert.homeRegion = home.regionCode;
+        expert.createdAt = Instant.now();
+        expert.updatedAt = expert.createdAt;
+        experts.persistAndFlush(expert);
+        audit.record(caller.actor(), "expert.registered", "expert", String.valueOf(expert.id), List.of(home.regionCode),
+                Map.of("name", expert.name, "specialty", expert.specialty, "home", home.code));
+        return ExpertView.of(expert);
+    }
+
+    public Page<ScheduleView> schedules(Long expertId, String host, int page, int size) {
+        return Pages.of(schedules.search(caller.scope(), expertId, host), page, size, this::view);
+    }
+
+    public ScheduleView schedule(long id) {
+        return view(readableSchedule(id));
+    }
+
+    public Page<SessionView> sessions(long scheduleId, LocalDate from, LocalDate to, int page, int size) {
+        OutreachSchedule schedule = readableSchedule(scheduleId);
+        LocalDate start = from != null ? from : schedule.startDate;
+        LocalDate end = to != null ? to : schedule.endDate;
+        return Pages.of(sessions.ofSchedule(scheduleId, start, end), page, size, SessionView::of);
+    }
+
+    @Transactional
+    public ScheduleView createSchedule(ScheduleRequest request) {
+        Institution host = access.require(request.hostInstitutionCode(), "hostInstitutionCode");
+        caller.scope().requireWritable(access.officerFor(host.regionCode), "host institution " + host.code);
+        Expert expert = experts.lock(request.expertId());
+        if (expert == null) {
+            throw new ProblemException(Problem.of(422, "unknown-expert", "Unknown expert",
+                    "Expert " + request.expertId() + " is not registered"));
+        }
+        LocalDate today = calendar.today();
+        Recurrence rule = request.rule(today);
+        if (!rule.datesOutsideRange().isEmpty()) {
+            throw invalid("dates-outside-range", "Dates outside " + rule.start() + " … " + rule.end() + ": "
+                    + rule.datesOutsideRange());
+        }
+        List<SessionKey> proposed = rule.sessions(request.slot());
+        if (proposed.isEmpty()) {
+            throw invalid("no-sessions", "The recurrence yields no clinic between " + rule.start() + " and " + rule.end());
+        }
+        if (proposed.get(0).date().isBefore(today)) {
+            throw invalid("session-in-the-past", "The first clinic (" + proposed.get(0) + ") lies in the past; "
+                    + "start on or after " + today);
+        }
+        List<SessionKey> taken = sessions.ofExpertOn(expert.id, proposed.stream().map(SessionKey::date).toList())
+                .stream().map(ClinicSession::key).toList();
+        List<SessionKey> conflicts = SessionKey.conflicts(taken, proposed);
+        if (!conflicts.isEmpty()) {
+            throw ProblemException.conflict("expert-double-booked", expert.name + " is already booked on "
+                    + conflicts.size() + " of these half-days, e.g. " + conflicts.stream().limit(SHOWN_CONFLICTS)
+                    .map(SessionKey::toString).collect(Collectors.joining(", ")));
+        }
+        OutreachSchedule schedule = new OutreachSchedule();
+        schedule.expertId = expert.id;
+        schedule.hostInstitutionCode = host.code;
+        schedule.hostRegion = host.regionCode;
+        schedule.recurrence = rule.kind();
+        schedule.weekday = rule.kind() == RecurrenceKind.WEEKLY ? rule.weekday() : null;
+        schedule.intervalDays = rule.kind() == RecurrenceKind.EVERY_N_DAYS ? rule.intervalDays() : null;
+        schedule.dates = rule.kind() == RecurrenceKind.DATES ? rule.expand().toArray(LocalDate[]::new) : null;
+        schedule.slot = request.slot();
+        schedule.capacity = request.capacity();
+        schedule.startDate = rule.start();
+        schedule.endDate = rule.end();
+        schedule.createdAt = Instant.now();
+        schedules.persistAndFlush(schedule);
+        for (SessionKey key : proposed) {
+            ClinicSession session = new ClinicSession();
+            session.scheduleId = schedule.id;
+            session.expertId = expert.id;
+            session.hostInstitutionCode = host.code;
+            session.hostRegion = host.regionCode;
+            session.sessionDate = key.date();
+            session.slot = key.slot();
+            session.capacity = schedule.capacity;
+            sessions.persist(session);
+        }
+        sessions.flush();
+        List<String> regions = List.of(host.regionCode, expert.homeRegion).stream().distinct().toList();
+        audit.record(caller.actor(), "outreach-schedule.created", "outreach-schedule", String.valueOf(schedule.id),
+                regions, Map.of("expert", expert.id, "host", host.code, "recurrence", schedule.recurrence,
+                        "slot", schedule.slot, "capacity", schedule.capacity, "sessions", proposed.size()));
+        return view(schedule);
+    }
+
+    private OutreachSchedule readableSchedule(long id) {
+        OutreachSchedule schedule = schedules.findById(id);
+        caller.scope().requireReadable(schedule != null && visible(schedule), "outreach schedule " + id);
+        return schedule;
+    }
+
+    /** The host sees its clinics; the expert's home region sees where its expert goes. */
+    boolean visible(OutreachSchedule schedule) {
+        return visibleAt(schedule.hostRegion, schedule.hostInstitutionCode, schedule.expertId);
+    }
+
+    boolean visible(ClinicSession session) {
+        return visibleAt(session.hostRegion, session.hostInstitutionCode, session.expertId);
+    }
+
+    private boolean visibleAt(String hostRegion, String hostCode, long expertId) {
+        if (access.sees(hostRegion, hostCode)) {
+            return true;
+        }
+        Expert expert = experts.findById(expertId);
+        return access.sees(expert.homeRegion, expert.homeInstitutionCode);
+    }
+
+    private boolean visible(Expert expert) {
+        return access.sees(expert.homeRegion, expert.homeInstitutionCode) || experts.visitsScope(expert.id, caller.scope());
+    }
+
+    private ScheduleView view(OutreachSchedule s) {
+        List<SessionView> next = sessions.ofSchedule(s.id, calendar.today(), s.endDate).page(0, SHOWN_SESSIONS).list()
+                .stream().map(SessionView::of).toList();
+        long total = sessions.count("scheduleId", s.id);
+        return new ScheduleView(s.id, s.expertId, s.hostInstitutionCode, s.hostRegion, s.recurrence, s.weekday,
+                s.intervalDays, s.dates == null ? null : List.of(s.dates), s.slot, s.capacity, s.startDate, s.endDate,
+                total, next, s.version);
+    }
+
+    private static ProblemException invalid(String slug, String detail) {
+        return new ProblemException(Problem.of(422, slug, "Invalid schedule", detail));
+    }
+}

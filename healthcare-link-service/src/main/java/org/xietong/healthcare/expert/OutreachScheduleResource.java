@@ -1,0 +1,102 @@
+package org.xietong.healthcare.expert;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.Page;
+import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+@Path("/api/v1/healthcare/outreach-schedules")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Visiting experts", description = "坐诊专家: experts who hold clinics at partner institutions")
+public class OutreachScheduleResource {
+
+    private static final String CODE = "[A-Z0-9]{4,32}";
+    private static final String DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+
+    private final ExpertService experts;
+    private final Idempotency idempotency;
+
+    public OutreachScheduleResource(ExpertService experts, Idempotency idempotency) {
+        this.experts = experts;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Operation(summary = "Schedules hosted in your region or of experts based there")
+    public Page<ScheduleView> list(@QueryParam("expert") @Pattern(regexp = "[0-9]{1,18}", message = "must be an expert id") String expert,
+                                   @QueryParam("host") @Pattern(regexp = CODE, message = "must be 4 to 32 capital letters or digits") String host,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return experts.schedules(expert == null ? null : Long.valueOf(expert), host, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One schedule with its next sessions")
+    public Response get(@PathParam("id") long id) {
+        ScheduleView schedule = experts.schedule(id);
+        return Response.ok(schedule).tag(Versions.etag(schedule.version())).build();
+    }
+
+    @GET
+    @Path("{id}/sessions")
+    @Operation(summary = "The schedule's clinic sessions between from and to (default: the whole schedule)")
+    public Page<SessionView> sessions(@PathParam("id") long id,
+                                      @QueryParam("from") @Pattern(regexp = DATE, message = "must be a date yyyy-MM-dd") String from,
+                                      @QueryParam("to") @Pattern(regexp = DATE, message = "must be a date yyyy-MM-dd") String to,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return experts.sessions(id, date(from, "from"), date(to, "to"), page, size);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"health-officer", "platform-admin"})
+    @Operation(summary = "Schedule an expert's clinics at a host in your region; 409 when the expert is already "
+            + "booked elsewhere on one of the half-days")
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Valid @NotNull ScheduleRequest request, UriInfo uri) {
+        return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
+            ScheduleView schedule = experts.createSchedule(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(schedule.id())).build())
+                    .entity(schedule).tag(Versions.etag(schedule.version())).build();
+        });
+    }
+
+    /** JAX-RS answers an unconvertible query parameter with a bare 404; a bad date deserves a 400 problem. */
+    private static LocalDate date(String value, String parameter) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter",
+                    "'" + parameter + "' is not a valid date: " + value));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.xietong.healthcare.consortium;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.API;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.consortium;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.institution;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.join;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.officer;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.staff;
+
+@QuarkusTest
+class ConsortiumResourceTest {
+
+    private final String dezhou = officer("371400");
+    private final String tianjin = officer("120000");
+    private final String decheng = officer("371402");
+    private String leling;
+    private String tianjinHospital;
+
+    @BeforeEach
+    void institutions() {
+        leling = institution("371481", "乐陵市人民医院");
+        tianjinHospital = institution("120101", "天津市第一中心医院");
+    }
+
+    @Test
+    void aCrossProvinceMemberMakesTheConsortiumVisibleToItsRegion() {
+        long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
+        given().auth().oauth2(tianjin).get(API + "/consortia/" + id).then().statusCode(404);
+
+        join(tianjin, id, tianjinHospital);
+
+        given().auth().oauth2(tianjin).get(API + "/consortia/" + id).then().statusCode(200)
+                .body("leadCode", equalTo(leling))
+                .body("members.institutionCode", contains(leling, tianjinHospital))
+                .body("members.name", contains("乐陵市人民医院", "天津市第一中心医院"));
+        given().auth().oauth2(tianjin).queryParam("size", 200).queryParam("member", tianjinHospital)
+                .get(API + "/consortia").then().statusCode(200).body("items.id", hasItem((int) id));
+        given().auth().oauth2(staff("120101", tianjinHospital)).get(API + "/consortia/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void anotherRegionNeitherSeesNorChangesIt() {
+        long id = consortium(dezhou, "SPECIALTY_ALLIANCE", leling);
+        given().auth().oauth2(decheng).get(API + "/consortia/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(decheng).queryParam("size", 200).get(API + "/consortia")
+                .then().statusCode(200).body("items.id", not(hasItem((int) id)));
+        given().auth().oauth2(staff("371481", institution("371481", "乐陵市中医院"))).get(API + "/consortia/" + id)
+                .then().statusCode(404);
+
+        // Officers enrol only institutions they cover, and create only consortia led by one.
+        join(tianjin, id, tianjinHospital);
+        given().auth().oauth2(dezhou).delete(API + "/consortia/" + id + "/members/" + tianjinHospital)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(decheng).contentType(ContentType.JSON).body(Map.of("institutionCode", leling))
+                .post(API + "/consortia/" + id + "/members").then().statusCode(403);
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "kind", "REMOTE_NETWORK", "leadCode", leling))
+                .post(API + "/consortia").then().statusCode(403);
+        given().auth().oauth2(staff("371481", leling)).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "kind", "REMOTE_NETWORK", "leadCode", leling))
+                .post(API + "/consortia").then().statusCode(403);
+    }
+
+    @Test
+    void membersJoinOnceAndTheLeadStays() {
+        long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
+        join(tianjin, id, tianjinHospital);
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(Map.of("institutionCode", tianjinHospital))
+                .post(API + "/consortia/" + id + "/members").then().statusCode(409);
+        given().auth().oauth2(dezhou).delete(API + "/consortia/" + id + "/members/" + leling)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(tianjin).delete(API + "/consortia/" + id + "/members/" + tianjinHospital)
+                .then().statusCode(200).body("members.institutionCode", contains(leling));
+        given().auth().oauth2(tianjin).get(API + "/consortia/" + id).then().statusCode(404);
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(Map.of("institutionCode", tianjinHospital))
+                .post(API + "/consortia/999999999/members").then().statusCode(404);
+    }
+
+    @Test
+    void changesNeedTheCurrentETag() {
+        long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
+        String etag = given().auth().oauth2(dezhou).get(API + "/consortia/" + id).then().statusCode(200)
+                .header("ETag", notNullValue()).extract().header("ETag");
+        Map<String, Object> renamed = Map.of("name", "德州—乐陵医联体", "kind", "MEDICAL_CONSORTIUM", "leadCode", leling);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(renamed).put(API + "/consortia/" + id)
+                .then().statusCode(428);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).header("If-Match", etag).body(renamed)
+                .put(API + "/consortia/" + id).then().statusCode(200).body("name", equalTo("德州—乐陵医联体"));
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).header("If-Match", etag).body(renamed)
+                .put(API + "/consortia/" + id).then().statusCode(412);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("name", "x", "kind", "REMOTE_NETWORK", "leadCode", leling))
+                .put(API + "/consortia/" + id).then().statusCode(422);
+    }
+
+    @Test
+    void cooperationItemsOnlyMoveForward() {
+        long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
+        join(tianjin, id, tianjinHospital);
+        long item = given().auth().oauth2(tianjin).contentType(ContentType.JSON)
+                .body(Map.of("title", "远程影像诊断中心", "startDate", "2026-01-01"))
+                .post(API + "/consortia/" + id + "/items").then().statusCode(201)
+                .body("status", equalTo("PLANNED")).extract().jsonPath().getLong("id");
+        String etag = given().auth().oauth2(dezhou).get(API + "/consortia/" + id + "/items/" + item)
+                .then().statusCode(200).extract().header("ETag");
+        String active = given().auth().oauth2(dezhou).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("title", "远程影像诊断中心", "status", "ACTIVE"))
+                .put(API + "/consortia/" + id + "/items/" + item).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).extract().header("ETag");
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).header("If-Match", active)
+                .body(Map.of("title", "远程影像诊断中心", "status", "PLANNED"))
+                .put(API + "/consortia/" + id + "/items/" + item).then().statusCode(409);
+        given().auth().oauth2(decheng).contentType(ContentType.JSON)
+                .body(Map.of("title", "x")).post(API + "/consortia/" + id + "/items").then().statusCode(404);
+        given().auth().oauth2(dezhou).get(API + "/consortia/" + id + "/items").then().statusCode(200)
+                .body("title", contains("远程影像诊断中心"));
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(Map.of("title", "x", "startDate", "2026-05-01", "endDate", "2026-04-01"))
+                .post(API + "/consortia/" + id + "/items").then().statusCode(400);
+    }
+
+    @Test
+    void badInputIsAProblemNeverAServerError() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "kind", "MEDICAL_CONSORTIUM", "leadCode", "C371481999999"))
+                .post(API + "/consortia").then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "kind", "SPECIALTY_ALLIANCE", "leadCode", leling))
+                .post(API + "/consortia").then().statusCode(400).body("errors.field", hasItem("specialtyGiven"));
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "kind", "GUILD", "leadCode", leling))
+                .post(API + "/consortia").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(Map.of("name", " ", "kind", "REMOTE_NETWORK", "leadCode", "lower-case"))
+                .post(API + "/consortia").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("name", "leadCode"));
+        given().auth().oauth2(dezhou).queryParam("kind", "GUILD").get(API + "/consortia").then().statusCode(400);
+        given().auth().oauth2(dezhou).get(API + "/consortia/abc").then().statusCode(404);
+        given().auth().oauth2(officer("99")).get(API + "/consortia").then().statusCode(403);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(List.of())
+                .post(API + "/consortia").then().statusCode(400);
+    }
+}

@@ -1,0 +1,267 @@
+package org.xietong.healthcare.expert;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.API;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.institution;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.officer;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.staff;
+import static org.xietong.healthcare.fixtures.ConsortiumFixtures.with;
+
+@QuarkusTest
+class OutreachResourceTest {
+
+    private final String dezhou = officer("371400");
+    private final String tianjin = officer("120000");
+    private final String decheng = officer("371402");
+    private final LocalDate monday = LocalDate.now(ClinicCalendar.ZONE).plusDays(7)
+            .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+    private String leling;
+    private String dechengHospital;
+    private long expert;
+
+    @BeforeEach
+    void setUp() {
+        leling = institution("371481", "乐陵市人民医院");
+        dechengHospital = institution("371402", "德州市中医院");
+        String home = institution("120101", "天津中医药大学第一附属医院");
+        expert = given().auth().oauth2(tianjin).contentType(ContentType.JSON)
+                .body(Map.of("name", "张医生", "title", "主任医师", "specialty", "中医内科", "homeInstitutionCode", home))
+                .post(API + "/experts").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void anExpertCannotBeInTwoPlacesInTheSameHalfDay() {
+        long weekly = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(weekly(leling, monday, monday.plusWeeks(7)))
+                .post(API + "/outreach-schedules").then().statusCode(201)
+                .body("sessionCount", equalTo(8)).body("nextSessions[0].date", equalTo(monday.toString()))
+                .extract().jsonPath().getLong("id");
+
+        Map<String, Object> fortnightly = with(weekly(dechengHospital, monday, monday.plusWeeks(8)),
+                "recurrence", "EVERY_N_DAYS", "intervalDays", 14, "weekday", null);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(fortnightly)
+                .post(API + "/outreach-schedules").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString(monday.toString()));
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(with(fortnightly, "slot", "AFTERNOON"))
+                .post(API + "/outreach-schedules").then().statusCode(201).body("sessionCount", equalTo(5));
+        // One explicit date in the weekly run is enough for a conflict.
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(dates(dechengHospital, monday.plusWeeks(3).plusDays(1), monday.plusWeeks(3)))
+                .post(API + "/outreach-schedules").then().statusCode(409);
+
+        given().auth().oauth2(dezhou).queryParam("from", monday.plusWeeks(1).toString())
+                .queryParam("to", monday.plusWeeks(2).toString())
+                .get(API + "/outreach-schedules/" + weekly + "/sessions").then().statusCode(200)
+                .body("total", equalTo(2)).body("items[0].available", equalTo(10));
+    }
+
+    @Test
+    void concurrentSchedulesForOneExpertDoNotBothPass() throws Exception {
+        List<Callable<Integer>> calls = List.of(
+                () -> given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                        .body(weekly(leling, monday, monday.plusWeeks(4))).post(API + "/outreach-schedules").statusCode(),
+                () -> given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                        .body(weekly(dechengHospital, monday, monday.plusWeeks(4))).post(API + "/outreach-schedules").statusCode());
+        List<Integer> statuses = inParallel(calls);
+        assertEquals(List.of(201, 409), statuses.stream().sorted().toList());
+    }
+
+    @Test
+    void concurrentBookingsNeverExceedCapacity() throws Exception {
+        long session = firstSession(given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(dates(leling, monday)).post(API + "/outreach-schedules"));
+        String desk = staff("371481", leling);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String patient = "P-" + i;
+            calls.add(() -> given().auth().oauth2(desk).contentType(ContentType.JSON)
+                    .body(Map.of("patientRef", patient))
+                    .post(API + "/clinic-sessions/" + session + "/appointments").statusCode());
+        }
+        List<Integer> statuses = inParallel(calls);
+        assertEquals(10, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(20, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        given().auth().oauth2(desk).get(API + "/clinic-sessions/" + session).then().statusCode(200)
+                .body("booked", equalTo(10)).body("available", equalTo(0));
+
+        long first = given().auth().oauth2(desk).get(API + "/clinic-sessions/" + session + "/appointments")
+                .then().statusCode(200).extract().jsonPath().getLong("[0].id");
+        given().auth().oauth2(desk).post(API + "/appointments/" + first + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        given().auth().oauth2(desk).post(API + "/appointments/" + first + "/cancel").then().statusCode(409);
+        given().auth().oauth2(desk).get(API + "/clinic-sessions/" + session).then().body("booked", equalTo(9));
+        given().auth().oauth2(desk).contentType(ContentType.JSON).body(Map.of("patientRef", "P-late"))
+                .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(201);
+        given().auth().oauth2(desk).contentType(ContentType.JSON).body(Map.of("patientRef", "P-later"))
+                .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(409)
+                .body("type", containsString("session-full"));
+    }
+
+    @Test
+    void aRetriedBookingWithTheSameKeyTakesOneSeat() {
+        long session = firstSession(given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(dates(leling, monday)).post(API + "/outreach-schedules"));
+        String desk = staff("371481", leling);
+        long id = given().auth().oauth2(desk).contentType(ContentType.JSON).header("Idempotency-Key", "book-" + session)
+                .body(Map.of("patientRef", "P-9")).post(API + "/clinic-sessions/" + session + "/appointments")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(desk).contentType(ContentType.JSON).header("Idempotency-Key", "book-" + session)
+                .body(Map.of("patientRef", "P-9")).post(API + "/clinic-sessions/" + session + "/appointments")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo((int) id));
+        given().auth().oauth2(desk).get(API + "/clinic-sessions/" + session).then().body("booked", equalTo(1));
+        given().auth().oauth2(desk).get(API + "/appointments/" + id).then().statusCode(200)
+                .body("patientRef", equalTo("P-9"));
+    }
+
+    @Test
+    void onlyTheHostAndTheExpertsHomeSeeTheClinics() {
+        long schedule = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(dates(leling, monday)).post(API + "/outreach-schedules").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long session = given().auth().oauth2(dezhou).get(API + "/outreach-schedules/" + schedule)
+                .then().statusCode(200).extract().jsonPath().getLong("nextSessions[0].id");
+
+        given().auth().oauth2(tianjin).get(API + "/outreach-schedules/" + schedule).then().statusCode(200);
+        given().auth().oauth2(tianjin).get(API + "/clinic-sessions/" + session).then().statusCode(200);
+        given().auth().oauth2(staff("371481", leling)).queryParam("size", 200).get(API + "/outreach-schedules")
+                .then().statusCode(200).body("items.id", hasItem((int) schedule));
+        given().auth().oauth2(staff("371481", leling)).get(API + "/experts/" + expert).then().statusCode(200);
+        String neighbour = institution("371481", "乐陵市中医院");
+        given().auth().oauth2(staff("371481", neighbour)).queryParam("size", 200).get(API + "/outreach-schedules")
+                .then().statusCode(200).body("items.id", not(hasItem((int) schedule)));
+        given().auth().oauth2(staff("371481", neighbour)).get(API + "/clinic-sessions/" + session).then().statusCode(404);
+        given().auth().oauth2(decheng).get(API + "/outreach-schedules/" + schedule).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(decheng).queryParam("size", 200).get(API + "/outreach-schedules").then()
+                .statusCode(200).body("items.id", not(hasItem((int) schedule)));
+        given().auth().oauth2(decheng).get(API + "/experts/" + expert).then().statusCode(404);
+        given().auth().oauth2(dezhou).get(API + "/experts/" + expert).then().statusCode(200);
+
+        // Writes outside the caller's scope are refused; the expert's home region reads but does not book.
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(Map.of("patientRef", "P-1"))
+                .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(403);
+        given().auth().oauth2(decheng).contentType(ContentType.JSON).body(dates(leling, monday.plusDays(1)))
+                .post(API + "/outreach-schedules").then().statusCode(403);
+        given().auth().oauth2(staff("371402", dechengHospital)).contentType(ContentType.JSON)
+                .body(Map.of("patientRef", "P-1")).post(API + "/clinic-sessions/" + session + "/appointments")
+                .then().statusCode(404);
+        given().auth().oauth2(staff("371481", leling)).contentType(ContentType.JSON).body(dates(leling, monday.plusDays(2)))
+                .post(API + "/outreach-schedules").then().statusCode(403);
+        given().auth().oauth2(decheng).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "title", "主治医师", "specialty", "儿科", "homeInstitutionCode", leling))
+                .post(API + "/experts").then().statusCode(403);
+    }
+
+    @Test
+    void badInputIsAProblemNeverAServerError() {
+        Map<String, Object> ok = weekly(leling, monday, monday.plusWeeks(2));
+        for (Map<String, Object> bad : List.of(
+                with(ok, "capacity", 0),
+                with(ok, "capacity", -3),
+                with(ok, "endDate", monday.minusDays(1).toString()),
+                with(ok, "slot", "EVENING"),
+                with(ok, "recurrence", "MONTHLY"),
+                with(ok, "weekday", null),
+                with(ok, "hostInstitutionCode", "bad code"),
+                with(ok, "endDate", monday.plusDays(400).toString()),
+                with(ok, "startDate", "2026-02-30"))) {
+            given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(bad).post(API + "/outreach-schedules")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(with(ok, "startDate", LocalDate.now(ClinicCalendar.ZONE).minusDays(14).toString()))
+                .post(API + "/outreach-schedules").then().statusCode(422).body("type", containsString("in-the-past"));
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(with(ok, "hostInstitutionCode", "C371481999999"))
+                .post(API + "/outreach-schedules").then().statusCode(422).body("type", containsString("unknown-institution"));
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(with(ok, "expertId", 999_999_999))
+                .post(API + "/outreach-schedules").then().statusCode(422).body("type", containsString("unknown-expert"));
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(with(ok, "weekday", "SUNDAY", "endDate", monday.plusDays(5).toString()))
+                .post(API + "/outreach-schedules").then().statusCode(422);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "title", "x", "specialty", "x", "homeInstitutionCode", "C371481999999"))
+                .post(API + "/experts").then().statusCode(422);
+        given().auth().oauth2(dezhou).queryParam("from", "yesterday").get(API + "/outreach-schedules/1/sessions")
+                .then().statusCode(400);
+
+        long session = firstSession(given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(dates(leling, monday)).post(API + "/outreach-schedules"));
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(Map.of("patientRef", "110101199003071234"))
+                .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(400);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(Map.of("patientRef", "张三"))
+                .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(400);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(Map.of("patientRef", "P-1"))
+                .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(201);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(Map.of("patientRef", "P-1"))
+                .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(409);
+    }
+
+    private Map<String, Object> weekly(String host, LocalDate start, LocalDate end) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("expertId", expert);
+        body.put("hostInstitutionCode", host);
+        body.put("recurrence", "WEEKLY");
+        body.put("weekday", start.getDayOfWeek().name());
+        body.put("slot", "MORNING");
+        body.put("capacity", 10);
+        body.put("startDate", start.toString());
+        body.put("endDate", end.toString());
+        return body;
+    }
+
+    private Map<String, Object> dates(String host, LocalDate... dates) {
+        return with(weekly(host, dates[0], dates[0]), "recurrence", "DATES", "weekday", null, "startDate", null,
+                "endDate", null, "dates", List.of(dates).stream().map(LocalDate::toString).toList());
+    }
+
+    private static long firstSession(Response created) {
+        return created.then().statusCode(201).extract().jsonPath().getLong("nextSessions[0].id");
+    }
+
+    /** Runs the calls at the same moment and returns their results. */
+    private static List<Integer> inParallel(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
