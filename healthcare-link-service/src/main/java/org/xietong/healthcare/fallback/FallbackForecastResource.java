@@ -1,0 +1,33 @@
+package org.xietong.healthcare.fallback;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/healthcare/fallback/forecast")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Fallback", description = "Local fallback (兜底) budget forecasts")
+public class FallbackForecastResource {
+
+    private final FallbackForecastService forecasts;
+
+    public FallbackForecastResource(FallbackForecastService forecasts) {
+        this.forecasts = forecasts;
+    }
+
+    @POST
+    @RolesAllowed({"insurance-officer", "health-officer", "platform-admin"})
+    @Operation(summary = "A year of a cohort settled by the stored policy and catalog prices: each fund's share, the "
+            + "fallback cost and the patients' copays")
+    public FallbackForecaster.Forecast forecast(@Valid @NotNull ForecastRequest request) {
+        return forecasts.forecast(request);
+    }
+}

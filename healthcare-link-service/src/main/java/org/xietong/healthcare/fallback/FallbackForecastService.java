@@ -1,0 +1,67 @@
+package org.xietong.healthcare.fallback;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.xietong.healthcare.institution.Institution;
+import org.xietong.healthcare.institution.InstitutionRepository;
+import org.xietong.healthcare.settlement.CatalogService;
+import org.xietong.healthcare.settlement.PolicyService;
+import org.xietong.healthcare.settlement.engine.CatalogItem;
+import org.xietong.healthcare.settlement.engine.SettlementPolicy;
+import org.xietong.healthcare.settlement.engine.VisitKind;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Caller;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Resolves a cohort against the stored policy, registry and catalog prices, then forecasts it. */
+@ApplicationScoped
+public class FallbackForecastService {
+
+    private final PolicyService policies;
+    private final CatalogService catalogs;
+    private final InstitutionRepository institutions;
+    private final Caller caller;
+    private final FallbackForecaster forecaster = new FallbackForecaster();
+
+    public FallbackForecastService(PolicyService policies, CatalogService catalogs, InstitutionRepository institutions,
+                                   Caller caller) {
+        this.policies = policies;
+        this.catalogs = catalogs;
+        this.institutions = institutions;
+        this.caller = caller;
+    }
+
+    public FallbackForecaster.Forecast forecast(ForecastRequest request) {
+        String home = request.homeRegion();
+        caller.scope().requireWritable(caller.scope().covers(home), "region " + home);
+        SettlementPolicy policy = policies.find(home).map(PolicyService.Effective::policy)
+                .orElseThrow(() -> unanswerable("no-settlement-policy", "Home region " + home + " has no settlement policy"));
+        int year = request.year() != null ? request.year() : LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        List<FallbackForecaster.Group> groups = request.groups().stream().map(this::resolve).toList();
+        return forecaster.forecast(home, year, policy, groups);
+    }
+
+    private FallbackForecaster.Group resolve(ForecastRequest.Group group) {
+        Institution institution = institutions.findById(group.institutionCode());
+        if (institution == null) {
+            throw unanswerable("unknown-institution", "Institution " + group.institutionCode() + " is not registered");
+        }
+        CatalogItem item = catalogs.find(institution.regionCode, group.itemCode())
+                .orElseThrow(() -> unanswerable("unknown-item", "Item " + group.itemCode() + " is not in the catalog of "
+                        + institution.regionCode));
+        if (item.unitPrice() == null) {
+            throw unanswerable("no-unit-price", "Item " + item.code() + " has no unit price in the catalog of "
+                    + institution.regionCode);
+        }
+        return new FallbackForecaster.Group(group.label(), group.patients(), group.scheme(), group.assistanceCategory(),
+                group.serviceType(), group.kind() == null ? VisitKind.SPECIAL_CHRONIC : group.kind(), institution.code,
+                institution.regionCode, institution.level.tier(), item, group.sessionsPerYear());
+    }
+
+    private static ProblemException unanswerable(String slug, String detail) {
+        return new ProblemException(Problem.of(422, slug, "Cannot forecast", detail));
+    }
+}

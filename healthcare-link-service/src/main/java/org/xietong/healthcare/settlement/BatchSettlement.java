@@ -1,0 +1,158 @@
+package org.xietong.healthcare.settlement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
+import org.xietong.healthcare.settlement.engine.BillException;
+import org.xietong.healthcare.settlement.engine.YearlyAccumulators;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Actor;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A partner province's batch of bills, read and answered one bill at a time (NDJSON out), so a million lines never
+ * sit in memory. A bad bill gets its own error line; the batch goes on. Quotes carry each person's accumulators
+ * forward in memory from the stored ones; recording settles each bill in its own transaction.
+ */
+@ApplicationScoped
+public class BatchSettlement {
+
+    private static final Logger LOG = Logger.getLogger(BatchSettlement.class);
+
+    private final SettlementService settlements;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final AccumulatorStore stored;
+
+    public BatchSettlement(SettlementService settlements, ObjectMapper json, Validator validator, AccumulatorStore stored) {
+        this.settlements = settlements;
+        this.json = json;
+        this.validator = validator;
+        this.stored = stored;
+    }
+
+    /** One bill of the input: where it starts, and the request or why it could not be read. */
+    record Item(int line, String billId, BillRequest request, Problem unreadable) {
+    }
+
+    public void run(InputStream in, boolean csv, boolean record, SettlementAccess access, Actor actor, OutputStream out) {
+        BillContext context = settlements.context();
+        YearlyAccumulators carried = new YearlyAccumulators(person -> year -> stored.read(person, year));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        BatchBills bills = csv ? new CsvBills(reader) : new JsonLineBills(reader, json);
+        try {
+            int count = 0;
+            for (Item item = bills.next(); item != null; item = bills.next()) {
+                writer.write(json.writeValueAsString(answer(item, record, access, actor, context, carried)));
+                writer.write('\n');
+                if (++count % 100 == 0) {
+                    writer.flush();
+                }
+            }
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> answer(Item item, boolean record, SettlementAccess access, Actor actor,
+                                       BillContext context, YearlyAccumulators carried) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("line", item.line());
+        answer.put("billId", item.billId());
+        Problem problem = item.unreadable();
+        if (problem == null) {
+            problem = invalid(item.request());
+        }
+        if (problem == null) {
+            try {
+                SettlementView view = QuarkusTransaction.requiringNew().call(() -> record
+                        ? settlements.record(item.request(), access, actor, context)
+                        : settlements.quote(item.request(), access, context, carried));
+                answer.put("status", record ? 201 : 200);
+                answer.put("settlement", view);
+                return answer;
+            } catch (BillException e) {
+                problem = SettlementService.problem(e).problem();
+            } catch (ProblemException e) {
+                problem = e.problem();
+            } catch (RuntimeException e) {
+                String id = UUID.randomUUID().toString();
+                LOG.errorf(e, "batch bill at line %d failed, error id %s", item.line(), id);
+                problem = Problem.of(500, "internal-error", "Internal error",
+                        "This bill failed on our side; quote error id " + id);
+            }
+        }
+        answer.put("status", problem.status());
+        answer.put("problem", problem);
+        return answer;
+    }
+
+    private Problem invalid(BillRequest request) {
+        Set<ConstraintViolation<BillRequest>> violations = validator.validate(request);
+        if (violations.isEmpty()) {
+            return null;
+        }
+        List<Problem.FieldError> errors = violations.stream()
+                .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
+        return Problem.of(400, "invalid-request", "Invalid request", errors.size() + " field(s) are invalid")
+                .withErrors(errors);
+    }
+
+    /** One bill per line as JSON, like the body of {@code POST /settlements/quote}; blank lines are skipped. */
+    static final class JsonLineBills implements BatchBills {
+
+        private final BufferedReader reader;
+        private final ObjectMapper json;
+        private int lineNumber;
+
+        JsonLineBills(BufferedReader reader, ObjectMapper json) {
+            this.reader = reader;
+            this.json = json;
+        }
+
+        @Override
+        public Item next() throws IOException {
+            String text;
+            do {
+                text = reader.readLine();
+                lineNumber++;
+            } while (text != null && text.isBlank());
+            if (text == null) {
+                return null;
+            }
+            try {
+                BillRequest request = json.readValue(text, BillRequest.class);
+                if (request == null) {
+                    throw new IllegalArgumentException("null");
+                }
+                return new Item(lineNumber, request.billId(), request, null);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                return new Item(lineNumber, null, null, Problem.of(400, "malformed-line", "Malformed line",
+                        "Line " + lineNumber + " is not a bill as JSON"));
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.xietong.healthcare.settlement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.healthcare.settlement.engine.CatalogItem;
+
+import java.util.Map;
+
+@Path("/api/v1/healthcare/catalogs/{regionCode}/items")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalogs", description = "Treatment regions' catalogs (就医地目录): class A, B (with first self-pay ratio), C")
+public class CatalogResource {
+
+    private final CatalogService catalogs;
+
+    public CatalogResource(CatalogService catalogs) {
+        this.catalogs = catalogs;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"insurance-officer", "health-officer", "platform-admin"})
+    @Operation(summary = "Add or change items of your region's catalog; items not named stay as they are")
+    public Map<String, Object> upsert(@PathParam("regionCode") String regionCode, @Valid @NotNull CatalogUpload upload) {
+        return Map.of("regionCode", regionCode, "upserted", catalogs.upsert(regionCode, upload));
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "The item in force for a treatment region: its own, else its city's or province's. "
+            + "Catalogs are public to every caller, as home regions settle by them")
+    public CatalogItem get(@PathParam("regionCode") String regionCode, @PathParam("code") String code) {
+        return catalogs.require(regionCode, code);
+    }
+}

@@ -1,0 +1,144 @@
+package org.xietong.healthcare.settlement;
+
+import org.xietong.healthcare.settlement.engine.CrossRegionKind;
+import org.xietong.healthcare.settlement.engine.Scheme;
+import org.xietong.healthcare.settlement.engine.VisitKind;
+import org.xietong.platform.problem.Problem;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bills as CSV, one row per bill line; consecutive rows with the same {@code billId} form one bill, whose insured
+ * and visit columns come from its first row. Fields are codes, dates and amounts, so no quoting is needed.
+ */
+final class CsvBills implements BatchBills {
+
+    static final List<String> COLUMNS = List.of("billId", "personId", "homeRegion", "scheme", "assistanceCategory",
+            "treatmentRegion", "institutionCode", "kind", "crossRegionKind", "date", "serviceType", "sessions",
+            "itemCode", "amount");
+
+    private final BufferedReader reader;
+    private Map<String, Integer> index;
+    private int lineNumber;
+    private String[] pending;
+    private int pendingLine;
+    private Problem pendingProblem;
+
+    CsvBills(BufferedReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public BatchSettlement.Item next() throws IOException {
+        if (index == null && !readHeader()) {
+            return null;
+        }
+        if (pendingProblem != null) {
+            Problem problem = pendingProblem;
+            pendingProblem = null;
+            return new BatchSettlement.Item(pendingLine, null, null, problem);
+        }
+        if (pending == null && !advance()) {
+            return null;
+        }
+        if (pendingProblem != null) {
+            return next();
+        }
+        String[] first = pending;
+        int firstLine = pendingLine;
+        String billId = field(first, "billId");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(first);
+        pending = null;
+        while (advance()) {
+            if (pendingProblem != null || !billId.equals(field(pending, "billId"))) {
+                break;
+            }
+            rows.add(pending);
+            pending = null;
+        }
+        try {
+            return new BatchSettlement.Item(firstLine, billId, request(rows), null);
+        } catch (RuntimeException e) {
+            return new BatchSettlement.Item(firstLine, billId, null, Problem.of(400, "malformed-line", "Malformed line",
+                    "Bill " + billId + " starting at line " + firstLine + " has an unreadable field: " + e.getMessage()));
+        }
+    }
+
+    private boolean readHeader() throws IOException {
+        String header = reader.readLine();
+        lineNumber++;
+        if (header == null) {
+            return false;
+        }
+        header = header.startsWith("\uFEFF") ? header.substring(1) : header;
+        index = new HashMap<>();
+        String[] names = header.split(",", -1);
+        for (int i = 0; i < names.length; i++) {
+            index.put(names[i].strip(), i);
+        }
+        List<String> missing = COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            pendingProblem = Problem.of(400, "malformed-header", "Malformed header", "The header lacks " + missing);
+            pendingLine = 1;
+            index = Map.of();
+        }
+        return true;
+    }
+
+    /** Reads the next non-blank row into {@code pending}, or a problem for a row with the wrong field count. */
+    private boolean advance() throws IOException {
+        if (index.isEmpty()) {
+            return false;
+        }
+        String text;
+        do {
+            text = reader.readLine();
+            lineNumber++;
+        } while (text != null && text.isBlank());
+        if (text == null) {
+            return false;
+        }
+        String[] fields = text.split(",", -1);
+        pendingLine = lineNumber;
+        if (fields.length != index.size()) {
+            pendingProblem = Problem.of(400, "malformed-line", "Malformed line", "Line " + lineNumber + " has "
+                    + fields.length + " fields, the header " + index.size());
+            pending = null;
+        } else {
+            pending = fields;
+        }
+        return true;
+    }
+
+    private String field(String[] row, String column) {
+        return row[index.get(column)].strip();
+    }
+
+    private String optional(String[] row, String column) {
+        String value = field(row, column);
+        return value.isEmpty() ? null : value;
+    }
+
+    private BillRequest request(List<String[]> rows) {
+        String[] first = rows.get(0);
+        String sessions = optional(first, "sessions");
+        List<BillRequest.LinePart> lines = rows.stream()
+                .map(r -> new BillRequest.LinePart(field(r, "itemCode"), new BigDecimal(field(r, "amount")))).toList();
+        return new BillRequest(field(first, "billId"),
+                new BillRequest.InsuredPart(field(first, "personId"), field(first, "homeRegion"),
+                        Scheme.valueOf(field(first, "scheme")), optional(first, "assistanceCategory")),
+                new BillRequest.VisitPart(field(first, "treatmentRegion"), field(first, "institutionCode"),
+                        VisitKind.valueOf(field(first, "kind")), CrossRegionKind.valueOf(field(first, "crossRegionKind")),
+                        LocalDate.parse(field(first, "date")), optional(first, "serviceType"),
+                        sessions == null ? null : Integer.valueOf(sessions)),
+                lines);
+    }
+}

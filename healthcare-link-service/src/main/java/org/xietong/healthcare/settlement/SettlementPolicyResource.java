@@ -1,0 +1,49 @@
+package org.xietong.healthcare.settlement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.healthcare.settlement.engine.SettlementPolicy;
+import org.xietong.platform.conventions.Versions;
+
+@Path("/api/v1/healthcare/settlement-policies/{regionCode}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Settlement policies", description = "Home regions' policies (参保地政策): basic insurance, serious illness, "
+        + "medical assistance, fallback")
+public class SettlementPolicyResource {
+
+    private final PolicyService policies;
+
+    public SettlementPolicyResource(PolicyService policies) {
+        this.policies = policies;
+    }
+
+    @GET
+    @Operation(summary = "The policy in force for a home region: its own, else its city's or province's (definedBy)")
+    public Response get(@PathParam("regionCode") String regionCode) {
+        PolicyService.Effective policy = policies.get(regionCode);
+        return Response.ok(policy).tag(Versions.etag(policy.version())).build();
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"insurance-officer", "platform-admin"})
+    @Operation(summary = "Set your region's whole policy document; a change needs If-Match with the ETag you read")
+    public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @Valid @NotNull SettlementPolicy policy) {
+        PolicyService.Effective stored = policies.put(regionCode, policy, ifMatch);
+        return Response.ok(stored).tag(Versions.etag(stored.version())).build();
+    }
+}

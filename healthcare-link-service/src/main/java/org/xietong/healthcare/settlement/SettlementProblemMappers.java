@@ -1,0 +1,15 @@
+package org.xietong.healthcare.settlement;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.xietong.healthcare.settlement.engine.BillException;
+
+/** A bill the engine refuses is the caller's problem (400) or unanswerable by the stored rules (422), never a 500. */
+public class SettlementProblemMappers {
+
+    @ServerExceptionMapper
+    public Response bill(BillException e, UriInfo uri) {
+        return SettlementService.problem(e).problem().withInstance(uri.getPath()).toResponse();
+    }
+}

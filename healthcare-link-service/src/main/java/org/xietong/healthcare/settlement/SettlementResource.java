@@ -1,0 +1,94 @@
+package org.xietong.healthcare.settlement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.security.Actor;
+import org.xietong.platform.security.Caller;
+
+import java.io.InputStream;
+import java.util.UUID;
+
+@Path("/api/v1/healthcare/settlements")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"insurance-officer", "institution-staff", "partner-system", "platform-admin"})
+@Tag(name = "Settlements", description = "Cross-region settlement (异地就医结算): 就医地目录、参保地政策, with serious-illness "
+        + "insurance, medical assistance and local fallback")
+public class SettlementResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final SettlementService settlements;
+    private final BatchSettlement batch;
+    private final Idempotency idempotency;
+    private final Caller caller;
+
+    public SettlementResource(SettlementService settlements, BatchSettlement batch, Idempotency idempotency,
+                              Caller caller) {
+        this.settlements = settlements;
+        this.batch = batch;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("quote")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What each fund and the patient would pay, against the person's accumulators; records nothing")
+    public SettlementView quote(@Valid @NotNull BillRequest request) {
+        return settlements.quote(request, SettlementAccess.of(caller));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Settle and record a bill, updating the person's yearly accumulators (Idempotency-Key welcome)")
+    public Response settle(@Valid @NotNull BillRequest request, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        SettlementAccess access = SettlementAccess.of(caller);
+        Actor actor = caller.actor();
+        return idempotency.execute(key, "settlement.record", request, () -> {
+            SettlementView view = settlements.record(request, access, actor);
+            return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A recorded settlement with its explanations")
+    public SettlementView get(@PathParam("id") UUID id) {
+        return settlements.get(id, SettlementAccess.of(caller));
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes({NDJSON, "application/jsonl", "text/csv"})
+    @Produces(NDJSON)
+    @Operation(summary = "A batch of bills as JSON lines (one bill per line) or CSV (one row per bill line: "
+            + "billId,personId,homeRegion,scheme,assistanceCategory,treatmentRegion,institutionCode,kind,"
+            + "crossRegionKind,date,serviceType,sessions,itemCode,amount); answers one JSON line per bill as it goes. "
+            + "record=true records each bill; otherwise bills are quoted with accumulators carried through the batch")
+    public Response batch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                          @QueryParam("record") @DefaultValue("false") boolean record) {
+        boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
+        SettlementAccess access = SettlementAccess.of(caller);
+        Actor actor = caller.actor();
+        StreamingOutput output = out -> batch.run(body, csv, record, access, actor, out);
+        return Response.ok(output, NDJSON).build();
+    }
+}

@@ -1,0 +1,69 @@
+package org.xietong.healthcare.settlement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.xietong.healthcare.institution.Institution;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xietong.healthcare.settlement.SettlementFixtures.ADMIN;
+import static org.xietong.healthcare.settlement.SettlementFixtures.as;
+
+/**
+ * Replays deploy/demo/healthcare-settlement.json against the service as the platform admin, as the devstack does
+ * through the gateway; its institution codes are renamed to the S… codes tests may use.
+ */
+@QuarkusTest
+class DemoSettlementResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theDemoStepsRunAndTheForecastComesOutOfTheEngine() throws Exception {
+        String text = Files.readString(Path.of("../deploy/demo/healthcare-settlement.json"))
+                .replace("H14118200", "S14118290");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Institution.delete("code like ?1", "S14118290%");
+            StoredPolicy.delete("regionCode in ?1", List.of("140000", "141182"));
+            CatalogEntry.delete("regionCode", "140000");
+        });
+        Map<String, String> saved = new HashMap<>();
+        for (JsonNode step : JSON.readTree(text).get("steps")) {
+            String path = substitute(step.get("path").asText(), saved);
+            var request = as(ADMIN);
+            if (step.has("body")) {
+                request.body(substitute(JSON.writeValueAsString(step.get("body")), saved));
+            }
+            Response response = request.request(step.get("method").asText(), path);
+            assertEquals(step.get("expect").asInt(), response.statusCode(), path + ": " + response.asString());
+            if (step.has("save")) {
+                JsonNode body = JSON.readTree(response.asString());
+                for (Iterator<Map.Entry<String, JsonNode>> it = step.get("save").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> save = it.next();
+                    saved.put(save.getKey(), body.at(save.getValue().asText()).asText());
+                }
+            }
+        }
+        assertEquals(0, new BigDecimal(saved.get("quotedPatientPays")).compareTo(new BigDecimal("35.00")));
+        assertTrue(new BigDecimal(saved.get("forecastFallback")).signum() > 0);
+    }
+
+    private static String substitute(String text, Map<String, String> saved) {
+        for (Map.Entry<String, String> entry : saved.entrySet()) {
+            text = text.replace("${" + entry.getKey() + "}", entry.getValue());
+        }
+        return text;
+    }
+}

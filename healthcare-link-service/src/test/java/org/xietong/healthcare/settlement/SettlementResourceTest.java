@@ -1,0 +1,238 @@
+package org.xietong.healthcare.settlement;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xietong.devstack.test.TestTokens;
+import org.xietong.healthcare.settlement.engine.Fixtures;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.xietong.healthcare.settlement.SettlementFixtures.ADMIN;
+import static org.xietong.healthcare.settlement.SettlementFixtures.API;
+import static org.xietong.healthcare.settlement.SettlementFixtures.as;
+import static org.xietong.healthcare.settlement.SettlementFixtures.bill;
+import static org.xietong.healthcare.settlement.SettlementFixtures.dialysis;
+import static org.xietong.healthcare.settlement.SettlementFixtures.officer;
+
+@QuarkusTest
+class SettlementResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    EntityManager em;
+
+    private String person;
+
+    @BeforeEach
+    void seed() {
+        SettlementFixtures.seed();
+        person = "ST-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static BigDecimal yuan(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    @Test
+    void policiesAndCatalogsAreManagedInTheirRegionOnly() {
+        String luliang = officer("141100");
+        Response read = as(luliang).get(API + "/settlement-policies/" + Fixtures.FENYANG);
+        read.then().statusCode(200).body("definedBy", equalTo(Fixtures.FENYANG))
+                .body("policy.lines.size()", equalTo(8));
+        as(luliang).body(Fixtures.shanxi()).put(API + "/settlement-policies/" + Fixtures.FENYANG)
+                .then().statusCode(428).contentType(PROBLEM);
+        as(luliang).header("If-Match", read.header("ETag")).body(Fixtures.shanxi())
+                .put(API + "/settlement-policies/" + Fixtures.FENYANG).then().statusCode(200);
+        as(officer("330100")).body(Fixtures.shanxi()).put(API + "/settlement-policies/" + Fixtures.FENYANG)
+                .then().statusCode(403).contentType(PROBLEM);
+        String health = TestTokens.user("health-fenyang", "health-officer").region(Fixtures.FENYANG).sign();
+        as(health).body(Fixtures.shanxi()).put(API + "/settlement-policies/" + Fixtures.FENYANG)
+                .then().statusCode(403).contentType(PROBLEM);
+        as(luliang).get(API + "/settlement-policies/330102").then().statusCode(404).contentType(PROBLEM);
+
+        as(health).body(Map.of("items", List.of(Map.of("code", "S-LOCAL-1", "name", "本地项目", "itemClass", "B",
+                "selfPayPercent", 15)))).put(API + "/catalogs/" + Fixtures.FENYANG + "/items").then().statusCode(200);
+        as(officer("330100")).get(API + "/catalogs/" + Fixtures.FENYANG + "/items/S-LOCAL-1")
+                .then().statusCode(200).body("itemClass", equalTo("B")).body("selfPayPercent", comparesEqualTo(yuan("15")));
+        as(officer("330100")).body(SettlementFixtures.catalog()).put(API + "/catalogs/" + Fixtures.FENYANG + "/items")
+                .then().statusCode(403).contentType(PROBLEM);
+        as(ADMIN).get(API + "/catalogs/" + Fixtures.FENYANG + "/items/NOPE").then().statusCode(404).contentType(PROBLEM);
+        as(ADMIN).body(SettlementFixtures.catalog()).put(API + "/catalogs/14118/items").then().statusCode(400)
+                .contentType(PROBLEM);
+        as(ADMIN).body(Map.of("items", List.of(Map.of("code", "X1", "name", "x", "itemClass", "D"))))
+                .put(API + "/catalogs/" + Fixtures.FENYANG + "/items").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void aSecondSessionOfTheYearFindsTheDeductibleUsed() {
+        String officer = officer("141100");
+        as(officer).body(dialysis(person, "2025-03-03")).post(API + "/settlements/quote")
+                .then().statusCode(200).body("patientPays", comparesEqualTo(yuan("35.00")))
+                .body("fallback", comparesEqualTo(yuan("308.05")))
+                .body("explanations.deductible", containsString("300"));
+        String id = as(officer).body(dialysis(person, "2025-03-03")).post(API + "/settlements")
+                .then().statusCode(201).body("deductible", comparesEqualTo(yuan("300.00")))
+                .extract().path("id");
+        as(officer).body(dialysis(person, "2025-03-05")).post(API + "/settlements")
+                .then().statusCode(201).body("deductible", comparesEqualTo(yuan("0.00")))
+                .body("basicFund", comparesEqualTo(yuan("274.95"))).body("fallback", comparesEqualTo(yuan("113.05")))
+                .body("patientPays", comparesEqualTo(yuan("35.00")))
+                .body("accumulatorsBefore.deductibleUsed", comparesEqualTo(yuan("300.00")));
+        as(officer).get(API + "/settlements/" + id).then().statusCode(200)
+                .body("total", comparesEqualTo(yuan("423.00"))).body("basicFund", comparesEqualTo(yuan("79.95")));
+        // Another province sees neither the bill nor may it settle Fenyang's.
+        as(officer("330000")).get(API + "/settlements/" + id).then().statusCode(404).contentType(PROBLEM);
+        as(officer("330000")).body(dialysis(person, "2025-03-05")).post(API + "/settlements/quote")
+                .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void institutionStaffSettleTheirOwnInstitutionsBillsOnly() {
+        String own = TestTokens.user("staff-fy", "institution-staff").region(Fixtures.FENYANG)
+                .institution(Fixtures.FENYANG_HOSPITAL).sign();
+        String other = TestTokens.user("staff-tcm", "institution-staff").region(Fixtures.FENYANG)
+                .institution(Fixtures.FENYANG_TCM).sign();
+        as(own).body(dialysis(person, "2025-04-01")).post(API + "/settlements/quote").then().statusCode(200);
+        as(other).body(dialysis(person, "2025-04-01")).post(API + "/settlements/quote").then().statusCode(403)
+                .contentType(PROBLEM);
+        String health = TestTokens.user("health-fenyang", "health-officer").region(Fixtures.FENYANG).sign();
+        as(health).body(dialysis(person, "2025-04-01")).post(API + "/settlements/quote").then().statusCode(403);
+    }
+
+    @Test
+    void badBillsAreProblemsNeverServerErrors() {
+        Map<String, Object> negative = bill(person, Fixtures.FENYANG, Fixtures.FENYANG_HOSPITAL, "INPATIENT", "2025-05-01",
+                null, Map.of("itemCode", "A001", "amount", new BigDecimal("-5.00")));
+        as(ADMIN).body(negative).post(API + "/settlements/quote").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", containsString("amount"));
+        Map<String, Object> unknown = bill(person, Fixtures.FENYANG, Fixtures.FENYANG_HOSPITAL, "INPATIENT", "2025-05-01",
+                null, Map.of("itemCode", "NOT-IN-CATALOG", "amount", new BigDecimal("5.00")));
+        as(ADMIN).body(unknown).post(API + "/settlements/quote").then().statusCode(400).contentType(PROBLEM)
+                .body("type", containsString("unknown-item"));
+        as(ADMIN).body(dialysis(person, "2999-01-01")).post(API + "/settlements/quote").then().statusCode(400)
+                .contentType(PROBLEM);
+        Map<String, Object> malformed = bill(person, "14118", Fixtures.FENYANG_HOSPITAL, "INPATIENT", "2025-05-01",
+                null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00")));
+        as(ADMIN).body(malformed).post(API + "/settlements/quote").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", containsString("homeRegion"));
+        Map<String, Object> noPolicy = bill(person, "330100", Fixtures.FENYANG_HOSPITAL, "INPATIENT", "2025-05-01",
+                null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00")));
+        as(ADMIN).body(noPolicy).post(API + "/settlements/quote").then().statusCode(422).contentType(PROBLEM)
+                .body("type", containsString("no-settlement-policy"));
+        Map<String, Object> unknownInstitution = bill(person, Fixtures.FENYANG, "S1411829999", "INPATIENT", "2025-05-01",
+                null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00")));
+        as(ADMIN).body(unknownInstitution).post(API + "/settlements/quote").then().statusCode(422).contentType(PROBLEM);
+        as(ADMIN).body("{\"insured\": ").post(API + "/settlements/quote").then().statusCode(400).contentType(PROBLEM);
+        as(ADMIN).get(API + "/settlements/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void concurrentSettlementsOfOnePersonNeverDoubleSpend() throws Exception {
+        int parallel = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Callable<Map<String, Object>>> calls = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                calls.add(() -> as(ADMIN).body(dialysis(person, "2025-06-02")).post(API + "/settlements")
+                        .then().statusCode(201).extract().jsonPath().getMap(""));
+            }
+            BigDecimal deductibles = BigDecimal.ZERO;
+            BigDecimal funds = BigDecimal.ZERO;
+            for (Future<Map<String, Object>> result : pool.invokeAll(calls)) {
+                Map<String, Object> settlement = result.get();
+                deductibles = deductibles.add(new BigDecimal(settlement.get("deductible").toString()));
+                funds = funds.add(new BigDecimal(settlement.get("basicFund").toString()));
+                assertEquals(0, new BigDecimal(settlement.get("patientPays").toString()).compareTo(yuan("35.00")));
+            }
+            // One session carries the 300 deductible (fund 79.95), seven do not (274.95 each).
+            assertEquals(0, deductibles.compareTo(yuan("300.00")), deductibles.toPlainString());
+            assertEquals(0, funds.compareTo(yuan("2004.60")), funds.toPlainString());
+        } finally {
+            pool.shutdownNow();
+        }
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "SELECT deductible_used, basic_fund_used FROM settlement_accumulator WHERE person_id = ?1 AND year = 2025")
+                .setParameter(1, person).getSingleResult());
+        assertEquals(0, ((BigDecimal) row[0]).compareTo(yuan("300.00")));
+        assertEquals(0, ((BigDecimal) row[1]).compareTo(yuan("2004.60")));
+    }
+
+    @Test
+    void aBatchAnswersEveryBillAndABadLineDoesNotStopIt() throws Exception {
+        String partner = TestTokens.user("partner-140000", "partner-system").region("140000").client("partner-140000").sign();
+        Map<String, Object> unknown = new HashMap<>(bill(person, Fixtures.FENYANG, Fixtures.FENYANG_HOSPITAL,
+                "INPATIENT", "2025-07-01", null, Map.of("itemCode", "NOT-IN-CATALOG", "amount", new BigDecimal("5.00"))));
+        String body = json(dialysis(person, "2025-07-01")) + "\n"
+                + "this is not a bill\n"
+                + json(unknown) + "\n"
+                + "\n"
+                + json(dialysis(person, "2025-07-03")) + "\n";
+        List<Map<String, Object>> results = ndjson(as(partner).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .post(API + "/settlements/batch").then().statusCode(200).extract().asString());
+        assertEquals(4, results.size());
+        assertEquals(List.of(200, 400, 400, 200), results.stream().map(r -> r.get("status")).toList());
+        assertEquals(List.of(1, 2, 3, 5), results.stream().map(r -> r.get("line")).toList());
+        // Quotes carry the person's accumulators through the batch: the second session finds the deductible used.
+        assertEquals("274.95", settlement(results.get(3)).get("basicFund").toString());
+
+        String csv = String.join(",", CsvBills.COLUMNS) + "\n"
+                + "B1," + person + ",141182,RESIDENT,,141182," + Fixtures.FENYANG_HOSPITAL + ",INPATIENT,LOCAL,2025-08-01,,,A001,1000.00\n"
+                + "B1," + person + ",141182,RESIDENT,,141182," + Fixtures.FENYANG_HOSPITAL + ",INPATIENT,LOCAL,2025-08-01,,,B001,2000.00\n"
+                + "B2,too,few,fields\n"
+                + "B3," + person + ",141182,RESIDENT,,141182," + Fixtures.FENYANG_HOSPITAL + ",INPATIENT,LOCAL,2025-08-02,,,C001,300.00\n";
+        List<Map<String, Object>> rows = ndjson(as(partner).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .queryParam("record", true).post(API + "/settlements/batch").then().statusCode(200).extract().asString());
+        assertEquals(List.of(201, 400, 201), rows.stream().map(r -> r.get("status")).toList());
+        assertEquals(List.of("B1", "B3"), List.of(rows.get(0).get("billId"), rows.get(2).get("billId")));
+        // Tier-3 inpatient: A 1000 + B 1800 eligible, 1000 deductible, 60 % of 1800.
+        assertEquals("1080.00", settlement(rows.get(0)).get("basicFund").toString());
+        as(partner).get(API + "/settlements/" + settlement(rows.get(2)).get("id")).then().statusCode(200)
+                .body("outOfScope", comparesEqualTo(yuan("300.00")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> settlement(Map<String, Object> result) {
+        return (Map<String, Object>) result.get("settlement");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static String json(Object value) throws Exception {
+        return JSON.writeValueAsString(value);
+    }
+
+    private static List<Map<String, Object>> ndjson(String text) throws Exception {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                results.add(JSON.readValue(line, new TypeReference<Map<String, Object>>() {
+                }));
+            }
+        }
+        return results;
+    }
+}
