@@ -22,16 +22,18 @@ CREATE TABLE settlement_policy (
 );
 
 -- Locked (SELECT … FOR UPDATE) while a bill of the person is settled, so concurrent bills never double-spend.
+-- Person ids are the home insurer's, so an account is a home region and a person id.
 CREATE TABLE settlement_accumulator (
+    home_region     VARCHAR(6)     NOT NULL,
     person_id       VARCHAR(64)    NOT NULL,
     year            INT            NOT NULL,
-    deductible_used NUMERIC(14, 2) NOT NULL DEFAULT 0,
-    basic_fund_used NUMERIC(14, 2) NOT NULL DEFAULT 0,
-    serious_burden  NUMERIC(14, 2) NOT NULL DEFAULT 0,
-    serious_paid    NUMERIC(14, 2) NOT NULL DEFAULT 0,
-    assistance_paid NUMERIC(14, 2) NOT NULL DEFAULT 0,
-    fallback_paid   NUMERIC(14, 2) NOT NULL DEFAULT 0,
-    PRIMARY KEY (person_id, year)
+    deductible_used NUMERIC(18, 2) NOT NULL DEFAULT 0,
+    basic_fund_used NUMERIC(18, 2) NOT NULL DEFAULT 0,
+    serious_burden  NUMERIC(18, 2) NOT NULL DEFAULT 0,
+    serious_paid    NUMERIC(18, 2) NOT NULL DEFAULT 0,
+    assistance_paid NUMERIC(18, 2) NOT NULL DEFAULT 0,
+    fallback_paid   NUMERIC(18, 2) NOT NULL DEFAULT 0,
+    PRIMARY KEY (home_region, person_id, year)
 );
 
 CREATE TABLE settlement (
@@ -41,8 +43,8 @@ CREATE TABLE settlement (
     treatment_region   VARCHAR(6)     NOT NULL,
     institution_code   VARCHAR(32)    NOT NULL,
     visit_date         DATE           NOT NULL,
-    total              NUMERIC(14, 2) NOT NULL,
-    patient_pays       NUMERIC(14, 2) NOT NULL,
+    total              NUMERIC(18, 2) NOT NULL,
+    patient_pays       NUMERIC(18, 2) NOT NULL,
     result             JSONB          NOT NULL,
     created_at         TIMESTAMPTZ    NOT NULL,
     created_by         VARCHAR(100)   NOT NULL

@@ -88,8 +88,10 @@ public class ConsortiumService {
     @Transactional
     public ConsortiumView join(long id, MemberRequest request) {
         Consortium consortium = lockExisting(id);
+        caller.scope().requireReadable(visible(consortium), "consortium " + id);
         Institution institution = access.require(request.institutionCode(), "institutionCode");
-        caller.scope().requireWritable(access.officerFor(institution.regionCode), "institution " + institution.code);
+        // The lead invites: an officer of another region cannot enrol an institution into someone else's consortium.
+        caller.scope().requireWritable(access.officerFor(consortium.leadRegion), "consortium " + id);
         if (consortia.member(id, institution.code).isPresent()) {
             throw ProblemException.conflict("already-member", institution.code + " is already a member of consortium " + id);
         }

@@ -40,6 +40,7 @@ public class ConsultationResource {
     }
 
     @GET
+    @RolesAllowed({"institution-staff", "health-officer", "platform-admin"})
     @Operation(summary = "Consultations requested by or addressed to institutions in your scope")
     public Page<ConsultationView> list(@QueryParam("status") String status,
                                        @QueryParam("institution") @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") String institution,
@@ -49,6 +50,7 @@ public class ConsultationResource {
     }
 
     @GET
+    @RolesAllowed({"institution-staff", "health-officer", "platform-admin"})
     @Path("overdue")
     @Operation(summary = "Open consultations past their SLA deadline, most overdue first")
     public Page<ConsultationView> overdue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -57,6 +59,7 @@ public class ConsultationResource {
     }
 
     @GET
+    @RolesAllowed({"institution-staff", "health-officer", "platform-admin"})
     @Path("{id}")
     @Operation(summary = "One consultation; its ETag may go back in If-Match on the next step")
     public Response get(@PathParam("id") long id) {

@@ -118,7 +118,7 @@ public class ConsultationService {
         Consultation c = consultantAction(id, ifMatch, ConsultationStatus.DECLINED);
         c.declineReason = request.reason();
         c.closedAt = clock.now();
-        return changed(c, Map.of("reason", request.reason()));
+        return changed(c, Map.of("reasonGiven", request.reason() != null));
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package org.xietong.healthcare.ltc;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -35,7 +36,7 @@ public final class LtcRequests {
 
     /** Monthly benefit in yuan by grade (0–5), e.g. {"3": 1200.00}. */
     public record Benefits(@NotEmpty @Size(max = 6) Map<@NotNull @Min(0) @Max(5) Integer,
-            @NotNull @DecimalMin("0.00") @DecimalMax("100000.00") BigDecimal> monthlyByGrade) {
+            @NotNull @DecimalMin("0.00") @DecimalMax("100000.00") @Digits(integer = 6, fraction = 2) BigDecimal> monthlyByGrade) {
     }
 
     /** The home insurer asks for an assessment where the person lives. */

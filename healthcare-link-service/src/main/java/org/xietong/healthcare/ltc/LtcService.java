@@ -25,6 +25,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,11 @@ public class LtcService {
     @Transactional
     public AgreementView agree(LtcRequests.Agreement request) {
         requireInsurer(request.homeRegion());
+        if (request.mutual()) {
+            // Both ways binds the other region's fund too: only someone answering for both may agree to that.
+            caller.scope().requireWritable(caller.scope().covers(request.residenceRegion()), "region "
+                    + request.residenceRegion() + " (a mutual agreement needs both insurers; record one each way)");
+        }
         if (request.homeRegion().equals(request.residenceRegion())) {
             throw invalid("An agreement is between two different regions");
         }
@@ -178,7 +184,9 @@ public class LtcService {
     @Transactional
     public RequestView assess(UUID id, String ifMatch, LtcRequests.Result result) {
         LtcRequest r = readable(id);
-        boolean assessor = caller.hasRole(ASSESSOR) && caller.institutionCode().map(r.assessorInstitution::equals).orElse(false);
+        Institution assigned = institutions.findById(r.assessorInstitution);
+        boolean assessor = caller.hasRole(ASSESSOR) && caller.institutionCode().map(r.assessorInstitution::equals).orElse(false)
+                && assigned != null && caller.scope().covers(assigned.regionCode);
         caller.scope().requireWritable(assessor, "request " + id);
         checkVersion(r, ifMatch);
         require(r, LtcRequest.Status.REQUESTED, "assessed");
@@ -191,9 +199,8 @@ public class LtcService {
         r.status = LtcRequest.Status.ASSESSED;
         em.flush();
         publish(r, LtcRequestChanged.ASSESSED, Map.of("grade", r.grade));
-        Institution institution = institutions.findById(r.assessorInstitution);
-        boolean accredited = institution != null && institution.has(Capability.LTC_ASSESSOR);
-        LocalDate today = LocalDate.now();
+        boolean accredited = assigned.has(Capability.LTC_ASSESSOR);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         Optional<LtcAgreement> agreement = LtcAgreement.<LtcAgreement>listAll().stream()
                 .filter(a -> a.covers(r.homeRegion, r.residenceRegion, today)).findFirst();
         if (accredited && agreement.isPresent()) {
@@ -220,7 +227,7 @@ public class LtcService {
             r.decidedAt = Instant.now();
             r.decisionReason = decision.reason();
             em.flush();
-            publish(r, LtcRequestChanged.REJECTED, decision.reason() == null ? Map.of() : Map.of("reason", decision.reason()));
+            publish(r, LtcRequestChanged.REJECTED, Map.of("reasonGiven", decision.reason() != null));
         }
         return RequestView.of(r);
     }
@@ -261,8 +268,8 @@ public class LtcService {
         r.decisionReason = reason;
         r.monthlyBenefit = benefits(r.homeRegion).getOrDefault(r.grade, BigDecimal.ZERO.setScale(2));
         em.flush();
-        publish(r, LtcRequestChanged.RECOGNISED, Map.of("recognition", how, "monthlyBenefit", r.monthlyBenefit,
-                "reason", reason));
+        // The reason is free text and may describe the person: the audit trail only says how it was decided.
+        publish(r, LtcRequestChanged.RECOGNISED, Map.of("recognition", how, "monthlyBenefit", r.monthlyBenefit));
     }
 
     /** Visible to both regions' officers and partner systems, and to the assessor institution. */

@@ -57,7 +57,7 @@ public class BatchSettlement {
 
     public void run(InputStream in, boolean csv, boolean record, SettlementAccess access, Actor actor, OutputStream out) {
         BillContext context = settlements.context();
-        YearlyAccumulators carried = new YearlyAccumulators(person -> year -> stored.read(person, year));
+        YearlyAccumulators carried = new YearlyAccumulators(key -> year -> stored.read(Account.ofKey(key), year));
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         BatchBills bills = csv ? new CsvBills(reader) : new JsonLineBills(reader, json);

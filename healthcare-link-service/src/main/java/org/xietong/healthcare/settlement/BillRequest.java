@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.xietong.healthcare.settlement.engine.Bill;
@@ -45,7 +44,7 @@ public record BillRequest(
             @NotNull @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") String institutionCode,
             @NotNull VisitKind kind,
             @NotNull CrossRegionKind crossRegionKind,
-            @NotNull @PastOrPresent LocalDate date,
+            @NotNull LocalDate date,
             @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be capital letters and underscores") String serviceType,
             @Min(1) @Max(62) Integer sessions) {
     }

@@ -30,6 +30,8 @@ final class CsvBills implements BatchBills {
     private String[] pending;
     private int pendingLine;
     private Problem pendingProblem;
+    /** The bill id an unreadable row names, when it can be read at all. */
+    private String brokenBillId;
 
     CsvBills(BufferedReader reader) {
         this.reader = reader;
@@ -63,6 +65,18 @@ final class CsvBills implements BatchBills {
             }
             rows.add(pending);
             pending = null;
+        }
+        if (pendingProblem != null && (brokenBillId == null || brokenBillId.equals(billId))) {
+            // A bill must never be settled without one of its rows: an unreadable row of the bill refuses it whole.
+            Problem broken = pendingProblem;
+            int brokenLine = pendingLine;
+            pendingProblem = null;
+            while (advance() && pendingProblem == null && billId.equals(field(pending, "billId"))) {
+                pending = null;
+            }
+            return new BatchSettlement.Item(firstLine, billId, null, Problem.of(400, "malformed-bill", "Malformed bill",
+                    "Bill " + billId + " starting at line " + firstLine + " is refused whole: line " + brokenLine
+                            + " inside it cannot be read (" + broken.detail() + ")"));
         }
         try {
             return new BatchSettlement.Item(firstLine, billId, request(rows), null);
@@ -111,6 +125,8 @@ final class CsvBills implements BatchBills {
         if (fields.length != index.size()) {
             pendingProblem = Problem.of(400, "malformed-line", "Malformed line", "Line " + lineNumber + " has "
                     + fields.length + " fields, the header " + index.size());
+            int billColumn = index.get("billId");
+            brokenBillId = billColumn < fields.length ? fields[billColumn].strip() : null;
             pending = null;
         } else {
             pending = fields;

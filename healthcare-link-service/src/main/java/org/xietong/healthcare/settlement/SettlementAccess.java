@@ -20,6 +20,11 @@ public record SettlementAccess(boolean admin, boolean regional, Optional<String>
                 caller.username());
     }
 
+    /** The insured's own side: their home region's insurer or partner system. */
+    public boolean coversHome(String homeRegion) {
+        return admin || (regional && scope.covers(homeRegion));
+    }
+
     public boolean covers(String homeRegion, String treatmentRegion, String institutionCode) {
         if (admin) {
             return true;

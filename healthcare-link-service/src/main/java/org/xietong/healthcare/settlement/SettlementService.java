@@ -56,13 +56,13 @@ public class SettlementService {
         requireAccess(request, access);
         Bill bill = bill(request, context);
         int year = bill.visit().date().getYear();
-        String person = bill.insured().personId();
-        Accumulators before = carried == null ? accumulators.read(person, year) : carried.get(person, year);
+        Account account = new Account(bill.insured().homeRegion(), bill.insured().personId());
+        Accumulators before = carried == null ? accumulators.read(account, year) : carried.get(account.key(), year);
         Settlement settlement = settle(bill, context, before);
         if (carried != null) {
-            carried.put(person, year, settlement.after());
+            carried.put(account.key(), year, settlement.after());
         }
-        return view(null, request, settlement);
+        return view(null, request, settlement, access);
     }
 
     @Transactional
@@ -76,9 +76,10 @@ public class SettlementService {
         Bill bill = bill(request, context);
         int year = bill.visit().date().getYear();
         String person = bill.insured().personId();
-        Accumulators before = accumulators.lock(person, year);
+        Account account = new Account(bill.insured().homeRegion(), person);
+        Accumulators before = accumulators.lock(account, year);
         Settlement settlement = settle(bill, context, before);
-        accumulators.write(person, year, settlement.after());
+        accumulators.write(account, year, settlement.after());
 
         SettlementRecord record = new SettlementRecord();
         record.id = UUID.randomUUID();
@@ -98,7 +99,7 @@ public class SettlementService {
                 List.of(record.homeRegion, record.treatmentRegion).stream().distinct().toList(),
                 Map.of("institution", record.institutionCode, "total", settlement.total(),
                         "basicFund", settlement.basicFund(), "fallback", settlement.fallback()));
-        return view(record.id, request, settlement);
+        return view(record.id, request, settlement, access);
     }
 
     public SettlementView get(UUID id, SettlementAccess access) {
@@ -107,7 +108,8 @@ public class SettlementService {
         if (!visible) {
             throw ProblemException.notFound("Settlement " + id);
         }
-        return SettlementView.of(record);
+        SettlementView view = SettlementView.of(record);
+        return access.coversHome(record.homeRegion) ? view : view.withoutAccumulators();
     }
 
     private Settlement settle(Bill bill, BillContext context, Accumulators before) {
@@ -129,9 +131,12 @@ public class SettlementService {
         }
     }
 
-    private static SettlementView view(UUID id, BillRequest request, Settlement settlement) {
-        return SettlementView.of(id, request.billId(), request.insured().personId(), request.insured().homeRegion(),
-                request.visit().treatmentRegion(), request.visit().institutionCode(), request.visit().date(), settlement);
+    /** A person's yearly accumulators (which tell, say, that they receive assistance) only for their home side. */
+    private static SettlementView view(UUID id, BillRequest request, Settlement settlement, SettlementAccess access) {
+        SettlementView view = SettlementView.of(id, request.billId(), request.insured().personId(),
+                request.insured().homeRegion(), request.visit().treatmentRegion(), request.visit().institutionCode(),
+                request.visit().date(), settlement);
+        return access.coversHome(request.insured().homeRegion()) ? view : view.withoutAccumulators();
     }
 
     static ProblemException problem(BillException e) {

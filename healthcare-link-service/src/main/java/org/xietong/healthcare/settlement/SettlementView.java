@@ -26,6 +26,12 @@ public record SettlementView(UUID id, String billId, String personId, String hom
                 s.after());
     }
 
+    SettlementView withoutAccumulators() {
+        return new SettlementView(id, billId, personId, homeRegion, treatmentRegion, institutionCode, visitDate, total,
+                outOfScope, eligible, deductible, basicFund, seriousIllness, medicalAssistance, fallback, patientPays,
+                explanations, lines, year, null, null);
+    }
+
     static SettlementView of(SettlementRecord r) {
         return of(r.id, null, r.personId, r.homeRegion, r.treatmentRegion, r.institutionCode, r.visitDate, r.result);
     }

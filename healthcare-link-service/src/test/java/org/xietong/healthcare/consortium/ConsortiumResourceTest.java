@@ -41,8 +41,11 @@ class ConsortiumResourceTest {
     void aCrossProvinceMemberMakesTheConsortiumVisibleToItsRegion() {
         long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
         given().auth().oauth2(tianjin).get(API + "/consortia/" + id).then().statusCode(404);
+        // Only the lead's side enrols members: another region cannot put its institution in by id.
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(Map.of("institutionCode", tianjinHospital))
+                .post(API + "/consortia/" + id + "/members").then().statusCode(404);
 
-        join(tianjin, id, tianjinHospital);
+        join(dezhou, id, tianjinHospital);
 
         given().auth().oauth2(tianjin).get(API + "/consortia/" + id).then().statusCode(200)
                 .body("leadCode", equalTo(leling))
@@ -63,12 +66,12 @@ class ConsortiumResourceTest {
         given().auth().oauth2(staff("371481", institution("371481", "乐陵市中医院"))).get(API + "/consortia/" + id)
                 .then().statusCode(404);
 
-        // Officers enrol only institutions they cover, and create only consortia led by one.
-        join(tianjin, id, tianjinHospital);
+        // Only the lead's officers enrol members; officers create only consortia led by an institution they cover.
+        join(dezhou, id, tianjinHospital);
         given().auth().oauth2(dezhou).delete(API + "/consortia/" + id + "/members/" + tianjinHospital)
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(decheng).contentType(ContentType.JSON).body(Map.of("institutionCode", leling))
-                .post(API + "/consortia/" + id + "/members").then().statusCode(403);
+                .post(API + "/consortia/" + id + "/members").then().statusCode(404);
         given().auth().oauth2(tianjin).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "kind", "REMOTE_NETWORK", "leadCode", leling))
                 .post(API + "/consortia").then().statusCode(403);
@@ -80,8 +83,8 @@ class ConsortiumResourceTest {
     @Test
     void membersJoinOnceAndTheLeadStays() {
         long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
-        join(tianjin, id, tianjinHospital);
-        given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(Map.of("institutionCode", tianjinHospital))
+        join(dezhou, id, tianjinHospital);
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(Map.of("institutionCode", tianjinHospital))
                 .post(API + "/consortia/" + id + "/members").then().statusCode(409);
         given().auth().oauth2(dezhou).delete(API + "/consortia/" + id + "/members/" + leling)
                 .then().statusCode(409).contentType("application/problem+json");
@@ -112,7 +115,7 @@ class ConsortiumResourceTest {
     @Test
     void cooperationItemsOnlyMoveForward() {
         long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
-        join(tianjin, id, tianjinHospital);
+        join(dezhou, id, tianjinHospital);
         long item = given().auth().oauth2(tianjin).contentType(ContentType.JSON)
                 .body(Map.of("title", "远程影像诊断中心", "startDate", "2026-01-01"))
                 .post(API + "/consortia/" + id + "/items").then().statusCode(201)

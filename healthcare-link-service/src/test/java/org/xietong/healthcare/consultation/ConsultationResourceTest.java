@@ -51,7 +51,7 @@ class ConsultationResourceTest {
         centre = institution("120101", "天津市远程会诊中心", Capability.REMOTE_CONSULTATION);
         plainMember = institution("120102", "天津市河东区医院");
         network = consortium(tianjin, "REMOTE_NETWORK", centre);
-        join(dezhou, network, requester);
+        join(tianjin, network, requester);
         join(tianjin, network, plainMember);
         requesterDesk = staff("371402", requester);
         centreDesk = staff("120101", centre);

@@ -48,7 +48,7 @@ class LtcResourceTest {
         institution("LTC1101070001", "石景山区长期护理失能评估中心", "110107", 39.906, 116.223);
         institution("LTC1101120001", "通州区长期护理失能评估中心", "110112", 39.909, 116.656);
         given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
-                .body(Map.of("homeRegion", "500000", "residenceRegion", "110000", "mutual", true,
+                .body(Map.of("homeRegion", "500000", "residenceRegion", "110000", "mutual", false,
                         "validFrom", "2024-01-01"))
                 .post("/api/v1/healthcare/ltc/agreements").then().statusCode(201);
         given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
@@ -144,6 +144,9 @@ class LtcResourceTest {
         given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
                 .body(Map.of("homeRegion", "500000", "residenceRegion", "500000", "validFrom", "2024-01-01"))
                 .post("/api/v1/healthcare/ltc/agreements").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
+                .body(Map.of("homeRegion", "500000", "residenceRegion", "110000", "mutual", true, "validFrom", "2024-01-01"))
+                .post("/api/v1/healthcare/ltc/agreements").then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
                 .body(Map.of("monthlyByGrade", Map.of("7", 100)))
                 .put("/api/v1/healthcare/ltc/benefits/500000").then().statusCode(400).contentType("application/problem+json");

@@ -211,6 +211,17 @@ class SettlementResourceTest {
         assertEquals("1080.00", settlement(rows.get(0)).get("basicFund").toString());
         as(partner).get(API + "/settlements/" + settlement(rows.get(2)).get("id")).then().statusCode(200)
                 .body("outOfScope", comparesEqualTo(yuan("300.00")));
+
+        // An unreadable row inside a bill refuses the whole bill: none of its rows is settled alone.
+        String broken = String.join(",", CsvBills.COLUMNS) + "\n"
+                + "B4," + person + ",141182,RESIDENT,,141182," + Fixtures.FENYANG_HOSPITAL + ",INPATIENT,LOCAL,2025-08-03,,,A001,1000.00\n"
+                + "B4,cut,short\n"
+                + "B4," + person + ",141182,RESIDENT,,141182," + Fixtures.FENYANG_HOSPITAL + ",INPATIENT,LOCAL,2025-08-03,,,B001,2000.00\n"
+                + "B5," + person + ",141182,RESIDENT,,141182," + Fixtures.FENYANG_HOSPITAL + ",INPATIENT,LOCAL,2025-08-04,,,C001,100.00\n";
+        List<Map<String, Object>> refused = ndjson(as(partner).contentType("text/csv").body(broken.getBytes(StandardCharsets.UTF_8))
+                .queryParam("record", true).post(API + "/settlements/batch").then().statusCode(200).extract().asString());
+        assertEquals(List.of(400, 201), refused.stream().map(r -> r.get("status")).toList());
+        assertEquals(List.of("B4", "B5"), refused.stream().map(r -> r.get("billId")).toList());
     }
 
     @SuppressWarnings("unchecked")

@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  * the home region's policy how much each fund pays, in this order: basic insurance, serious-illness insurance,
  * medical assistance, local fallback; the patient pays the rest. Every part is rounded to the fen on its own and the
  * patient's share is what remains, so the parts always add up to the total.
+ * <p>
+ * Yearly sums are the person's, across policy lines: the basic fund paid this year is held against the yearly
+ * ceiling of the line a bill falls under (统筹基金年度最高支付限额), and yearly deductibles of all lines count
+ * against one sum; a per-admission deductible applies to its bill alone.
  */
 public final class SettlementEngine {
 
@@ -148,7 +152,9 @@ public final class SettlementEngine {
         BigDecimal patientPays = wouldPay.subtract(fallback);
         why.put("patientPays", "total less basic fund, serious-illness insurance, medical assistance and fallback");
 
-        Accumulators after = new Accumulators(before.deductibleUsed().add(deductible),
+        // An admission's deductible is its own; only a yearly one counts against the next bills of the year.
+        BigDecimal yearlyDeductible = line.deductibleBasis() == DeductibleBasis.PER_YEAR ? deductible : Money.ZERO;
+        Accumulators after = new Accumulators(before.deductibleUsed().add(yearlyDeductible),
                 before.basicFundUsed().add(basicFund), burdenAfter, before.seriousPaid().add(seriousIllness),
                 before.assistancePaid().add(assistance), before.fallbackPaid().add(fallback));
         return new Settlement(total, outOfScope, eligible, deductible, basicFund, seriousIllness, assistance, fallback,
@@ -193,6 +199,13 @@ public final class SettlementEngine {
         return number.stripTrailingZeros().toPlainString();
     }
 
+    /** Basic insurance pools by city; the four municipalities pool city-wide. */
+    static boolean samePoolingArea(String home, String treatment) {
+        boolean municipality = List.of("11", "12", "31", "50").contains(home.substring(0, 2));
+        int digits = municipality ? 2 : 4;
+        return home.regionMatches(0, treatment, 0, digits);
+    }
+
     private static void validate(Bill bill, LocalDate today) {
         if (bill.insured() == null || bill.visit() == null || bill.lines() == null || bill.lines().isEmpty()) {
             throw BillException.invalid("invalid-bill", "A bill needs the insured, the visit and at least one line");
@@ -207,6 +220,10 @@ public final class SettlementEngine {
         if (insured.scheme() == null || visit.kind() == null || visit.crossRegionKind() == null || visit.date() == null
                 || visit.institutionCode() == null) {
             throw BillException.invalid("invalid-bill", "scheme, visit kind, cross-region kind, date and institution are required");
+        }
+        if (visit.crossRegionKind() == CrossRegionKind.LOCAL && !samePoolingArea(insured.homeRegion(), visit.treatmentRegion())) {
+            throw BillException.invalid("not-local", "A visit in " + visit.treatmentRegion() + " is not LOCAL for a person "
+                    + "insured in " + insured.homeRegion() + "; say REGISTERED, REFERRAL, EMERGENCY or TEMPORARY");
         }
         if (visit.date().isAfter(today)) {
             throw BillException.invalid("visit-in-future", "The visit date " + visit.date() + " is in the future");

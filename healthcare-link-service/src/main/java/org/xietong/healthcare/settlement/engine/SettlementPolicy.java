@@ -45,10 +45,10 @@ public record SettlementPolicy(
             @Min(0) @Max(3) Integer tier,
             @NotNull DeductibleBasis deductibleBasis,
             @NotNull @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal deductible,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal ratePercent,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal ratePercent,
             @NotNull @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal yearlyCeiling,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal referralReductionPoints,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal temporaryReductionPoints) {
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal referralReductionPoints,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal temporaryReductionPoints) {
 
         public String describe() {
             return scheme + "/" + kind + "/" + (tier == null ? "any tier" : "tier " + tier);
@@ -72,13 +72,13 @@ public record SettlementPolicy(
     /** Rate for the burden above the threshold up to {@code upTo} (counted from the threshold; null: no limit). */
     public record Tier(
             @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal upTo,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal ratePercent) {
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal ratePercent) {
     }
 
     /** Medical assistance for one category (e.g. 特困, 低保): a rate on the remaining eligible burden, a yearly cap. */
     public record Assistance(
             @NotBlank @Size(max = 40) String category,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal ratePercent,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal ratePercent,
             @NotNull @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal yearlyCap) {
     }
 

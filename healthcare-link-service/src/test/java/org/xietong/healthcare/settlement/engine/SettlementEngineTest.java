@@ -47,7 +47,8 @@ class SettlementEngineTest {
         // Both: 500 deductible, 75 % × 500 = 375.
         assertFigures(first, "1000.00", "0.00", "1000.00", "500.00", "375.00", "0.00", "0.00", "0.00", "625.00");
         assertFigures(second, "1000.00", "0.00", "1000.00", "500.00", "375.00", "0.00", "0.00", "0.00", "625.00");
-        assertEquals(yuan("1000.00"), second.after().deductibleUsed());
+        // A per-admission deductible never eats into a yearly one of another line.
+        assertEquals(yuan("0.00"), second.after().deductibleUsed());
     }
 
     @Test
