@@ -38,6 +38,7 @@ CREATE TABLE settlement_accumulator (
 
 CREATE TABLE settlement (
     id                 UUID           PRIMARY KEY,
+    bill_id            VARCHAR(64),
     person_id          VARCHAR(64)    NOT NULL,
     home_region        VARCHAR(6)     NOT NULL,
     treatment_region   VARCHAR(6)     NOT NULL,
@@ -49,5 +50,7 @@ CREATE TABLE settlement (
     created_at         TIMESTAMPTZ    NOT NULL,
     created_by         VARCHAR(100)   NOT NULL
 );
+-- A re-sent bill (say a batch retried after a dropped connection) is answered from its first recording.
+CREATE UNIQUE INDEX settlement_bill_once ON settlement (created_by, bill_id) WHERE bill_id IS NOT NULL;
 
 CREATE INDEX settlement_person_idx ON settlement (person_id, visit_date);

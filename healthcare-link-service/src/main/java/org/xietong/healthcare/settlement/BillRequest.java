@@ -22,7 +22,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A bill to quote or settle; {@code billId} is the sender's own reference, echoed in batch results. */
+/**
+ * A bill to quote or settle. {@code billId} is the sender's own unique reference, echoed in batch results; a bill the
+ * same sender has recorded under that id before is answered from that recording, so retries never settle twice.
+ */
 public record BillRequest(
         @Size(max = 64) String billId,
         @NotNull @Valid InsuredPart insured,

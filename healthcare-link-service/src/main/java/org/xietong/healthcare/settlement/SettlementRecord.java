@@ -22,6 +22,9 @@ public class SettlementRecord extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    @Column(name = "bill_id", length = 64)
+    public String billId;
+
     @Column(name = "person_id", nullable = false, length = 64)
     public String personId;
 
@@ -37,10 +40,10 @@ public class SettlementRecord extends PanacheEntityBase {
     @Column(name = "visit_date", nullable = false)
     public LocalDate visitDate;
 
-    @Column(nullable = false, precision = 14, scale = 2)
+    @Column(nullable = false, precision = 18, scale = 2)
     public BigDecimal total;
 
-    @Column(name = "patient_pays", nullable = false, precision = 14, scale = 2)
+    @Column(name = "patient_pays", nullable = false, precision = 18, scale = 2)
     public BigDecimal patientPays;
 
     @JdbcTypeCode(SqlTypes.JSON)

@@ -73,6 +73,13 @@ public class SettlementService {
     @Transactional
     SettlementView record(BillRequest request, SettlementAccess access, Actor actor, BillContext context) {
         requireAccess(request, access);
+        if (request.billId() != null) {
+            SettlementRecord earlier = SettlementRecord.find("createdBy = ?1 and billId = ?2", access.username(),
+                    request.billId()).firstResult();
+            if (earlier != null) {
+                return view(earlier, access);
+            }
+        }
         Bill bill = bill(request, context);
         int year = bill.visit().date().getYear();
         String person = bill.insured().personId();
@@ -83,6 +90,7 @@ public class SettlementService {
 
         SettlementRecord record = new SettlementRecord();
         record.id = UUID.randomUUID();
+        record.billId = request.billId();
         record.personId = person;
         record.homeRegion = bill.insured().homeRegion();
         record.treatmentRegion = bill.visit().treatmentRegion();
@@ -108,6 +116,10 @@ public class SettlementService {
         if (!visible) {
             throw ProblemException.notFound("Settlement " + id);
         }
+        return view(record, access);
+    }
+
+    private static SettlementView view(SettlementRecord record, SettlementAccess access) {
         SettlementView view = SettlementView.of(record);
         return access.coversHome(record.homeRegion) ? view : view.withoutAccumulators();
     }

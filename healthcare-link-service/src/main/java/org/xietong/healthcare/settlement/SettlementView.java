@@ -33,6 +33,6 @@ public record SettlementView(UUID id, String billId, String personId, String hom
     }
 
     static SettlementView of(SettlementRecord r) {
-        return of(r.id, null, r.personId, r.homeRegion, r.treatmentRegion, r.institutionCode, r.visitDate, r.result);
+        return of(r.id, r.billId, r.personId, r.homeRegion, r.treatmentRegion, r.institutionCode, r.visitDate, r.result);
     }
 }

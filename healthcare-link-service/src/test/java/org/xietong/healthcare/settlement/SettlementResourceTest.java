@@ -211,6 +211,11 @@ class SettlementResourceTest {
         assertEquals("1080.00", settlement(rows.get(0)).get("basicFund").toString());
         as(partner).get(API + "/settlements/" + settlement(rows.get(2)).get("id")).then().statusCode(200)
                 .body("outOfScope", comparesEqualTo(yuan("300.00")));
+        // Sent again (a retry after a dropped connection), the recorded bills answer from their first recording.
+        List<Map<String, Object>> again = ndjson(as(partner).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .queryParam("record", true).post(API + "/settlements/batch").then().statusCode(200).extract().asString());
+        assertEquals(List.of(settlement(rows.get(0)).get("id"), settlement(rows.get(2)).get("id")),
+                List.of(settlement(again.get(0)).get("id"), settlement(again.get(2)).get("id")));
 
         // An unreadable row inside a bill refuses the whole bill: none of its rows is settled alone.
         String broken = String.join(",", CsvBills.COLUMNS) + "\n"
