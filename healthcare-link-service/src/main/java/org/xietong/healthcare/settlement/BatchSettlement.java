@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
@@ -22,6 +23,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +40,21 @@ import java.util.UUID;
 public class BatchSettlement {
 
     private static final Logger LOG = Logger.getLogger(BatchSettlement.class);
+    private static final int CHUNK = 250;
 
     private final SettlementService settlements;
     private final ObjectMapper json;
     private final Validator validator;
     private final AccumulatorStore stored;
+    private final EntityManager em;
 
-    public BatchSettlement(SettlementService settlements, ObjectMapper json, Validator validator, AccumulatorStore stored) {
+    public BatchSettlement(SettlementService settlements, ObjectMapper json, Validator validator, AccumulatorStore stored,
+                           EntityManager em) {
         this.settlements = settlements;
         this.json = json;
         this.validator = validator;
         this.stored = stored;
+        this.em = em;
     }
 
     /** One bill of the input: where it starts, and the request or why it could not be read. */
@@ -62,18 +68,67 @@ public class BatchSettlement {
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         BatchBills bills = csv ? new CsvBills(reader) : new JsonLineBills(reader, json);
         try {
-            int count = 0;
+            List<Item> chunk = new ArrayList<>(CHUNK);
+            int quoted = 0;
             for (Item item = bills.next(); item != null; item = bills.next()) {
-                writer.write(json.writeValueAsString(answer(item, record, access, actor, context, carried)));
-                writer.write('\n');
-                if (++count % 100 == 0) {
-                    writer.flush();
+                if (!record) {
+                    Item bill = item;
+                    write(writer, QuarkusTransaction.requiringNew().call(() -> answer(bill, false, access, actor, context, carried)));
+                    if (++quoted % 100 == 0) {
+                        writer.flush();
+                    }
+                    continue;
                 }
+                chunk.add(item);
+                if (chunk.size() == CHUNK) {
+                    writeAll(writer, recordChunk(chunk, access, actor, context));
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                writeAll(writer, recordChunk(chunk, access, actor, context));
             }
             writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Records a chunk of bills in one transaction: a commit per bill would make a million-line batch wait on the disk
+     * 200,000 times. A bill the engine refuses is answered and skipped without touching the others; if the database
+     * refuses the chunk, each of its bills is recorded again in a transaction of its own.
+     */
+    private List<Map<String, Object>> recordChunk(List<Item> chunk, SettlementAccess access, Actor actor,
+                                                  BillContext context) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<Map<String, Object>> answers = new ArrayList<>(chunk.size());
+                for (Item item : chunk) {
+                    answers.add(answer(item, true, access, actor, context, null));
+                    // Each query flushes first; a persistence context growing through the chunk would make that quadratic.
+                    em.flush();
+                    em.clear();
+                }
+                return answers;
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "a chunk of %d bills failed at commit; recording them one by one", chunk.size());
+            return chunk.stream().map(item -> QuarkusTransaction.requiringNew()
+                    .call(() -> answer(item, true, access, actor, context, null))).toList();
+        }
+    }
+
+    private void writeAll(BufferedWriter writer, List<Map<String, Object>> answers) throws IOException {
+        for (Map<String, Object> answer : answers) {
+            write(writer, answer);
+        }
+        writer.flush();
+    }
+
+    private void write(BufferedWriter writer, Map<String, Object> answer) throws IOException {
+        writer.write(json.writeValueAsString(answer));
+        writer.write('\n');
     }
 
     private Map<String, Object> answer(Item item, boolean record, SettlementAccess access, Actor actor,
@@ -87,9 +142,9 @@ public class BatchSettlement {
         }
         if (problem == null) {
             try {
-                SettlementView view = QuarkusTransaction.requiringNew().call(() -> record
+                SettlementView view = record
                         ? settlements.record(item.request(), access, actor, context)
-                        : settlements.quote(item.request(), access, context, carried));
+                        : settlements.quote(item.request(), access, context, carried);
                 answer.put("status", record ? 201 : 200);
                 answer.put("settlement", view);
                 return answer;

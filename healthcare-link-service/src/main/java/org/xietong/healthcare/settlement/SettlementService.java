@@ -70,7 +70,8 @@ public class SettlementService {
         return record(request, access, actor, context());
     }
 
-    @Transactional
+    /** A refused bill leaves the transaction usable: a batch records its other bills in the same one. */
+    @Transactional(dontRollbackOn = {BillException.class, ProblemException.class})
     SettlementView record(BillRequest request, SettlementAccess access, Actor actor, BillContext context) {
         requireAccess(request, access);
         if (request.billId() != null) {
