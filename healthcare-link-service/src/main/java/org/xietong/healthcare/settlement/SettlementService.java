@@ -17,8 +17,13 @@ import org.xietong.platform.security.Actor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Quotes and records settlements; recording locks the person's accumulator row for the year. */
@@ -89,10 +94,100 @@ public class SettlementService {
         Settlement settlement = settle(bill, context, before);
         accumulators.write(account, year, settlement.after());
 
+        SettlementRecord record = newRecord(request, bill, settlement, access);
+        record.persist();
+        // Figures only: the person id stays out of the audit summary.
+        audit.record(actor, "settlement.recorded", "settlement", record.id.toString(),
+                List.of(record.homeRegion, record.treatmentRegion).stream().distinct().toList(),
+                Map.of("institution", record.institutionCode, "total", settlement.total(),
+                        "basicFund", settlement.basicFund(), "fallback", settlement.fallback()));
+        return view(record.id, request, settlement, access);
+    }
+
+    /** One bill's outcome in a recorded chunk: its settlement, or the problem that refused it. */
+    record Outcome(SettlementView settlement, Problem problem) {
+    }
+
+    /**
+     * Records a chunk of a batch in the caller's transaction with a handful of statements: earlier recordings of
+     * the same bill ids in one query, every person's yearly row locked in two, the bills settled in order in memory,
+     * the rows written back in one, and one audit entry for the chunk. A refused bill does not stop the others.
+     */
+    @Transactional(dontRollbackOn = {BillException.class, ProblemException.class})
+    List<Outcome> recordChunk(List<BillRequest> requests, SettlementAccess access, Actor actor, BillContext context) {
+        Outcome[] outcomes = new Outcome[requests.size()];
+        Map<String, SettlementRecord> earlier = new HashMap<>();
+        List<String> billIds = requests.stream().map(BillRequest::billId).filter(Objects::nonNull).distinct().toList();
+        if (!billIds.isEmpty()) {
+            SettlementRecord.<SettlementRecord>list("createdBy = ?1 and billId in ?2", access.username(), billIds)
+                    .forEach(r -> earlier.put(r.billId, r));
+        }
+        Bill[] bills = new Bill[requests.size()];
+        Map<String, Integer> firstInChunk = new HashMap<>();
+        List<AccumulatorStore.Key> keys = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            BillRequest request = requests.get(i);
+            try {
+                requireAccess(request, access);
+                if (request.billId() != null && earlier.containsKey(request.billId())) {
+                    outcomes[i] = new Outcome(view(earlier.get(request.billId()), access), null);
+                    continue;
+                }
+                Integer first = request.billId() == null ? null : firstInChunk.putIfAbsent(request.billId(), i);
+                if (first != null) {
+                    throw ProblemException.conflict("duplicate-bill", "Bill " + request.billId()
+                            + " appears twice in the batch");
+                }
+                bills[i] = bill(request, context);
+                keys.add(key(bills[i]));
+            } catch (BillException e) {
+                outcomes[i] = new Outcome(null, problem(e).problem());
+            } catch (ProblemException e) {
+                outcomes[i] = new Outcome(null, e.problem());
+            }
+        }
+        Map<AccumulatorStore.Key, Accumulators> rows = accumulators.lockAll(keys);
+        Map<AccumulatorStore.Key, Accumulators> changed = new HashMap<>();
+        List<String> recorded = new ArrayList<>();
+        Set<String> regions = new TreeSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (bills[i] == null) {
+                continue;
+            }
+            AccumulatorStore.Key key = key(bills[i]);
+            try {
+                Settlement settlement = settle(bills[i], context, rows.get(key));
+                rows.put(key, settlement.after());
+                changed.put(key, settlement.after());
+                SettlementRecord record = newRecord(requests.get(i), bills[i], settlement, access);
+                record.persist();
+                recorded.add(record.id.toString());
+                regions.add(record.homeRegion);
+                regions.add(record.treatmentRegion);
+                outcomes[i] = new Outcome(view(record.id, requests.get(i), settlement, access), null);
+            } catch (BillException e) {
+                outcomes[i] = new Outcome(null, problem(e).problem());
+            }
+        }
+        accumulators.writeAll(changed);
+        if (!recorded.isEmpty()) {
+            audit.record(actor, "settlement.batch-recorded", "settlement", recorded.get(0), regions,
+                    Map.of("settlements", recorded));
+        }
+        return List.of(outcomes);
+    }
+
+    private static AccumulatorStore.Key key(Bill bill) {
+        return new AccumulatorStore.Key(new Account(bill.insured().homeRegion(), bill.insured().personId()),
+                bill.visit().date().getYear());
+    }
+
+    private static SettlementRecord newRecord(BillRequest request, Bill bill, Settlement settlement,
+                                              SettlementAccess access) {
         SettlementRecord record = new SettlementRecord();
         record.id = UUID.randomUUID();
         record.billId = request.billId();
-        record.personId = person;
+        record.personId = bill.insured().personId();
         record.homeRegion = bill.insured().homeRegion();
         record.treatmentRegion = bill.visit().treatmentRegion();
         record.institutionCode = bill.visit().institutionCode();
@@ -102,13 +197,7 @@ public class SettlementService {
         record.result = settlement;
         record.createdAt = Instant.now();
         record.createdBy = access.username();
-        record.persist();
-        // Figures only: the person id stays out of the audit summary.
-        audit.record(actor, "settlement.recorded", "settlement", record.id.toString(),
-                List.of(record.homeRegion, record.treatmentRegion).stream().distinct().toList(),
-                Map.of("institution", record.institutionCode, "total", settlement.total(),
-                        "basicFund", settlement.basicFund(), "fallback", settlement.fallback()));
-        return view(record.id, request, settlement, access);
+        return record;
     }
 
     public SettlementView get(UUID id, SettlementAccess access) {

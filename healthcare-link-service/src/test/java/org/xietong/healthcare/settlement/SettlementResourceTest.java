@@ -198,6 +198,20 @@ class SettlementResourceTest {
         // Quotes carry the person's accumulators through the batch: the second session finds the deductible used.
         assertEquals("274.95", settlement(results.get(3)).get("basicFund").toString());
 
+        // Recorded, the same bills give the same figures: a refused bill in the chunk leaves the others recorded.
+        String recordedPerson = person + "-R";
+        Map<String, Object> unknownRecorded = new HashMap<>(unknown);
+        unknownRecorded.put("insured", Map.of("personId", recordedPerson, "homeRegion", "141182", "scheme", "RESIDENT"));
+        String recordedBody = json(dialysis(recordedPerson, "2025-07-01")) + "\n" + json(unknownRecorded) + "\n"
+                + json(dialysis(recordedPerson, "2025-07-03")) + "\n";
+        List<Map<String, Object>> recorded = ndjson(as(partner).contentType("application/x-ndjson")
+                .body(recordedBody.getBytes(StandardCharsets.UTF_8)).queryParam("record", true)
+                .post(API + "/settlements/batch").then().statusCode(200).extract().asString());
+        assertEquals(List.of(201, 400, 201), recorded.stream().map(r -> r.get("status")).toList());
+        assertEquals("274.95", settlement(recorded.get(2)).get("basicFund").toString());
+        as(partner).get(API + "/settlements/" + settlement(recorded.get(2)).get("id")).then().statusCode(200)
+                .body("patientPays", comparesEqualTo(yuan("35.00")));
+
         String csv = String.join(",", CsvBills.COLUMNS) + "\n"
                 + "B1," + person + ",141182,RESIDENT,,141182," + Fixtures.FENYANG_HOSPITAL + ",INPATIENT,LOCAL,2025-08-01,,,A001,1000.00\n"
                 + "B1," + person + ",141182,RESIDENT,,141182," + Fixtures.FENYANG_HOSPITAL + ",INPATIENT,LOCAL,2025-08-01,,,B001,2000.00\n"
