@@ -32,23 +32,11 @@ public class AccumulatorStore {
 
     /** Creates the row if needed, then locks it: a concurrent settlement of the person waits here. */
     public Accumulators lock(Account account, int year) {
-        em.createNativeQuery("INSERT INTO settlement_accumulator (person_id, year, home_region) VALUES (?1, ?2, ?3) "
-                        + "ON CONFLICT DO NOTHING")
-                .setParameter(1, account.personId()).setParameter(2, year).setParameter(3, account.homeRegion())
-                .executeUpdate();
-        return select("SELECT " + COLUMNS + " FROM settlement_accumulator WHERE home_region = ?3 AND person_id = ?1 "
-                + "AND year = ?2 FOR UPDATE", account, year);
+        return lockAll(List.of(new Key(account, year))).get(new Key(account, year));
     }
 
     public void write(Account account, int year, Accumulators a) {
-        em.createNativeQuery("UPDATE settlement_accumulator SET deductible_used = ?3, basic_fund_used = ?4, "
-                        + "serious_burden = ?5, serious_paid = ?6, assistance_paid = ?7, fallback_paid = ?8 "
-                        + "WHERE person_id = ?1 AND year = ?2 AND home_region = ?9")
-                .setParameter(1, account.personId()).setParameter(2, year).setParameter(9, account.homeRegion())
-                .setParameter(3, a.deductibleUsed()).setParameter(4, a.basicFundUsed())
-                .setParameter(5, a.seriousBurden()).setParameter(6, a.seriousPaid())
-                .setParameter(7, a.assistancePaid()).setParameter(8, a.fallbackPaid())
-                .executeUpdate();
+        writeAll(Map.of(new Key(account, year), a));
     }
 
     /** One person's year of accumulators. */

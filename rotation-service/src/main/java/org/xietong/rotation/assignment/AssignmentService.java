@@ -147,7 +147,8 @@ public class AssignmentService {
     public AssignmentView reject(UUID id, String ifMatch, String reason) {
         Assignment a = visible(id);
         checkVersion(a, ifMatch);
-        caller.scope().requireWritable(officerSides(a)[0] || officerSides(a)[1], "assignment " + id);
+        boolean[] sides = officerSides(a);
+        caller.scope().requireWritable(sides[0] || sides[1], "assignment " + id);
         if (a.status != AssignmentStatus.PROPOSED && a.status != AssignmentStatus.ACCEPTED) {
             throw ProblemException.conflict("assignment-" + slug(a.status), "Assignment " + id + " is " + a.status
                     + "; only a PROPOSED or ACCEPTED assignment can be rejected");
@@ -169,8 +170,9 @@ public class AssignmentService {
     public AssignmentView confirm(UUID id, String ifMatch) {
         Assignment a = visible(id);
         checkVersion(a, ifMatch);
-        boolean from = officerSides(a)[0];
-        boolean to = officerSides(a)[1];
+        boolean[] sides = officerSides(a);
+        boolean from = sides[0];
+        boolean to = sides[1];
         caller.scope().requireWritable(from || to, "assignment " + id);
         require(a, AssignmentStatus.ACCEPTED, "confirmed");
         if ((!from || a.fromConfirmedBy != null) && (!to || a.toConfirmedBy != null)) {

@@ -54,14 +54,13 @@ public class SchoolLinks {
 
     /** The schools linked to any of {@code schools}. */
     public Set<String> partnersOf(Collection<String> schools) {
-        if (schools.isEmpty()) {
-            return Set.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT school_b FROM school_link WHERE school_a IN (?1) "
-                + "UNION SELECT school_a FROM school_link WHERE school_b IN (?1)")
-                .setParameter(1, new ArrayList<>(schools)).getResultList();
-        return new HashSet<>(rows);
+        Set<String> partners = new HashSet<>();
+        partnersBySchool(schools).forEach((school, linked) -> {
+            if (schools.contains(school)) {
+                partners.addAll(linked);
+            }
+        });
+        return partners;
     }
 
     /** Each of {@code schools} to the schools linked to it. */
