@@ -12,6 +12,7 @@ import org.xietong.devstack.process.PidFiles;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -54,7 +55,10 @@ public final class DevStack implements AutoCloseable {
 
     private void startAll() throws IOException {
         PidFiles pidFiles = new PidFiles(config.home().resolve("run"));
-        List<String> reaped = pidFiles.reapStale();
+        List<String> reaped = new ArrayList<>(pidFiles.reapStale());
+        if (PostgresLauncher.stopLeftoverPostmaster(config.home().resolve("postgres"))) {
+            reaped.add("postgres");
+        }
         if (!reaped.isEmpty()) {
             say.accept("Stopped processes left by an earlier run: " + String.join(", ", reaped));
         }

@@ -34,11 +34,14 @@ public final class PostgresLauncher {
         return new RunningPostgres(builder.start(), port);
     }
 
-    /** A postmaster whose parent was killed keeps running and holds the data directory; stop it first. */
-    private static void stopLeftoverPostmaster(Path dataDirectory) throws IOException {
+    /**
+     * A postmaster whose parent was killed keeps running and holds the data directory and the port; stops it and
+     * tells whether there was one.
+     */
+    public static boolean stopLeftoverPostmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return false;
         }
         String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
         Optional<ProcessHandle> postmaster = first.matches("\\d+")
@@ -49,5 +52,6 @@ public final class PostgresLauncher {
             h.destroy();
             h.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
         });
+        return postmaster.isPresent();
     }
 }

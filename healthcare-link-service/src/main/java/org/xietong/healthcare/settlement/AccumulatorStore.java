@@ -2,10 +2,14 @@ package org.xietong.healthcare.settlement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import org.hibernate.Session;
 import org.xietong.healthcare.settlement.engine.Accumulators;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,7 +55,8 @@ public class AccumulatorStore {
 
     /**
      * Creates and locks many rows in two statements, always in key order, so two batches locking overlapping people
-     * wait for each other instead of deadlocking.
+     * wait for each other instead of deadlocking. Keys travel as three arrays: a row-value IN list of hundreds of
+     * tuples cost the planner more than the rows cost the executor.
      */
     public Map<Key, Accumulators> lockAll(Collection<Key> keys) {
         List<Key> sorted = keys.stream().distinct().sorted().toList();
@@ -59,18 +64,27 @@ public class AccumulatorStore {
         if (sorted.isEmpty()) {
             return locked;
         }
-        String values = tuples(sorted.size(), 3);
-        bind(em.createNativeQuery("INSERT INTO settlement_accumulator (home_region, person_id, year) VALUES " + values
-                + " ON CONFLICT DO NOTHING"), sorted).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT home_region, person_id, year, " + COLUMNS
-                + " FROM settlement_accumulator WHERE (home_region, person_id, year) IN (" + values + ") "
-                + "ORDER BY home_region, person_id, year FOR UPDATE"), sorted).getResultList();
-        for (Object[] row : rows) {
-            locked.put(new Key(new Account((String) row[0], (String) row[1]), ((Number) row[2]).intValue()),
-                    new Accumulators(money(row[3]), money(row[4]), money(row[5]), money(row[6]), money(row[7]),
-                            money(row[8])));
-        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO settlement_accumulator "
+                    + "(home_region, person_id, year) SELECT * FROM unnest(?, ?, ?) ON CONFLICT DO NOTHING")) {
+                bindKeys(connection, insert, sorted);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT a.home_region, a.person_id, a.year, "
+                    + COLUMNS + " FROM settlement_accumulator a JOIN unnest(?, ?, ?) AS k(h, p, y) "
+                    + "ON a.home_region = k.h AND a.person_id = k.p AND a.year = k.y "
+                    + "ORDER BY a.home_region, a.person_id, a.year FOR UPDATE OF a")) {
+                bindKeys(connection, select, sorted);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        locked.put(new Key(new Account(rows.getString(1), rows.getString(2)), rows.getInt(3)),
+                                new Accumulators(money(rows.getBigDecimal(4)), money(rows.getBigDecimal(5)),
+                                        money(rows.getBigDecimal(6)), money(rows.getBigDecimal(7)),
+                                        money(rows.getBigDecimal(8)), money(rows.getBigDecimal(9))));
+                    }
+                }
+            }
+        });
         return locked;
     }
 
@@ -79,55 +93,39 @@ public class AccumulatorStore {
         if (rows.isEmpty()) {
             return;
         }
-        List<Map.Entry<Key, Accumulators>> entries = new ArrayList<>(rows.entrySet());
-        StringBuilder values = new StringBuilder();
-        int n = 1;
-        for (int i = 0; i < entries.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(?").append(n++).append(", ?").append(n++).append(", ?").append(n++);
-            for (int c = 0; c < 6; c++) {
-                values.append(", CAST(?").append(n++).append(" AS numeric)");
-            }
-            values.append(')');
+        List<Key> keys = new ArrayList<>(rows.keySet());
+        BigDecimal[][] columns = new BigDecimal[6][keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            Accumulators a = rows.get(keys.get(i));
+            columns[0][i] = a.deductibleUsed();
+            columns[1][i] = a.basicFundUsed();
+            columns[2][i] = a.seriousBurden();
+            columns[3][i] = a.seriousPaid();
+            columns[4][i] = a.assistancePaid();
+            columns[5][i] = a.fallbackPaid();
         }
-        Query update = em.createNativeQuery("UPDATE settlement_accumulator AS a SET deductible_used = v.d, "
-                + "basic_fund_used = v.f, serious_burden = v.sb, serious_paid = v.sp, assistance_paid = v.ap, "
-                + "fallback_paid = v.fp FROM (VALUES " + values + ") AS v(h, p, y, d, f, sb, sp, ap, fp) "
-                + "WHERE a.home_region = v.h AND a.person_id = v.p AND a.year = v.y");
-        int position = 1;
-        for (Map.Entry<Key, Accumulators> entry : entries) {
-            Accumulators a = entry.getValue();
-            update.setParameter(position++, entry.getKey().account().homeRegion());
-            update.setParameter(position++, entry.getKey().account().personId());
-            update.setParameter(position++, entry.getKey().year());
-            for (BigDecimal value : List.of(a.deductibleUsed(), a.basicFundUsed(), a.seriousBurden(), a.seriousPaid(),
-                    a.assistancePaid(), a.fallbackPaid())) {
-                update.setParameter(position++, value);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE settlement_accumulator AS a SET "
+                    + "deductible_used = v.d, basic_fund_used = v.f, serious_burden = v.sb, serious_paid = v.sp, "
+                    + "assistance_paid = v.ap, fallback_paid = v.fp FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "AS v(h, p, y, d, f, sb, sp, ap, fp) "
+                    + "WHERE a.home_region = v.h AND a.person_id = v.p AND a.year = v.y")) {
+                bindKeys(connection, update, keys);
+                for (int c = 0; c < 6; c++) {
+                    update.setArray(4 + c, connection.createArrayOf("numeric", columns[c]));
+                }
+                update.executeUpdate();
             }
-        }
-        update.executeUpdate();
+        });
     }
 
-    private static String tuples(int count, int width) {
-        StringBuilder sql = new StringBuilder();
-        int n = 1;
-        for (int i = 0; i < count; i++) {
-            sql.append(i == 0 ? "(" : ", (");
-            for (int c = 0; c < width; c++) {
-                sql.append(c == 0 ? "?" : ", ?").append(n++);
-            }
-            sql.append(')');
-        }
-        return sql.toString();
-    }
-
-    private static Query bind(Query query, List<Key> keys) {
-        int n = 1;
-        for (Key key : keys) {
-            query.setParameter(n++, key.account().homeRegion());
-            query.setParameter(n++, key.account().personId());
-            query.setParameter(n++, key.year());
-        }
-        return query;
+    private static void bindKeys(Connection connection, PreparedStatement statement, List<Key> keys)
+            throws SQLException {
+        statement.setArray(1, connection.createArrayOf("varchar",
+                keys.stream().map(k -> k.account().homeRegion()).toArray()));
+        statement.setArray(2, connection.createArrayOf("varchar",
+                keys.stream().map(k -> k.account().personId()).toArray()));
+        statement.setArray(3, connection.createArrayOf("int4", keys.stream().map(Key::year).toArray()));
     }
 
     private Accumulators select(String sql, Account account, int year) {

@@ -116,7 +116,7 @@ public class BatchSettlement {
                         : answer(readable.get(i), outcome.problem().status(), null, outcome.problem()));
             }
         } catch (RuntimeException e) {
-            LOG.debugf(e, "a chunk of %d bills failed; recording them one by one", readable.size());
+            LOG.warnf("a chunk of %d bills failed (%s); recording them one by one", readable.size(), e.toString());
             for (Item item : readable) {
                 answers.put(item, QuarkusTransaction.requiringNew().call(() -> answer(item, true, access, actor, context, null)));
             }

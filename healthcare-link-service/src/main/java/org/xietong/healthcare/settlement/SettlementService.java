@@ -119,8 +119,11 @@ public class SettlementService {
         Map<String, SettlementRecord> earlier = new HashMap<>();
         List<String> billIds = requests.stream().map(BillRequest::billId).filter(Objects::nonNull).distinct().toList();
         if (!billIds.isEmpty()) {
-            SettlementRecord.<SettlementRecord>list("createdBy = ?1 and billId in ?2", access.username(), billIds)
-                    .forEach(r -> earlier.put(r.billId, r));
+            @SuppressWarnings("unchecked")
+            List<SettlementRecord> found = SettlementRecord.getEntityManager().createNativeQuery(
+                            "SELECT * FROM settlement WHERE created_by = ?1 AND bill_id = ANY(?2)", SettlementRecord.class)
+                    .setParameter(1, access.username()).setParameter(2, billIds.toArray(String[]::new)).getResultList();
+            found.forEach(r -> earlier.put(r.billId, r));
         }
         Bill[] bills = new Bill[requests.size()];
         Map<String, Integer> firstInChunk = new HashMap<>();
