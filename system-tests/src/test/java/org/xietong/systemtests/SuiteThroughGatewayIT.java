@@ -1,21 +1,20 @@
 package org.xietong.systemtests;
 
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.xietong.devstack.DemoAccounts;
 import org.xietong.devstack.DemoData;
 import org.xietong.devstack.DevStack;
 import org.xietong.devstack.StackConfig;
-import org.xietong.devstack.SuiteService;
 import org.xietong.devstack.TokenClient;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,6 +22,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -35,8 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The suite as a user meets it: the devstack with real PostgreSQL, Kafka and Keycloak, tokens from Keycloak, every
- * call through the gateway. Ports are offset so it can run beside a developer's ./xietong up.
+ * call through the gateway. The stack is the one all system tests share ({@link SharedStack}).
  */
+@ExtendWith(SharedStack.class)
+// Last among the system tests (classes are ordered, see junit-platform.properties): its last test stops the stack.
+@Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteThroughGatewayIT {
 
@@ -48,19 +52,11 @@ class SuiteThroughGatewayIT {
     private static String gateway;
 
     @BeforeAll
-    static void startSuite() throws Exception {
-        Path root = Path.of(System.getProperty("xietong.root", "..")).toAbsolutePath().normalize();
-        config = new StackConfig(root, Files.createTempDirectory("xietong-system"), StackConfig.SYSTEM_TEST_OFFSET, false);
-        stack = DevStack.start(config, System.out::println);
-        tokens = new TokenClient(stack.keycloak().issuer());
-        gateway = config.url(SuiteService.GATEWAY);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useTheSharedSuite(SharedStack.Suite suite) {
+        stack = suite.stack();
+        config = suite.config();
+        tokens = suite.tokens();
+        gateway = suite.gateway();
     }
 
     @Test
@@ -239,6 +235,28 @@ class SuiteThroughGatewayIT {
 
     @Test
     @Order(10)
+    void theGatewayServesOneApiDocumentWithEveryServicesPathsWithoutAToken() {
+        String json = given().get(gateway + "/openapi").then().statusCode(200).contentType("application/json")
+                .extract().asString();
+        JsonPath doc = JsonPath.from(json);
+        assertEquals(List.of(), doc.getList("x-xietong-unavailable"));
+        // The services share schema names (Kind, Status, SchoolView …); every ref must still find its schema.
+        Set<String> schemas = doc.<String, Object>getMap("components.schemas").keySet();
+        List<String> dangling = Pattern.compile("#/components/schemas/([^\"]+)").matcher(json).results()
+                .map(m -> m.group(1)).filter(name -> !schemas.contains(name)).distinct().toList();
+        assertEquals(List.of(), dangling, "refs without a schema");
+        Set<String> paths = doc.<String, Object>getMap("paths").keySet();
+        for (String path : PREFIXES) {
+            assertTrue(paths.contains(path), path + " in " + paths);
+        }
+        assertTrue(paths.stream().allMatch(p -> p.startsWith("/api/v1/")), "only the routed prefixes: " + paths);
+        assertEquals(stack.keycloak().issuer() + "/protocol/openid-connect/auth",
+                doc.getString("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl"));
+        given().get(gateway + "/q/swagger-ui/").then().statusCode(200).body(containsString("/openapi"));
+    }
+
+    @Test
+    @Order(11)
     void stoppingTheSuiteLeavesNoProcessBehind() {
         List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
         assertFalse(children.isEmpty(), "the suite runs as child processes");

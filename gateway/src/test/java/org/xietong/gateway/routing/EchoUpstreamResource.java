@@ -1,5 +1,6 @@
 package org.xietong.gateway.routing;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -7,49 +8,85 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in upstream for the gateway's routing tests: it answers with what it received (method, path, the
- * Authorization header, the body), so a test can see exactly what the gateway forwarded.
+ * Stand-in upstreams for the gateway's tests, one real HTTP server per service: each answers with what it received
+ * (method, path, the Authorization and X-Request-Id headers, the body size and, for JSON, the body), so a test can
+ * see exactly what the gateway forwarded. A path containing {@code /slow} answers after three seconds; a test can
+ * stop a service's server and start it again on the same port.
  */
 public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
-    static final AtomicInteger CALLS = new AtomicInteger();
-    private HttpServer server;
+    public static final AtomicInteger CALLS = new AtomicInteger();
+    private static final Map<String, HttpServer> SERVERS = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        for (String service : new String[]{"pairing", "rotation", "healthcare"}) {
+            startService(service, 0);
+            config.put("xietong.gateway.services." + service + ".url", "http://127.0.0.1:" + PORTS.get(service));
+        }
+        return config;
+    }
+
+    public static void stopService(String service) {
+        SERVERS.remove(service).stop(0);
+    }
+
+    public static void startService(String service) {
+        startService(service, PORTS.get(service));
+    }
+
+    private static void startService(String service, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/", exchange -> answer(service, exchange));
+            server.start();
+            SERVERS.put(service, server);
+            PORTS.put(service, server.getAddress().getPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", exchange -> {
-            CALLS.incrementAndGet();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-            String json = "{\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\"" + exchange.getRequestURI()
-                    + "\",\"authorization\":\"" + auth + "\",\"body\":" + (body.isEmpty() ? "null" : body) + "}";
-            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of(
-                "xietong.gateway.services.pairing.url", url,
-                "xietong.gateway.services.rotation.url", url,
-                "xietong.gateway.services.healthcare.url", url);
+    }
+
+    private static void answer(String service, HttpExchange exchange) throws IOException {
+        CALLS.incrementAndGet();
+        byte[] received = exchange.getRequestBody().readAllBytes();
+        String path = exchange.getRequestURI().toString();
+        if (path.contains("/slow")) {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        String body = received.length > 0 && contentType.startsWith("application/json")
+                ? new String(received, StandardCharsets.UTF_8) : "null";
+        String json = "{\"service\":\"" + service + "\",\"method\":\"" + exchange.getRequestMethod()
+                + "\",\"path\":\"" + path
+                + "\",\"authorization\":\"" + exchange.getRequestHeaders().getFirst("Authorization")
+                + "\",\"requestId\":\"" + exchange.getRequestHeaders().getFirst("X-Request-Id")
+                + "\",\"forwardedFor\":\"" + exchange.getRequestHeaders().getFirst("X-Forwarded-For")
+                + "\",\"size\":" + received.length + ",\"body\":" + body + "}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+        SERVERS.values().forEach(s -> s.stop(0));
+        SERVERS.clear();
     }
 }

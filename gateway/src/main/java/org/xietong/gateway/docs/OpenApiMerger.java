@@ -1,0 +1,238 @@
+package org.xietong.gateway.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Merges the services' OpenAPI documents into the one the gateway serves: each service's paths under its prefix,
+ * the tags, and the components. A component name two services use for different content is renamed
+ * {@code <Service><Name>} in each of them (refs included); identical ones are kept once. The services' own
+ * security schemes give way to Keycloak's login (authorization code) and a plain bearer token.
+ */
+public final class OpenApiMerger {
+
+    static final String OAUTH2 = "keycloak";
+    static final String BEARER = "jwt";
+    static final String UNAVAILABLE = "x-xietong-unavailable";
+    private static final String COMPONENTS_REF = "#/components/";
+    private static final Set<String> OPERATIONS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** One service's document as it served it. */
+    public record ServiceDocument(String service, String prefix, JsonNode document) {
+    }
+
+    private final Optional<String> realmUrl;
+
+    /** @param realmUrl the Keycloak realm browsers log in to; without it only the bearer scheme is offered */
+    public OpenApiMerger(Optional<String> realmUrl) {
+        this.realmUrl = realmUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    public ObjectNode merge(List<ServiceDocument> documents, List<String> unavailable) {
+        Map<String, Map<String, String>> renames = renames(documents);
+        ObjectNode paths = JSON.objectNode();
+        Map<String, JsonNode> tags = new LinkedHashMap<>();
+        ObjectNode components = JSON.objectNode();
+        for (ServiceDocument service : documents) {
+            Map<String, String> renamed = renames.get(service.service());
+            JsonNode document = rewriteRefs(service.document(), renamed);
+            for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+                if (underPrefix(path.getKey(), service.prefix())) {
+                    paths.set(path.getKey(), withGatewaySecurity(path.getValue()));
+                }
+            }
+            document.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
+            for (Map.Entry<String, JsonNode> type : document.path("components").properties()) {
+                if (type.getKey().equals("securitySchemes")) {
+                    continue;
+                }
+                ObjectNode into = components.has(type.getKey())
+                        ? (ObjectNode) components.get(type.getKey()) : components.putObject(type.getKey());
+                for (Map.Entry<String, JsonNode> component : type.getValue().properties()) {
+                    String name = renamed.getOrDefault(ref(type.getKey(), component.getKey()), component.getKey());
+                    into.set(name, component.getValue());
+                }
+            }
+        }
+
+        ObjectNode merged = JSON.objectNode();
+        merged.put("openapi", documents.stream().map(d -> d.document().path("openapi").asText(null))
+                .filter(v -> v != null).findFirst().orElse("3.1.0"));
+        merged.putObject("info")
+                .put("title", "Xietong API")
+                .put("version", "1")
+                .put("description", "School pairing, teacher rotation and cross-region healthcare through the "
+                        + "gateway, merged from the services' own documents.");
+        merged.putArray("servers").addObject().put("url", "/");
+        merged.set("security", securityRequirement(Set.of()));
+        merged.putArray("tags").addAll(tags.values());
+        merged.set("paths", paths);
+        components.set("securitySchemes", securitySchemes());
+        merged.set("components", components);
+        ArrayNode down = merged.putArray(UNAVAILABLE);
+        unavailable.forEach(down::add);
+        return merged;
+    }
+
+    private static boolean underPrefix(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /**
+     * Per service: the new name of each of its components whose name another service uses for different content.
+     * Renaming changes the refs inside other components, which may then differ in turn, so this repeats until
+     * nothing more differs.
+     */
+    static Map<String, Map<String, String>> renames(List<ServiceDocument> documents) {
+        Set<String> clashing = new HashSet<>();
+        while (true) {
+            Map<String, Map<String, String>> renames = newNames(documents, clashing);
+            if (!findClashes(documents, renames, clashing)) {
+                return renames;
+            }
+        }
+    }
+
+    /** {@code <Service><Name>}, or with a number after it when a service already has a component of that name. */
+    private static Map<String, Map<String, String>> newNames(List<ServiceDocument> documents, Set<String> clashing) {
+        Set<String> taken = new HashSet<>();
+        for (ServiceDocument service : documents) {
+            for (Map.Entry<String, JsonNode> type : service.document().path("components").properties()) {
+                type.getValue().properties().forEach(component -> taken.add(ref(type.getKey(), component.getKey())));
+            }
+        }
+        Map<String, Map<String, String>> renames = new LinkedHashMap<>();
+        for (ServiceDocument service : documents) {
+            Map<String, String> own = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> type : service.document().path("components").properties()) {
+                for (Map.Entry<String, JsonNode> component : type.getValue().properties()) {
+                    String ref = ref(type.getKey(), component.getKey());
+                    if (clashing.contains(ref)) {
+                        String base = capitalised(service.service()) + component.getKey();
+                        String name = base;
+                        for (int n = 2; !taken.add(ref(type.getKey(), name)); n++) {
+                            name = base + n;
+                        }
+                        own.put(ref, name);
+                    }
+                }
+            }
+            renames.put(service.service(), own);
+        }
+        return renames;
+    }
+
+    /** Adds the components whose content differs between services once refs are renamed; true if it found any. */
+    private static boolean findClashes(List<ServiceDocument> documents, Map<String, Map<String, String>> renames,
+                                       Set<String> clashing) {
+        Map<String, JsonNode> seen = new LinkedHashMap<>();
+        boolean found = false;
+        for (ServiceDocument service : documents) {
+            JsonNode components = rewriteRefs(service.document().path("components"), renames.get(service.service()));
+            for (Map.Entry<String, JsonNode> type : components.properties()) {
+                if (type.getKey().equals("securitySchemes")) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> component : type.getValue().properties()) {
+                    String ref = ref(type.getKey(), component.getKey());
+                    JsonNode first = seen.putIfAbsent(ref, component.getValue());
+                    if (first != null && !first.equals(component.getValue()) && clashing.add(ref)) {
+                        found = true;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String ref(String type, String name) {
+        return COMPONENTS_REF + type + "/" + name;
+    }
+
+    private static String capitalised(String service) {
+        return Character.toUpperCase(service.charAt(0)) + service.substring(1);
+    }
+
+    /** A copy with every string naming a renamed component ($ref, discriminator mappings) pointing at its new name. */
+    static JsonNode rewriteRefs(JsonNode node, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return node;
+        }
+        if (node.isTextual() && node.asText().startsWith(COMPONENTS_REF)) {
+            String renamed = renames.get(node.asText());
+            return renamed == null ? node
+                    : TextNode.valueOf(node.asText().substring(0, node.asText().lastIndexOf('/') + 1) + renamed);
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JSON.objectNode();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                copy.set(field.getKey(), rewriteRefs(field.getValue(), renames));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.arrayNode();
+            node.forEach(item -> copy.add(rewriteRefs(item, renames)));
+            return copy;
+        }
+        return node;
+    }
+
+    /**
+     * Operations that required the service's own scheme now require the gateway's, keeping the roles the service
+     * listed (OpenAPI 3.1 lets a bearer requirement name roles); public operations stay public.
+     */
+    private JsonNode withGatewaySecurity(JsonNode pathItem) {
+        ObjectNode copy = pathItem.deepCopy();
+        for (Map.Entry<String, JsonNode> operation : copy.properties()) {
+            JsonNode security = operation.getValue().get("security");
+            if (OPERATIONS.contains(operation.getKey()) && security != null && !security.isEmpty()) {
+                Set<String> roles = new LinkedHashSet<>();
+                security.forEach(requirement -> requirement.forEach(scheme -> scheme.forEach(r -> roles.add(r.asText()))));
+                ((ObjectNode) operation.getValue()).set("security", securityRequirement(roles));
+            }
+        }
+        return copy;
+    }
+
+    /** Either scheme will do: the Keycloak login or a token pasted in. */
+    private ArrayNode securityRequirement(Set<String> roles) {
+        ArrayNode requirement = JSON.arrayNode();
+        realmUrl.ifPresent(url -> requirement.addObject().putArray(OAUTH2));
+        ArrayNode bearer = requirement.addObject().putArray(BEARER);
+        roles.forEach(bearer::add);
+        return requirement;
+    }
+
+    private ObjectNode securitySchemes() {
+        ObjectNode schemes = JSON.objectNode();
+        realmUrl.ifPresent(url -> {
+            ObjectNode oauth2 = schemes.putObject(OAUTH2)
+                    .put("type", "oauth2")
+                    .put("description", "Log in through Keycloak (realm xietong; public client xietong-cli with PKCE)");
+            oauth2.putObject("flows").putObject("authorizationCode")
+                    .put("authorizationUrl", url + "/protocol/openid-connect/auth")
+                    .put("tokenUrl", url + "/protocol/openid-connect/token")
+                    .putObject("scopes");
+        });
+        schemes.putObject(BEARER)
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put("bearerFormat", "JWT")
+                .put("description", "A Keycloak access token, e.g. from ./xietong token <user>");
+        return schemes;
+    }
+}

@@ -1,0 +1,61 @@
+package org.xietong.gateway.limits;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+
+/**
+ * Token buckets (bucket4j) per user and per client application, per rate-limit class. A request needs a token from
+ * both, so one busy client cannot starve the others and one busy user cannot starve their colleagues. Idle buckets
+ * are forgotten, which can only give a returning caller a full bucket.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    /** Whether the request may go on; if not, when to retry. */
+    public record Verdict(boolean allowed, long remaining, Duration retryAfter, String limitedBy) {
+    }
+
+    private final LimitsConfig config;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(15))
+            .maximumSize(200_000)
+            .build();
+
+    public RateLimiter(LimitsConfig config) {
+        this.config = config;
+    }
+
+    public Verdict acquire(String limitClass, String user, String client) {
+        LimitsConfig.Limit limit = config.classes().get(limitClass);
+        if (limit == null) {
+            throw new IllegalStateException("No rate-limit class " + limitClass + " (xietong.gateway.limits)");
+        }
+        Bucket userBucket = bucket(limitClass + "|user|" + user, limit.userRequests(), limit.period());
+        ConsumptionProbe byUser = userBucket.tryConsumeAndReturnRemaining(1);
+        if (!byUser.isConsumed()) {
+            return refused(byUser, "user");
+        }
+        ConsumptionProbe byClient = bucket(limitClass + "|client|" + client, limit.clientRequests(), limit.period())
+                .tryConsumeAndReturnRemaining(1);
+        if (!byClient.isConsumed()) {
+            userBucket.addTokens(1);
+            return refused(byClient, "client");
+        }
+        return new Verdict(true, Math.min(byUser.getRemainingTokens(), byClient.getRemainingTokens()), Duration.ZERO, null);
+    }
+
+    private Bucket bucket(String key, long requests, Duration period) {
+        return buckets.get(key, k -> Bucket.builder()
+                .addLimit(l -> l.capacity(requests).refillGreedy(requests, period))
+                .build());
+    }
+
+    private static Verdict refused(ConsumptionProbe probe, String limitedBy) {
+        return new Verdict(false, 0, Duration.ofNanos(probe.getNanosToWaitForRefill()), limitedBy);
+    }
+}

@@ -1,0 +1,264 @@
+package org.xietong.gateway.routing;
+
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
+import org.xietong.gateway.observability.RequestObservation;
+import org.xietong.platform.problem.Problem;
+import org.xietong.platform.problem.ProblemResponses;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Streams one service's requests and answers through, with the request body counted against the route's limit,
+ * timeouts, and a circuit breaker so that a service that is down or hanging costs callers a quick 503/504 problem
+ * instead of a held connection. Other services have their own client and breaker and are not affected.
+ */
+public final class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class);
+    /** Connection-scoped headers (RFC 9110 §7.6.1) never travel through a proxy. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
+
+    private final Vertx vertx;
+    private final String name;
+    private final GatewayConfig.Upstream upstream;
+    private final HttpClient client;
+    private final CircuitBreaker breaker;
+    private final String host;
+    private final int port;
+
+    public Forwarder(Vertx vertx, String name, GatewayConfig.Upstream upstream) {
+        this.vertx = vertx;
+        this.name = name;
+        this.upstream = upstream;
+        URI target = URI.create(upstream.url());
+        this.host = target.getHost();
+        this.port = target.getPort() > 0 ? target.getPort() : ("https".equals(target.getScheme()) ? 443 : 80);
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setSsl("https".equals(target.getScheme()))
+                .setConnectTimeout((int) upstream.connectTimeout().toMillis())
+                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
+        this.breaker = CircuitBreaker.create("upstream-" + name, vertx, new CircuitBreakerOptions()
+                .setMaxFailures(upstream.breakerFailures())
+                .setResetTimeout(upstream.breakerReset().toMillis())
+                .setTimeout(-1));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CircuitBreakerState circuit() {
+        return breaker.state();
+    }
+
+    /** A 502–504 from the service counts against its circuit, yet the caller still gets the service's own answer. */
+    private static final class UnhealthyAnswer extends RuntimeException {
+        final HttpClientResponse response;
+
+        UnhealthyAnswer(HttpClientResponse response) {
+            super("upstream answered " + response.statusCode(), null, false, false);
+            this.response = response;
+        }
+    }
+
+    public void forward(RoutingContext context, long maxBody) {
+        HttpServerRequest in = context.request();
+        in.pause();
+        String uri = context.normalizedPath() + (in.query() == null ? "" : "?" + in.query());
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(host)
+                .setPort(port)
+                .setURI(uri)
+                .setConnectTimeout(upstream.connectTimeout().toMillis())
+                .setIdleTimeout(upstream.readTimeout().toMillis())
+                .setHeaders(requestHeaders(context));
+        breaker.<HttpClientResponse>execute(attempt -> client.request(options)
+                        .onFailure(attempt::tryFail)
+                        .onSuccess(request -> {
+                            // Until the answer's head arrives; after that the idle timeout watches the stream.
+                            long waiting = vertx.setTimer(upstream.readTimeout().toMillis(), t -> request.reset(0,
+                                    new TimeoutException(name + " did not answer within " + upstream.readTimeout())));
+                            request.response().onComplete(answer -> {
+                                vertx.cancelTimer(waiting);
+                                if (answer.succeeded()) {
+                                    // The breaker hands the answer on in a later task; hold its body until relayed.
+                                    answer.result().pause();
+                                }
+                                if (answer.failed()) {
+                                    attempt.tryFail(answer.cause());
+                                } else if (answer.result().statusCode() >= 502 && answer.result().statusCode() <= 504) {
+                                    attempt.tryFail(new UnhealthyAnswer(answer.result()));
+                                } else {
+                                    attempt.tryComplete(answer.result());
+                                }
+                            });
+                            sendBody(context, request, maxBody, attempt);
+                        }))
+                .onSuccess(response -> {
+                    if (response != null) {
+                        relay(context, response);
+                    }
+                })
+                .onFailure(failure -> {
+                    if (failure instanceof UnhealthyAnswer unhealthy) {
+                        relay(context, unhealthy.response);
+                    } else {
+                        fail(context, failure);
+                    }
+                });
+    }
+
+    private MultiMap requestHeaders(RoutingContext context) {
+        HttpServerRequest in = context.request();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        in.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        String forwardedFor = in.headers().get("X-Forwarded-For");
+        String remote = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        headers.set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
+        headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        if (in.authority() != null) {
+            headers.set("X-Forwarded-Host", in.authority().toString());
+        }
+        headers.set(RequestObservation.REQUEST_ID, RequestObservation.requestId(context));
+        return headers;
+    }
+
+    /**
+     * Copies the body with back-pressure, counting it: a chunked body that outgrows the limit is cut off with 413,
+     * which is the caller's doing and so does not count against the service's circuit.
+     */
+    private void sendBody(RoutingContext context, HttpClientRequest request, long maxBody,
+                          Promise<HttpClientResponse> attempt) {
+        HttpServerRequest in = context.request();
+        // HTTP/2 frames carry the body without either header, so only HTTP/1 can promise there is none.
+        boolean hasBody = in.version() == HttpVersion.HTTP_2 || in.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                || in.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        if (!hasBody) {
+            request.end();
+            in.resume();
+            return;
+        }
+        if (!in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            request.setChunked(true);
+        }
+        long[] received = {0};
+        in.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] > maxBody) {
+                in.handler(null);
+                attempt.tryComplete(null);
+                request.reset();
+                ProblemResponses.write(context, tooLarge(maxBody));
+                return;
+            }
+            request.write(chunk);
+            if (request.writeQueueFull()) {
+                in.pause();
+                request.drainHandler(v -> in.resume());
+            }
+        });
+        in.endHandler(v -> {
+            if (received[0] <= maxBody) {
+                request.end();
+            }
+        });
+        in.exceptionHandler(e -> request.reset());
+        in.resume();
+    }
+
+    public static Problem tooLarge(long maxBody) {
+        return Problem.of(413, "payload-too-large", "Payload too large",
+                "This route accepts bodies up to " + maxBody + " bytes");
+    }
+
+    private void relay(RoutingContext context, HttpClientResponse response) {
+        HttpServerResponse out = context.response();
+        if (out.ended() || out.closed()) {
+            response.request().reset();
+            return;
+        }
+        out.setStatusCode(response.statusCode());
+        response.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                out.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        out.headers().set(RequestObservation.REQUEST_ID, RequestObservation.requestId(context));
+        boolean bodiless = context.request().method() == HttpMethod.HEAD || response.statusCode() == 204
+                || response.statusCode() == 304;
+        if (!bodiless && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            out.setChunked(true);
+        }
+        response.pipeTo(out).onFailure(e -> {
+            LOG.debugf("answer from %s broke off: %s", name, e.getMessage());
+            if (!out.headWritten()) {
+                fail(context, e);
+            } else {
+                out.reset();
+            }
+        });
+    }
+
+    private void fail(RoutingContext context, Throwable failure) {
+        if (context.response().headWritten()) {
+            context.response().reset();
+            return;
+        }
+        Problem problem;
+        if (failure instanceof OpenCircuitException) {
+            long seconds = Math.max(1, upstream.breakerReset().toSeconds());
+            context.response().putHeader("Retry-After", String.valueOf(seconds));
+            problem = Problem.of(503, "service-unavailable", "Service unavailable", "The " + name
+                    + " service failed repeatedly and is rested for up to " + seconds + " s; other services answer as usual");
+        } else if (isTimeout(failure)) {
+            problem = Problem.of(504, "service-timeout", "Service did not answer in time", "The " + name
+                    + " service did not answer within " + upstream.readTimeout().toSeconds() + " s");
+        } else {
+            LOG.debugf("%s unreachable: %s", name, failure.toString());
+            problem = Problem.of(503, "service-unavailable", "Service unavailable",
+                    "The " + name + " service cannot be reached; other services answer as usual");
+        }
+        ProblemResponses.write(context, problem.withExtension("service", name));
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        if (failure instanceof ConnectException) {
+            return false;
+        }
+        return failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout");
+    }
+
+    public void close() {
+        client.close();
+        breaker.close();
+    }
+}

@@ -1,0 +1,68 @@
+package org.xietong.systemtests;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.xietong.devstack.DevStack;
+import org.xietong.devstack.StackConfig;
+import org.xietong.devstack.SuiteService;
+import org.xietong.devstack.TokenClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One devstack for every system test: the first test that asks for a {@link Suite} parameter starts it (about a
+ * minute on the build machine), later ones get the same, and JUnit stops it when the run ends. Ports are offset so
+ * it can run beside a developer's ./xietong up.
+ */
+public final class SharedStack implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
+
+    /** The running suite as the tests reach it. */
+    public record Suite(DevStack stack, StackConfig config, TokenClient tokens, String gateway) {
+    }
+
+    /** A failed start is remembered, so the next test class fails at once instead of trying for another minute. */
+    private record Attempt(Suite suite, RuntimeException failure) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (suite != null) {
+                suite.stack().close();
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Suite.class;
+    }
+
+    @Override
+    public Suite resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Attempt attempt = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(Attempt.class, key -> start(), Attempt.class);
+        if (attempt.failure() != null) {
+            throw attempt.failure();
+        }
+        return attempt.suite();
+    }
+
+    private static Attempt start() {
+        try {
+            Path root = Path.of(System.getProperty("xietong.root", "..")).toAbsolutePath().normalize();
+            StackConfig config = new StackConfig(root, Files.createTempDirectory("xietong-system"),
+                    StackConfig.SYSTEM_TEST_OFFSET, false);
+            DevStack stack = DevStack.start(config, System.out::println);
+            return new Attempt(new Suite(stack, config, new TokenClient(stack.keycloak().issuer()),
+                    config.url(SuiteService.GATEWAY)), null);
+        } catch (IOException e) {
+            return new Attempt(null, new UncheckedIOException("the devstack did not start", e));
+        } catch (RuntimeException e) {
+            return new Attempt(null, e);
+        }
+    }
+}
