@@ -142,6 +142,7 @@ public final class DevStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", password(service));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
+        env.putAll(config.appEnvironment(service));
         return env;
     }
 

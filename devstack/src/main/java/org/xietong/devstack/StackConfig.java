@@ -1,12 +1,22 @@
 package org.xietong.devstack;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where the devstack keeps its data and which ports it uses. Every port moves by {@code portOffset}, so a second
- * stack (the system tests) can run beside a developer's {@code ./xietong up}.
+ * stack (the system tests) can run beside a developer's {@code ./xietong up}. {@code appProperties} are extra
+ * configuration properties for one application (a benchmark raising the gateway's rate limits, say). They reach it
+ * as environment variables ({@code a.b-c} as {@code A_B_C}), which override its application.properties: an unknown
+ * name in the environment is ignored, whereas as a system property under a {@code @ConfigMapping} prefix it would
+ * stop the application at start ("does not map to any root").
  */
-public record StackConfig(Path root, Path home, int portOffset, boolean keepData) {
+public record StackConfig(Path root, Path home, int portOffset, boolean keepData,
+                          Map<SuiteService, Map<String, String>> appProperties) {
 
     public static final int POSTGRES_PORT = 15432;
     public static final int KAFKA_PORT = 19092;
@@ -19,6 +29,46 @@ public record StackConfig(Path root, Path home, int portOffset, boolean keepData
      */
     public static final int SYSTEM_TEST_OFFSET = 10000;
     public static final int BENCHMARK_OFFSET = 11000;
+
+    public StackConfig {
+        EnumMap<SuiteService, Map<String, String>> copy = new EnumMap<>(SuiteService.class);
+        appProperties.forEach((service, properties) -> copy.put(service, Map.copyOf(properties)));
+        appProperties = Collections.unmodifiableMap(copy);
+    }
+
+    public StackConfig(Path root, Path home, int portOffset, boolean keepData) {
+        this(root, home, portOffset, keepData, Map.of());
+    }
+
+    /** This configuration with {@code properties} added to {@code service}'s configuration. */
+    public StackConfig withAppProperties(SuiteService service, Map<String, String> properties) {
+        EnumMap<SuiteService, Map<String, String>> merged = new EnumMap<>(SuiteService.class);
+        merged.putAll(appProperties);
+        Map<String, String> forService = new TreeMap<>(appProperties(service));
+        forService.putAll(properties);
+        merged.put(service, forService);
+        return new StackConfig(root, home, portOffset, keepData, merged);
+    }
+
+    /** The extra configuration of {@code service}; empty unless set with {@link #withAppProperties}. */
+    public Map<String, String> appProperties(SuiteService service) {
+        return appProperties.getOrDefault(service, Map.of());
+    }
+
+    /** {@link #appProperties(SuiteService)} as the environment variables that carry them. */
+    public Map<String, String> appEnvironment(SuiteService service) {
+        Map<String, String> environment = new TreeMap<>();
+        appProperties(service).forEach((name, value) -> environment.put(environmentName(name), value));
+        return environment;
+    }
+
+    /** MicroProfile Config's environment name of a property: {@code xietong.gateway.a-b} is {@code XIETONG_GATEWAY_A_B}. */
+    public static String environmentName(String property) {
+        if (property.isBlank()) {
+            throw new IllegalArgumentException("a property needs a name");
+        }
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
 
     /** The developer's stack: data under {@code .xietong/} in the project root, kept across restarts. */
     public static StackConfig fromEnvironment() {

@@ -65,4 +65,14 @@ class GatewayRoutingTest {
                 .then().statusCode(401).contentType("application/problem+json");
         assertEquals(before, EchoUpstreamResource.CALLS.get(), "no rejected request reaches a service");
     }
+
+    @Test
+    void aTokenIsRefusedOnceItExpiresEvenAfterItWasAccepted() throws InterruptedException {
+        String shortLived = TestTokens.user("admin", "platform-admin").expiredAgo(Duration.ofSeconds(-2)).sign();
+        given().auth().oauth2(shortLived).get("/api/v1/pairing/schools").then().statusCode(200);
+        given().auth().oauth2(shortLived).get("/api/v1/pairing/schools").then().statusCode(200);
+        Thread.sleep(2_500);
+        given().auth().oauth2(shortLived).get("/api/v1/pairing/schools").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
 }
