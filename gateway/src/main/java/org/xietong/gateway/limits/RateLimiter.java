@@ -30,6 +30,10 @@ public class RateLimiter {
         this.config = config;
     }
 
+    public boolean knows(String limitClass) {
+        return config.classes().containsKey(limitClass);
+    }
+
     public Verdict acquire(String limitClass, String user, String client) {
         LimitsConfig.Limit limit = config.classes().get(limitClass);
         if (limit == null) {

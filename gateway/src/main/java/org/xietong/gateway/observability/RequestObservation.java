@@ -12,6 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -29,6 +30,8 @@ public class RequestObservation {
     private static final String SERVICE = "xietong.service";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger ACCESS = Logger.getLogger("xietong.access");
+    /** Anything else is one tag value: made-up methods must not mint new metric series. */
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final MeterRegistry registry;
 
@@ -68,7 +71,7 @@ public class RequestObservation {
         int status = context.response().getStatusCode();
         String route = context.get(ROUTE, "none");
         String service = context.get(SERVICE, "none");
-        String method = context.request().method().name();
+        String method = METHODS.contains(context.request().method().name()) ? context.request().method().name() : "OTHER";
         Timer.builder("xietong.gateway.requests")
                 .description("Requests through the gateway by route rule, service, method and status")
                 .tags("route", route, "service", service, "method", method, "status", String.valueOf(status))

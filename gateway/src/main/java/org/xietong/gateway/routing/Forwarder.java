@@ -4,6 +4,7 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -26,6 +27,8 @@ import org.xietong.platform.problem.ProblemResponses;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +44,8 @@ public final class Forwarder {
     /** Connection-scoped headers (RFC 9110 §7.6.1) never travel through a proxy. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
+    private static final Set<String> FORWARDING = Set.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
+            "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Server");
 
     private final Vertx vertx;
     private final String name;
@@ -60,7 +65,7 @@ public final class Forwarder {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setSsl("https".equals(target.getScheme()))
                 .setConnectTimeout((int) upstream.connectTimeout().toMillis())
-                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
+                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(512));
         this.breaker = CircuitBreaker.create("upstream-" + name, vertx, new CircuitBreakerOptions()
                 .setMaxFailures(upstream.breakerFailures())
                 .setResetTimeout(upstream.breakerReset().toMillis())
@@ -88,6 +93,14 @@ public final class Forwarder {
     public void forward(RoutingContext context, long maxBody) {
         HttpServerRequest in = context.request();
         in.pause();
+        // Set before anything else: a caller who leaves while the gateway waits for a connection is noticed too.
+        boolean[] callerGone = {false};
+        in.exceptionHandler(e -> callerGone[0] = true);
+        context.response().closeHandler(v -> callerGone[0] = true);
+        if (HttpHeaderValues.CONTINUE.toString().equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))
+                && in.version() != HttpVersion.HTTP_2) {
+            context.response().writeContinue();
+        }
         String uri = context.normalizedPath() + (in.query() == null ? "" : "?" + in.query());
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
@@ -95,26 +108,37 @@ public final class Forwarder {
                 .setPort(port)
                 .setURI(uri)
                 .setConnectTimeout(upstream.connectTimeout().toMillis())
-                .setIdleTimeout(upstream.readTimeout().toMillis())
                 .setHeaders(requestHeaders(context));
         breaker.<HttpClientResponse>execute(attempt -> client.request(options)
-                        .onFailure(attempt::tryFail)
+                        .onFailure(e -> settle(attempt, callerGone, e))
                         .onSuccess(request -> {
-                            // Until the answer's head arrives; after that the idle timeout watches the stream.
-                            long waiting = vertx.setTimer(upstream.readTimeout().toMillis(), t -> request.reset(0,
-                                    new TimeoutException(name + " did not answer within " + upstream.readTimeout())));
+                            request.exceptionHandler(e -> LOG.debugf("request to %s ended: %s", name, e.getMessage()));
+                            in.exceptionHandler(e -> {
+                                callerGone[0] = true;
+                                request.reset();
+                            });
+                            context.response().closeHandler(v -> {
+                                callerGone[0] = true;
+                                request.reset();
+                            });
+                            if (callerGone[0]) {
+                                settle(attempt, callerGone, null);
+                                request.reset();
+                                return;
+                            }
                             request.response().onComplete(answer -> {
-                                vertx.cancelTimer(waiting);
-                                if (answer.succeeded()) {
-                                    // The breaker hands the answer on in a later task; hold its body until relayed.
-                                    answer.result().pause();
-                                }
                                 if (answer.failed()) {
-                                    attempt.tryFail(answer.cause());
-                                } else if (answer.result().statusCode() >= 502 && answer.result().statusCode() <= 504) {
-                                    attempt.tryFail(new UnhealthyAnswer(answer.result()));
+                                    settle(attempt, callerGone, answer.cause());
+                                    return;
+                                }
+                                HttpClientResponse response = answer.result();
+                                // The breaker hands the answer on in a later task; hold its body until relayed.
+                                response.pause();
+                                request.idleTimeout(upstream.readTimeout().toMillis());
+                                if (response.statusCode() >= 502 && response.statusCode() <= 504) {
+                                    attempt.tryFail(new UnhealthyAnswer(response));
                                 } else {
-                                    attempt.tryComplete(answer.result());
+                                    attempt.tryComplete(response);
                                 }
                             });
                             sendBody(context, request, maxBody, attempt);
@@ -133,17 +157,31 @@ public final class Forwarder {
                 });
     }
 
+    /** A failure the caller caused (they left, or stopped sending) is not held against the service's circuit. */
+    private static void settle(Promise<HttpClientResponse> attempt, boolean[] callerGone, Throwable failure) {
+        if (callerGone[0] || failure == null) {
+            attempt.tryComplete(null);
+        } else {
+            attempt.tryFail(failure);
+        }
+    }
+
     private MultiMap requestHeaders(RoutingContext context) {
         HttpServerRequest in = context.request();
+        Set<String> skip = new HashSet<>(HOP_BY_HOP);
+        skip.add("expect");
+        // Headers the caller names in Connection are for this hop only (RFC 9110 §7.6.1).
+        in.headers().getAll(HttpHeaders.CONNECTION).forEach(value -> Arrays.stream(value.split(","))
+                .map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).forEach(skip::add));
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         in.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+            if (!skip.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
-        String forwardedFor = in.headers().get("X-Forwarded-For");
-        String remote = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
-        headers.set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
+        // What the services learn about the caller comes from the gateway alone.
+        FORWARDING.forEach(headers::remove);
+        headers.set("X-Forwarded-For", in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
         if (in.authority() != null) {
             headers.set("X-Forwarded-Host", in.authority().toString());
@@ -153,23 +191,14 @@ public final class Forwarder {
     }
 
     /**
-     * Copies the body with back-pressure, counting it: a chunked body that outgrows the limit is cut off with 413,
-     * which is the caller's doing and so does not count against the service's circuit.
+     * Copies the body with back-pressure, counting it: a body that outgrows the limit is cut off with 413, which is
+     * the caller's doing and so does not count against the service's circuit. The wait for the service's answer
+     * starts once the body is sent, so a slow upload is not taken for a slow service.
      */
     private void sendBody(RoutingContext context, HttpClientRequest request, long maxBody,
                           Promise<HttpClientResponse> attempt) {
         HttpServerRequest in = context.request();
-        // HTTP/2 frames carry the body without either header, so only HTTP/1 can promise there is none.
-        boolean hasBody = in.version() == HttpVersion.HTTP_2 || in.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                || in.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-        if (!hasBody) {
-            request.end();
-            in.resume();
-            return;
-        }
-        if (!in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-            request.setChunked(true);
-        }
+        boolean lengthKnown = in.headers().contains(HttpHeaders.CONTENT_LENGTH);
         long[] received = {0};
         in.handler(chunk -> {
             received[0] += chunk.length();
@@ -177,8 +206,15 @@ public final class Forwarder {
                 in.handler(null);
                 attempt.tryComplete(null);
                 request.reset();
-                ProblemResponses.write(context, tooLarge(maxBody));
+                if (context.response().headWritten()) {
+                    context.response().reset();
+                } else {
+                    ProblemResponses.write(context, tooLarge(maxBody));
+                }
                 return;
+            }
+            if (!lengthKnown && !request.isChunked()) {
+                request.setChunked(true);
             }
             request.write(chunk);
             if (request.writeQueueFull()) {
@@ -188,10 +224,15 @@ public final class Forwarder {
         });
         in.endHandler(v -> {
             if (received[0] <= maxBody) {
-                request.end();
+                request.end().onSuccess(sent -> {
+                    long waiting = vertx.setTimer(upstream.readTimeout().toMillis(), t -> {
+                        attempt.tryFail(new TimeoutException(name + " did not answer within " + upstream.readTimeout()));
+                        request.reset();
+                    });
+                    request.response().onComplete(answer -> vertx.cancelTimer(waiting));
+                });
             }
         });
-        in.exceptionHandler(e -> request.reset());
         in.resume();
     }
 
@@ -220,6 +261,7 @@ public final class Forwarder {
         }
         response.pipeTo(out).onFailure(e -> {
             LOG.debugf("answer from %s broke off: %s", name, e.getMessage());
+            response.request().reset();
             if (!out.headWritten()) {
                 fail(context, e);
             } else {

@@ -40,6 +40,10 @@ public class GatewayRoutes {
         this.config = config;
         this.policy = RoutePolicy.from(policyConfig);
         this.limiter = limiter;
+        policy.rules().stream().filter(rule -> !limiter.knows(rule.limit())).findFirst().ifPresent(rule -> {
+            throw new IllegalStateException("Route rule " + rule.name() + " names the rate-limit class " + rule.limit()
+                    + ", which xietong.gateway.limits does not define");
+        });
     }
 
     public RoutePolicy policy() {
@@ -65,6 +69,13 @@ public class GatewayRoutes {
     }
 
     private void handle(RoutingContext context, Forwarder forwarder) {
+        // The services ignore ;parameters when they match a path; the route table must not see a different path.
+        if (context.request().path().indexOf(';') >= 0) {
+            RequestObservation.route(context, "unlisted", forwarder.name());
+            ProblemResponses.write(context, Problem.of(400, "bad-path", "Bad path",
+                    "Paths with ; (matrix parameters) are not accepted"));
+            return;
+        }
         SecurityIdentity identity = ((QuarkusHttpUser) context.user()).getSecurityIdentity();
         String method = context.request().method().name();
         RoutePolicy.Decision decision = policy.decide(method, context.normalizedPath(), identity.getRoles());
