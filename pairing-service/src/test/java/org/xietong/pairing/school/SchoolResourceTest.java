@@ -124,6 +124,24 @@ class SchoolResourceTest {
     }
 
     @Test
+    void textTheDatabaseCannotTakeIsABadRequestNotAServerError() {
+        // A NUL character or half a surrogate pair, legal as JSON escapes: refused naming the field, nothing stored.
+        for (String name : List.of("朝阳区\\u0000中学", "朝阳区\\ud800中学")) {
+            given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
+                    .body("{\"code\": \"1111010581\", \"name\": \"" + name + "\", \"regionCode\": \"110105\", "
+                            + "\"locationType\": \"URBAN\", \"level\": \"JUNIOR\"}")
+                    .post("/api/v1/pairing/schools")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", containsString("malformed-body")).body("detail", containsString("'name'"));
+        }
+        given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/schools/1111010581").then().statusCode(404);
+        // Searching for NUL fails in PostgreSQL: the caller's value, so 400, not 500.
+        given().auth().oauth2(CHAOYANG_OFFICER).queryParam("name", "朝阳\u0000").get("/api/v1/pairing/schools")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", containsString("invalid-value"));
+    }
+
+    @Test
     void aSchoolCodeIsRegisteredOnce() {
         Map<String, Object> school = SchoolFixtures.school("1111010502", "北京市第八十中学", "110105");
         given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON).body(school)

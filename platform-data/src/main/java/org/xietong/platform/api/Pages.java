@@ -13,10 +13,15 @@ public final class Pages {
 
     /** A page beyond what an int offset can address is simply empty (Panache would overflow it). */
     public static <E, T> Page<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> view) {
-        if ((long) page * size > Integer.MAX_VALUE - size) {
+        if (beyondReach(page, size)) {
             return new Page<>(List.of(), page, size, query.count());
         }
         PanacheQuery<E> paged = query.page(page, size);
         return new Page<>(paged.list().stream().map(view).toList(), page, size, paged.count());
+    }
+
+    /** Whether the page starts past what an int offset can address: it is empty, whatever the query. */
+    public static boolean beyondReach(int page, int size) {
+        return (long) page * size > Integer.MAX_VALUE - size;
     }
 }

@@ -5,20 +5,33 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.xietong.platform.problem.Problem;
 
 /**
  * Races the service's own checks cannot see, settled by the database: two updates that both passed If-Match (412,
- * like a stale ETag), or two writes of the same unique value (409). The database's message is not echoed or
- * logged: it quotes the value, which may be personal (a resident ID).
+ * like a stale ETag), or two writes of the same unique value (409); and values the database cannot take (a NUL
+ * character in text, a number beyond its column), which are the caller's (400). The database's message is not
+ * echoed or logged: it quotes the value, which may be personal (a resident ID).
  */
 public class PersistenceProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(PersistenceProblemMappers.class);
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
         return Problem.of(412, "precondition-failed", "Precondition failed",
                         "The record was changed by someone else at the same moment; read it again and retry")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unstorable(DataException e, UriInfo uri) {
+        LOG.debugf("the database refused a value on %s (SQL state %s)", uri.getPath(), e.getSQLState());
+        return Problem.of(400, "invalid-value", "Invalid value",
+                        "A value of the request cannot be stored or searched for (a NUL character, or out of range)")
                 .withInstance(uri.getPath()).toResponse();
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.xietong.contracts.rotation.PostChanged;
 import org.xietong.platform.api.Page;
+import org.xietong.platform.api.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.events.Outbox;
@@ -107,7 +108,7 @@ public class PostService {
         RegionScope scope = caller.scope();
         String prefix = region == null ? scope.listingPrefix() : region;
         PanacheQuery<DemandPost> query = posts.search(prefix, scope, status, mode, school);
-        List<DemandPost> found = query.page(page, size).list();
+        List<DemandPost> found = Pages.beyondReach(page, size) ? List.of() : query.page(page, size).list();
         long total = query.count();
         Map<Long, Integer> taken = posts.taken(found.stream().map(p -> p.id).toList());
         return new Page<>(found.stream().map(p -> PostView.of(p, taken.getOrDefault(p.id, 0))).toList(), page, size, total);

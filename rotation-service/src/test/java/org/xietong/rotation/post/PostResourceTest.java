@@ -10,6 +10,7 @@ import org.xietong.rotation.fixtures.PairingEvents;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -60,6 +61,13 @@ class PostResourceTest {
                 .body("status", equalTo("WITHDRAWN"));
         given().auth().oauth2(STRANGER).queryParam("region", "1302").get("/api/v1/rotation/posts").then()
                 .statusCode(200).body("items.id", not(hasItem((int) id)));
+    }
+
+    @Test
+    void aPageBeyondWhatAnOffsetCanAddressIsEmpty() {
+        given().auth().oauth2(OFFICER).queryParam("page", Integer.MAX_VALUE).queryParam("size", 200)
+                .get("/api/v1/rotation/posts").then().statusCode(200)
+                .body("items", empty()).body("page", equalTo(Integer.MAX_VALUE));
     }
 
     @Test
