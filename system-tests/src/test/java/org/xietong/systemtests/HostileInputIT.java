@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.xietong.devstack.DemoAccounts;
 import org.xietong.devstack.StackConfig;
 import org.xietong.devstack.TokenClient;
+import org.xietong.gateway.policy.RoutePolicy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -291,13 +292,13 @@ class HostileInputIT {
     static final class Callers {
 
         private final SharedStack.Suite suite;
-        private final RouteTable table;
+        private final RoutePolicy table;
         private final Map<HostileRequests.Bad, String> assigned = new IdentityHashMap<>();
         private final Map<String, String> tokens = new ConcurrentHashMap<>();
         private final Map<String, Integer> used = new TreeMap<>();
         private final Set<String> unlisted = new TreeSet<>();
 
-        Callers(SharedStack.Suite suite, RouteTable table) {
+        Callers(SharedStack.Suite suite, RoutePolicy table) {
             this.suite = suite;
             this.table = table;
         }
@@ -309,7 +310,7 @@ class HostileInputIT {
         void assign(List<HostileRequests.Bad> requests, JsonNode doc) {
             for (HostileRequests.Bad request : requests) {
                 String probe = request.template().replaceAll("\\{[^}]+}", "x");
-                Optional<RouteTable.Rule> rule = table.decide(request.method(), probe);
+                Optional<RoutePolicy.Rule> rule = table.decide(request.method(), probe, Set.of()).rule();
                 if (rule.isEmpty()) {
                     unlisted.add(request.operation());
                     assigned.put(request, ADMIN);
@@ -326,12 +327,12 @@ class HostileInputIT {
                         .path("security").forEach(s -> s.path("jwt").forEach(role -> serviceRoles.add(role.asText())));
                 List<String> candidates = new ArrayList<>();
                 USERS_BY_ROLE.forEach((role, users) -> {
-                    if ((rule.get().roles().contains(role) || rule.get().roles().contains("any"))
+                    if (rule.get().allows(Set.of(role))
                             && (serviceRoles.isEmpty() || serviceRoles.contains(role))) {
                         candidates.addAll(users);
                     }
                 });
-                String caller = request.deep() ? ADMIN : candidates.stream().distinct()
+                String caller = candidates.stream().distinct()
                         .filter(user -> used.getOrDefault(user + "|" + limit, 0) < budget(user, limit))
                         .min(Comparator.comparing(user -> used.getOrDefault(user + "|" + limit, 0)))
                         .orElse(ADMIN);

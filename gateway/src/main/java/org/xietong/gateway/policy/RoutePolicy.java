@@ -91,7 +91,7 @@ public final class RoutePolicy {
         return new Decision(Optional.empty(), false);
     }
 
-    static List<String> segments(String path) {
+    public static List<String> segments(String path) {
         return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
     }
 
