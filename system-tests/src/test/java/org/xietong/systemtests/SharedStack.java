@@ -16,7 +16,8 @@ import java.nio.file.Path;
 /**
  * One devstack for every system test: the first test that asks for a {@link Suite} parameter starts it (about a
  * minute on the build machine), later ones get the same, and JUnit stops it when the run ends. Ports are offset so
- * it can run beside a developer's ./xietong up.
+ * it can run beside a developer's ./xietong up; {@code -Dxietong.stack.offset=N} moves them again, so two checkouts can
+ * run their system tests at once.
  */
 public final class SharedStack implements ParameterResolver {
 
@@ -55,7 +56,7 @@ public final class SharedStack implements ParameterResolver {
         try {
             Path root = Path.of(System.getProperty("xietong.root", "..")).toAbsolutePath().normalize();
             StackConfig config = new StackConfig(root, Files.createTempDirectory("xietong-system"),
-                    StackConfig.SYSTEM_TEST_OFFSET, false);
+                    Integer.getInteger("xietong.stack.offset", StackConfig.SYSTEM_TEST_OFFSET), false);
             DevStack stack = DevStack.start(config, System.out::println);
             return new Attempt(new Suite(stack, config, new TokenClient(stack.keycloak().issuer()),
                     config.url(SuiteService.GATEWAY)), null);

@@ -285,7 +285,7 @@ public final class Forwarder {
             problem = Problem.of(504, "service-timeout", "Service did not answer in time", "The " + name
                     + " service did not answer within " + upstream.readTimeout().toSeconds() + " s");
         } else {
-            LOG.debugf("%s unreachable: %s", name, failure.toString());
+            LOG.warnf("%s unreachable for %s %s: %s", name, context.request().method(), context.normalizedPath(), failure.toString());
             problem = Problem.of(503, "service-unavailable", "Service unavailable",
                     "The " + name + " service cannot be reached; other services answer as usual");
         }
