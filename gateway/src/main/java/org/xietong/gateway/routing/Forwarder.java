@@ -113,14 +113,17 @@ public final class Forwarder {
                         .onFailure(e -> settle(attempt, callerGone, e))
                         .onSuccess(request -> {
                             request.exceptionHandler(e -> LOG.debugf("request to %s ended: %s", name, e.getMessage()));
-                            in.exceptionHandler(e -> {
+                            // Vert.x closes the pooled connection when a finished exchange is reset, even while the
+                            // connection already carries the next caller's request; so only an unfinished one is.
+                            boolean[] serviceDone = {false};
+                            Runnable abandon = () -> {
                                 callerGone[0] = true;
-                                request.reset();
-                            });
-                            context.response().closeHandler(v -> {
-                                callerGone[0] = true;
-                                request.reset();
-                            });
+                                if (!serviceDone[0]) {
+                                    request.reset();
+                                }
+                            };
+                            in.exceptionHandler(e -> abandon.run());
+                            context.response().closeHandler(v -> abandon.run());
                             if (callerGone[0]) {
                                 settle(attempt, callerGone, null);
                                 request.reset();
@@ -132,6 +135,7 @@ public final class Forwarder {
                                     return;
                                 }
                                 HttpClientResponse response = answer.result();
+                                response.end().onComplete(ended -> serviceDone[0] = ended.succeeded());
                                 // The breaker hands the answer on in a later task; hold its body until relayed.
                                 response.pause();
                                 request.idleTimeout(upstream.readTimeout().toMillis());
@@ -259,9 +263,13 @@ public final class Forwarder {
         if (!bodiless && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
         }
+        boolean[] serviceDone = {false};
+        response.end().onComplete(ended -> serviceDone[0] = ended.succeeded());
         response.pipeTo(out).onFailure(e -> {
             LOG.debugf("answer from %s broke off: %s", name, e.getMessage());
-            response.request().reset();
+            if (!serviceDone[0]) {
+                response.request().reset();
+            }
             if (!out.headWritten()) {
                 fail(context, e);
             } else {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
     public static final AtomicInteger CALLS = new AtomicInteger();
+    /** The gateway's side of each connection a service was called on, by service: reuse shows as one port. */
+    public static final Map<String, Set<Integer>> CONNECTIONS = new ConcurrentHashMap<>();
     private static final Map<String, HttpServer> SERVERS = new ConcurrentHashMap<>();
     private static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
 
@@ -59,6 +62,7 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     private static void answer(String service, HttpExchange exchange) throws IOException {
         CALLS.incrementAndGet();
+        CONNECTIONS.computeIfAbsent(service, s -> ConcurrentHashMap.newKeySet()).add(exchange.getRemoteAddress().getPort());
         byte[] received = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().toString();
         if (path.contains("/slow")) {

@@ -19,6 +19,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -153,5 +154,24 @@ class HostileClientsTest {
             }
         }
         assertEquals(403, given().auth().oauth2(schoolAdmin).post("/api/v1/rotation/matching-runs").statusCode());
+    }
+
+    @Test
+    void callersWhoHangUpAfterEachAnswerDoNotCostTheServiceItsConnections() throws Exception {
+        // Before the fix each hang-up reset the finished exchange, and Vert.x then closed the pooled connection even
+        // when it already carried another caller's request: that caller got a 503.
+        given().auth().oauth2(ADMIN).get("/api/v1/healthcare/institutions").then().statusCode(200);
+        Set<Integer> before = Set.copyOf(EchoUpstreamResource.CONNECTIONS.get("healthcare"));
+        for (int i = 0; i < 10; i++) {
+            try (Socket socket = open()) {
+                socket.getOutputStream().write(("GET /api/v1/healthcare/institutions HTTP/1.1\r\nHost: x\r\n"
+                        + "Authorization: Bearer " + ADMIN + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                assertTrue(readFor(socket, 1000).startsWith("HTTP/1.1 200"));
+            }
+            Thread.sleep(50);
+        }
+        Set<Integer> opened = new HashSet<>(EchoUpstreamResource.CONNECTIONS.get("healthcare"));
+        opened.removeAll(before);
+        assertTrue(opened.size() <= 1, "new connections to the service for 10 calls: " + opened.size());
     }
 }

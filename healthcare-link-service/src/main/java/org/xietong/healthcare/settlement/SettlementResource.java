@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,7 +17,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
@@ -84,7 +87,9 @@ public class SettlementResource {
             + "crossRegionKind,date,serviceType,sessions,itemCode,amount); answers one JSON line per bill as it goes. "
             + "record=true records each bill; otherwise bills are quoted with accumulators carried through the batch")
     public Response batch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                          @QueryParam("record") @DefaultValue("false") boolean record) {
+                          @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                          @QueryParam("record") String recordParam) {
+        boolean record = QueryParams.flag(recordParam, "record");
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
         SettlementAccess access = SettlementAccess.of(caller);
         Actor actor = caller.actor();

@@ -26,4 +26,17 @@ public final class QueryParams {
                     "'" + parameter + "' must be one of " + Arrays.toString(type.getEnumConstants())));
         }
     }
+
+    /** JAX-RS reads anything but "true" as false: a caller who wrote record=yes would silently get a dry run. */
+    public static boolean flag(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter",
+                    "'" + parameter + "' must be true or false"));
+        };
+    }
 }
