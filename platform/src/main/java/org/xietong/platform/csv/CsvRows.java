@@ -3,6 +3,7 @@ package org.xietong.platform.csv;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import org.xietong.platform.api.StorableText;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 
@@ -126,10 +127,17 @@ public final class CsvRows {
                     continue;
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
+                String unstorable = null;
                 for (int c = 0; c < header.size(); c++) {
                     fields.put(header.get(c), record[c]);
+                    String why = StorableText.unstorable(record[c]);
+                    if (unstorable == null && why != null) {
+                        unstorable = "'" + header.get(c) + "' " + why;
+                    }
                 }
-                rows.add(new Row(line, fields, null));
+                // Refused here, row by row, rather than by the database for the whole import.
+                rows.add(unstorable == null ? new Row(line, fields, null)
+                        : new Row(line, Map.of(keyColumn, keyIndex >= 0 ? record[keyIndex] : record[0]), unstorable));
             }
             if (rows.isEmpty()) {
                 throw invalid("The CSV has no rows under its header");
