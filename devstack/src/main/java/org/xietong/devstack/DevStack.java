@@ -32,8 +32,9 @@ public final class DevStack implements AutoCloseable {
     private final Consumer<String> say;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<SuiteService, ChildProcess> apps = new EnumMap<>(SuiteService.class);
+    private PidFiles pidFiles;
     private RunningPostgres postgres;
-    private RunningKafka kafka;
+    private volatile RunningKafka kafka;
     private RunningKeycloak keycloak;
     private boolean closed;
 
@@ -54,7 +55,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startAll() throws IOException {
-        PidFiles pidFiles = new PidFiles(config.home().resolve("run"));
+        pidFiles = new PidFiles(config.home().resolve("run"));
         List<String> reaped = new ArrayList<>(pidFiles.reapStale());
         if (PostgresLauncher.stopLeftoverPostmaster(config.home().resolve("postgres"))) {
             reaped.add("postgres");
@@ -73,15 +74,18 @@ public final class DevStack implements AutoCloseable {
             }
             return p;
         });
-        CompletableFuture<RunningKafka> broker = async(() -> KafkaLauncher.start(config.home().resolve("kafka"),
-                config.kafkaPort(), config.kafkaControllerPort(), config.logs().resolve("kafka.log"), pidFiles));
+        CompletableFuture<RunningKafka> broker = async(this::launchKafka);
         CompletableFuture<RunningKeycloak> kc = async(() -> KeycloakLauncher.start(config.home().resolve("keycloak"),
                 config.realmFile(), config.keycloakPort(), config.keycloakManagementPort(),
                 config.logs().resolve("keycloak.log"), pidFiles, say));
         // Wait for all three before failing, so whatever did start is stopped again by close().
         CompletableFuture.allOf(pg, broker, kc).exceptionally(e -> null).join();
         pg.thenAccept(p -> postgres = remember(p));
-        broker.thenAccept(k -> kafka = remember(k));
+        broker.thenAccept(k -> {
+            kafka = k;
+            // The broker that is running when the stack stops: startKafka() may have replaced the first one.
+            started.push(() -> kafka.close());
+        });
         kc.thenAccept(k -> keycloak = remember(k));
         join(pg);
         join(broker);
@@ -94,13 +98,69 @@ public final class DevStack implements AutoCloseable {
                     config.logs().resolve(service.module() + ".log"), pidFiles);
             launched.put(service, app);
             apps.put(service, app);
-            started.push(() -> app.stop(Duration.ofSeconds(20)));
+            // The instance that is running when the stack stops: restart() may have replaced this one.
+            started.push(() -> apps.get(service).stop(Duration.ofSeconds(20)));
         }
         List<CompletableFuture<Void>> ready = launched.entrySet().stream()
                 .map(e -> CompletableFuture.runAsync(() -> Readiness.awaitHttpOk(
                         config.url(e.getKey()) + "/q/health/ready", Duration.ofMinutes(2), e.getValue()::checkAlive)))
                 .toList();
         ready.forEach(DevStack::join);
+    }
+
+    private RunningKafka launchKafka() throws IOException {
+        return KafkaLauncher.start(config.home().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort(),
+                config.logs().resolve("kafka.log"), pidFiles);
+    }
+
+    /** Stops the broker (SIGTERM: a controlled shutdown); its topics and offsets stay on disk for {@link #startKafka()}. */
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same data and ports after {@link #stopKafka()}; returns once it answers. */
+    public synchronized void startKafka() throws IOException {
+        if (kafka.process().isAlive()) {
+            throw new IllegalStateException("Kafka is running");
+        }
+        kafka = launchKafka();
+    }
+
+    /**
+     * Kills an application with SIGKILL, as a crash or the OOM killer would: no shutdown hook runs, nothing is
+     * flushed, open transactions and the consumer group membership are left for the others to time out. Returns
+     * the exit code (137).
+     */
+    public synchronized int kill(SuiteService service) throws InterruptedException {
+        return apps.get(service).kill(Duration.ofSeconds(30));
+    }
+
+    /** Starts an application again with the stack's configuration (after {@link #kill} or to undo an override). */
+    public void restart(SuiteService service) throws IOException {
+        restart(service, Map.of());
+    }
+
+    /**
+     * Stops an application if it runs and starts it again with {@code properties} added to its configuration (a
+     * datasource URL, say); returns once it is ready.
+     */
+    public void restart(SuiteService service, Map<String, String> properties) throws IOException {
+        ChildProcess app;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the stack is stopped");
+            }
+            ChildProcess running = apps.get(service);
+            if (running.isAlive()) {
+                running.stop(Duration.ofSeconds(20));
+            }
+            Map<String, String> env = environment(service);
+            properties.forEach((name, value) -> env.put(StackConfig.environmentName(name), value));
+            app = QuarkusAppLauncher.start(service, config.quarkusApp(service), env,
+                    config.logs().resolve(service.module() + ".log"), pidFiles);
+            apps.put(service, app);
+        }
+        Readiness.awaitHttpOk(config.url(service) + "/q/health/ready", Duration.ofMinutes(2), app::checkAlive);
     }
 
     /** Fails before starting anything when another program (or another suite) holds one of our ports. */

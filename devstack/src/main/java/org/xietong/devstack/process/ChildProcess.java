@@ -117,6 +117,23 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL to the process (and then to whatever it started), without the SIGTERM that would let it shut down;
+     * waits until it is gone and returns its exit code.
+     */
+    public int kill(Duration timeout) throws InterruptedException {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still runs " + timeout.toSeconds() + " s after SIGKILL");
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        if (pidFiles != null) {
+            pidFiles.forget(name);
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         stop(Duration.ofSeconds(20));

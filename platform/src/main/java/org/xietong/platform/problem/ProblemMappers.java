@@ -94,10 +94,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        return internalError(e, uri.getPath());
+    }
+
+    /** The 500 answer, logged with an error id the caller can quote; for mappers that only handle some of their exceptions. */
+    public static Response internalError(Throwable e, String path) {
         String id = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected error %s on %s", id, uri.getPath());
+        LOG.errorf(e, "unexpected error %s on %s", id, path);
         return Problem.of(500, "internal-error", "Internal error",
-                "The request failed on our side; quote error id " + id).withInstance(uri.getPath()).toResponse();
+                "The request failed on our side; quote error id " + id).withInstance(path).toResponse();
     }
 
     private static String field(ConstraintViolation<?> violation) {

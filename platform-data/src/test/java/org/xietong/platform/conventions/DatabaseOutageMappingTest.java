@@ -1,0 +1,96 @@
+package org.xietong.platform.conventions;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xietong.devstack.postgres.PostgresLauncher;
+import org.xietong.devstack.postgres.RunningPostgres;
+import org.xietong.platform.problem.Problem;
+
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The failures a real PostgreSQL gives when it stops under a service (the open connection is cut, the next one is
+ * refused) are a 503 with Retry-After; a request the database refuses is not.
+ */
+class DatabaseOutageMappingTest {
+
+    private final PersistenceProblemMappers mappers = new PersistenceProblemMappers();
+
+    @Test
+    void aStoppedDatabaseIsA503WithRetryAfterAndABadQueryIsNot(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        RunningPostgres postgres = PostgresLauncher.start(dir.resolve("data"), port, false);
+        SQLException badQuery;
+        SQLException cut;
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), "postgres", "")) {
+            badQuery = assertThrows(SQLException.class, () -> execute(connection, "SELECT 1 / 0"));
+            // pg_ctl stop: PostgreSQL's fast shutdown ends every session, as when it is stopped for real.
+            postgres.close();
+            cut = assertThrows(SQLException.class, () -> execute(connection, "SELECT 1"));
+        }
+        SQLException refused = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection(postgres.jdbcUrl("postgres"), "postgres", "").close());
+
+        assertTrue(DatabaseAvailability.isUnavailable(cut), "cut off: " + cut.getSQLState());
+        assertTrue(DatabaseAvailability.isUnavailable(refused), "refused: " + refused.getSQLState());
+        // As Hibernate and Agroal hand them on.
+        assertTrue(DatabaseAvailability.isUnavailable(new GenericJDBCException("Unable to acquire JDBC Connection", refused)));
+        assertTrue(DatabaseAvailability.isUnavailable(new PersistenceException(new JDBCConnectionException("query", cut))));
+        assertTrue(DatabaseAvailability.isUnavailable(
+                new SQLException("Acquisition timeout while waiting for new connection", new java.util.concurrent.TimeoutException())));
+        assertFalse(DatabaseAvailability.isUnavailable(badQuery), "division by zero: " + badQuery.getSQLState());
+        assertFalse(DatabaseAvailability.isUnavailable(new PersistenceException("no such entity")));
+
+        Response unavailable = mappers.persistence(new GenericJDBCException("Unable to acquire JDBC Connection", refused),
+                uri("/api/v1/test/ledger"));
+        assertEquals(503, unavailable.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, unavailable.getMediaType().toString());
+        assertEquals(String.valueOf(PersistenceProblemMappers.RETRY_AFTER_SECONDS), unavailable.getHeaderString("Retry-After"));
+        Problem problem = (Problem) unavailable.getEntity();
+        assertEquals(503, problem.status());
+        assertEquals("https://xietong.org/problems/database-unavailable", problem.type().toString());
+        assertEquals("/api/v1/test/ledger", problem.instance());
+
+        Response broken = mappers.persistence(new GenericJDBCException("query", badQuery), uri("/api/v1/test/ledger"));
+        assertEquals(500, broken.getStatus());
+        assertEquals(null, broken.getHeaderString("Retry-After"));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static UriInfo uri(String path) {
+        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[]{UriInfo.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getPath") && (args == null || args.length == 0)) {
+                        return path;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
