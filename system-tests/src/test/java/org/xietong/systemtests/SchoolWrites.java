@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code school.registered} event of pairing-service that rotation-service consumes. The schedule does not wait
  * for answers (a slow answer does not slow the load); every attempt is kept with its answer.
  */
-final class SchoolWrites implements AutoCloseable {
+final class SchoolWrites {
 
     /** One registration: when it was sent (System.nanoTime()), its answer or why there was none, and how long it took. */
     record Write(String code, long sentAt, int status, long millis, String failure) {
@@ -100,12 +100,5 @@ final class SchoolWrites implements AutoCloseable {
     /** How many have been answered 201 so far. */
     long createdSoFar() {
         return writes.stream().filter(Write::created).count();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        if (!clock.isShutdown()) {
-            stop();
-        }
     }
 }
