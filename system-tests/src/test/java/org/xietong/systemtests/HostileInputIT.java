@@ -60,8 +60,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * table of any service's database may hold a row more (or less) afterwards.
  */
 @ExtendWith(SharedStack.class)
-// Before the suite test, which loads the demo data (as the admin, whose rate limits this test spares) and stops
-// the stack.
+// Before the suite test, which loads the demo data (as the admin, whose rate limits this test spares).
 @Order(20)
 class HostileInputIT {
 

@@ -122,6 +122,14 @@ final class HostileRequests {
         return generator.out;
     }
 
+    /**
+     * A body the schema accepts, with Urumqi values and references to records that do not exist (see
+     * {@link #example}): the authorisation matrix sends it so that a refusal is about the caller, not the body.
+     */
+    static JsonNode plausibleBody(JsonNode doc, JsonNode schema) {
+        return new HostileRequests(doc).example(schema);
+    }
+
     private record Param(String name, String in, JsonNode schema) {
     }
 
