@@ -4,6 +4,7 @@ import org.xietong.devstack.DevStack;
 import org.xietong.devstack.StackConfig;
 import org.xietong.devstack.SuiteService;
 import org.xietong.devstack.TokenClient;
+import org.xietong.devstack.process.ProcStatus;
 
 import java.io.IOException;
 import java.net.URI;
@@ -49,6 +50,7 @@ public final class GatewayBenchmark {
     private static final String USER = "edu-chaoyang";
     /** High enough never to reject this load, whatever the period; the limiter stays on. */
     private static final String UNLIMITED_ENOUGH = "100000000";
+    private static final String QUARKUS_MAIN = "QuarkusEntryPoint";
 
     private GatewayBenchmark() {
     }
@@ -82,8 +84,8 @@ public final class GatewayBenchmark {
             String direct = "http://127.0.0.1:" + config.port(SuiteService.PAIRING) + PATH;
             String gateway = "http://127.0.0.1:" + config.port(SuiteService.GATEWAY) + PATH;
             String answer = sameAnswer(config, token, direct, gateway);
-            long gatewayPid = quarkusPid(stack.app(SuiteService.GATEWAY).pid());
-            long pairingPid = quarkusPid(stack.app(SuiteService.PAIRING).pid());
+            long gatewayPid = ProcStatus.running(stack.app(SuiteService.GATEWAY).pid(), QUARKUS_MAIN);
+            long pairingPid = ProcStatus.running(stack.app(SuiteService.PAIRING).pid(), QUARKUS_MAIN);
             Wrk wrk = new Wrk(wrkBinary, new Cpu(gatewayPid, pairingPid));
 
             System.out.println("endpoint: GET " + PATH + " as " + USER + " (real Keycloak token) — " + answer);
@@ -96,7 +98,7 @@ public final class GatewayBenchmark {
                     + "throughput ratio is the ratio of CPU spent a request, direct vs gateway + pairing-service. "
                     + "CPU columns: the gateway's and pairing-service's CPU time a request, and how busy the whole machine "
                     + "was (everything, other users included).");
-            long rssBefore = rssKb(gatewayPid, "VmRSS");
+            long rssBefore = ProcStatus.kilobytes(gatewayPid, "VmRSS");
 
             System.out.printf(Locale.ROOT, "%nwarm-up: %d s each way, -t%d -c%d (not counted)%n", warmup, threads, connections);
             wrk.run(direct, token, threads, connections, warmup);
@@ -122,8 +124,8 @@ public final class GatewayBenchmark {
                 rss.stop();
             }
             Thread.sleep(3_000);
-            long rssAfter = rssKb(gatewayPid, "VmRSS");
-            long rssHighWater = rssKb(gatewayPid, "VmHWM");
+            long rssAfter = ProcStatus.kilobytes(gatewayPid, "VmRSS");
+            long rssHighWater = ProcStatus.kilobytes(gatewayPid, "VmHWM");
 
             String ratio = String.format(Locale.ROOT, "%.2f", meanRatio(saturated));
             String addedSaturated = added(saturated);
@@ -254,33 +256,6 @@ public final class GatewayBenchmark {
         return String.format(Locale.ROOT, "%.2f ms", micros / 1000);
     }
 
-    /** The JVM running Quarkus: the launched process itself unless a wrapper forked it. */
-    private static long quarkusPid(long launched) {
-        return Stream.concat(Stream.of(launched), ProcessHandle.of(launched).stream().flatMap(ProcessHandle::descendants)
-                        .map(ProcessHandle::pid))
-                .filter(pid -> {
-                    try {
-                        return Files.readString(Path.of("/proc/" + pid + "/cmdline")).contains("QuarkusEntryPoint");
-                    } catch (IOException e) {
-                        return false;
-                    }
-                })
-                .findFirst().orElse(launched);
-    }
-
-    static long rssKb(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            // process gone
-        }
-        return -1;
-    }
-
     /** Whether the gateway that ran has a rate limiter at all: bucket4j among its libraries. */
     private static String limiterInBuild(StackConfig config) {
         Path lib = config.quarkusApp(SuiteService.GATEWAY).getParent().resolve("lib");
@@ -394,7 +369,7 @@ public final class GatewayBenchmark {
 
         void start() {
             sampler = Executors.newSingleThreadScheduledExecutor();
-            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(rssKb(pid, "VmRSS"), Math::max), 0, 50, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(ProcStatus.kilobytes(pid, "VmRSS"), Math::max), 0, 50, TimeUnit.MILLISECONDS);
         }
 
         void stop() throws InterruptedException {
