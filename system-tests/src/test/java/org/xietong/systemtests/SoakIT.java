@@ -45,10 +45,13 @@ class SoakIT {
     private static final Duration DURATION = Duration.parse(System.getProperty("xietong.soak.duration", "PT90S"));
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
     /**
-     * Growth allowed from the end of the warm-up to the end, both read after a forced full collection. A leak of
-     * 1 KB a request would show in the heap within about 8,000 requests (the full soak sends some 6,000).
+     * Growth allowed from the end of the warm-up to the end, both read right after a forced full collection. The
+     * heap left stayed within ±1 MB over a 10-minute soak, so 4 MB (10 % of a bigger heap) fails a leak of a little
+     * over 1 KB a request in the full soak (some 3,500 requests after the warm-up), of about 8 KB in the CI run. RSS
+     * still creeps for a few minutes after the warm-up (JIT-compiled code, allocator arenas) before it levels off:
+     * up to 22 MB (8 %) was seen, hence the looser RSS bound.
      */
-    private static final MemoryVerdict.Bounds FLAT = new MemoryVerdict.Bounds(8, 10, 24, 10);
+    private static final MemoryVerdict.Bounds FLAT = new MemoryVerdict.Bounds(4, 10, 24, 10);
 
     @Test
     void mixedTrafficGetsOnlyExpectedAnswersAndMemoryStaysFlat(SharedStack.Suite suite) throws Exception {
