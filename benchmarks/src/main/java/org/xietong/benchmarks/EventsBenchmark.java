@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,11 +66,8 @@ public final class EventsBenchmark {
         long begin = System.nanoTime();
         try (DevStack stack = DevStack.start(config, line -> { })) {
             System.out.printf(Locale.ROOT, "devstack ready in %.1f s (ports +%d)%n", seconds(System.nanoTime() - begin), StackConfig.BENCHMARK_OFFSET);
-            String token = new TokenClient(stack.keycloak().issuer()).passwordGrant("edu-chaoyang", "edu-chaoyang");
             // Latency first: the burst below keeps rotation-service's consumer busy for a while afterwards.
-            // A warm-up at half the rate lets the JIT compile the write path; its figures are discarded.
-            steadyLatency(stack, token, rate / 2, Duration.ofSeconds(20));
-            String latency = steadyLatency(stack, token, rate, steady);
+            String latency = propagation(stack, rate, steady).text();
             String throughput = relayThroughput(stack, burst);
             System.out.printf(Locale.ROOT, "%nXietong events benchmark — %s, %d cores, %.0f GB heap max of this JVM%n%n",
                     LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9);
@@ -118,7 +116,26 @@ public final class EventsBenchmark {
         }
     }
 
-    private static String steadyLatency(DevStack stack, String token, int rate, Duration length)
+    /** Commit → consumer latencies of one steady run; {@code text} says everything, for a table. */
+    record Latency(long p50Millis, long p99Millis, long maxMillis, int received, long writeErrors, long notReceived,
+                   String text) {
+
+        boolean complete() {
+            return received > 0 && writeErrors == 0 && notReceived == 0;
+        }
+    }
+
+    /**
+     * Commit → consumer latency of school registrations at {@code rate} a second for {@code length}, after a warm-up of
+     * 20 s at half the rate that lets the JIT compile the write path (its figures are discarded).
+     */
+    static Latency propagation(DevStack stack, int rate, Duration length) throws Exception {
+        String token = new TokenClient(stack.keycloak().issuer()).passwordGrant("edu-chaoyang", "edu-chaoyang");
+        steadyLatency(stack, token, rate / 2, Duration.ofSeconds(20));
+        return steadyLatency(stack, token, rate, length);
+    }
+
+    private static Latency steadyLatency(DevStack stack, String token, int rate, Duration length)
             throws Exception {
         String prefix = "8" + String.format("%03d", RUNS.getAndIncrement());
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -155,7 +172,10 @@ public final class EventsBenchmark {
                         .whenComplete((response, failure) -> {
                             if (failure != null || response.statusCode() != 201) {
                                 errors.incrementAndGet();
-                                String kind = failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode();
+                                // sendAsync wraps what went wrong (a timeout, a refused connection) in a CompletionException.
+                                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                        ? failure.getCause() : failure;
+                                String kind = cause != null ? cause.getClass().getSimpleName() : "HTTP " + response.statusCode();
                                 errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
                             }
                         });
@@ -175,13 +195,18 @@ public final class EventsBenchmark {
             writer.shutdownNow();
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
+            long notReceived = Math.max(0, total - errors.get() - sorted.size());
             if (sorted.isEmpty()) {
-                return "no events received (" + errors.get() + " write errors " + errorKinds + ")";
+                return new Latency(-1, -1, -1, 0, errors.get(), notReceived,
+                        "no events received (" + errors.get() + " write errors " + errorKinds + ")");
             }
-            return String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (%,d events over %d s; %d write errors%s; %d not received)",
-                    percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1), sorted.size(),
-                    length.toSeconds(), errors.get(), errorKinds.isEmpty() ? "" : " " + errorKinds,
-                    Math.max(0, total - errors.get() - sorted.size()));
+            long p50 = percentile(sorted, 50);
+            long p99 = percentile(sorted, 99);
+            long max = sorted.get(sorted.size() - 1);
+            return new Latency(p50, p99, max, sorted.size(), errors.get(), notReceived, String.format(Locale.ROOT,
+                    "p50 %d ms, p99 %d ms, max %d ms (%,d events over %d s; %d write errors%s; %d not received)",
+                    p50, p99, max, sorted.size(), length.toSeconds(), errors.get(),
+                    errorKinds.isEmpty() ? "" : " " + errorKinds, notReceived));
         }
     }
 

@@ -4,7 +4,6 @@ import org.xietong.devstack.DevStack;
 import org.xietong.devstack.StackConfig;
 import org.xietong.devstack.SuiteService;
 import org.xietong.devstack.TokenClient;
-import org.xietong.devstack.process.ProcStatus;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,10 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,104 +47,161 @@ public final class GatewayBenchmark {
     private static final String USER = "edu-chaoyang";
     /** High enough never to reject this load, whatever the period; the limiter stays on. */
     private static final String UNLIMITED_ENOUGH = "100000000";
-    private static final String QUARKUS_MAIN = "QuarkusEntryPoint";
+    private static final Map<String, String> LIMITS = Map.of(
+            "xietong.gateway.limits.read.user-requests", UNLIMITED_ENOUGH,
+            "xietong.gateway.limits.read.client-requests", UNLIMITED_ENOUGH);
 
     private GatewayBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int threads = Integer.getInteger("threads", 2);
-        int connections = Integer.getInteger("connections", 16);
-        int seconds = Integer.getInteger("seconds", 20);
-        int warmup = Integer.getInteger("warmup", 30);
-        int latencySeconds = Integer.getInteger("latencySeconds", 10);
-        int rounds = Integer.getInteger("rounds", 2);
-        Path wrkBinary = Path.of(System.getProperty("wrk", "/usr/bin/wrk"));
-        if (!Files.isExecutable(wrkBinary)) {
-            System.err.println("gateway benchmark: " + wrkBinary + " not found; it needs wrk (Debian: apt-get install wrk)");
+        Settings settings = Settings.fromSystemProperties();
+        if (!Files.isExecutable(settings.wrk())) {
+            System.err.println("gateway benchmark: " + settings.wrk() + " not found; it needs wrk (Debian: apt-get install wrk)");
             System.exit(1);
         }
-
-        Map<String, String> limits = new LinkedHashMap<>();
-        for (String kind : List.of("user-requests", "client-requests")) {
-            limits.put("xietong.gateway.limits.read." + kind, UNLIMITED_ENOUGH);
-        }
         Path root = Path.of(System.getProperty("xietong.root", ".")).toAbsolutePath().normalize();
-        StackConfig config = new StackConfig(root, Files.createTempDirectory("xietong-bench"), StackConfig.BENCHMARK_OFFSET, false)
-                .withAppProperties(SuiteService.GATEWAY, limits);
+        StackConfig config = withRaisedLimits(new StackConfig(root, Files.createTempDirectory("xietong-bench"),
+                StackConfig.BENCHMARK_OFFSET, false));
 
         long begin = System.nanoTime();
         try (DevStack stack = DevStack.start(config, line -> { })) {
             System.out.printf(Locale.ROOT, "devstack ready in %.1f s (ports +%d)%n", (System.nanoTime() - begin) / 1e9,
                     StackConfig.BENCHMARK_OFFSET);
-            String token = new TokenClient(stack.keycloak().issuer()).passwordGrant(USER, USER);
-            String direct = "http://127.0.0.1:" + config.port(SuiteService.PAIRING) + PATH;
-            String gateway = "http://127.0.0.1:" + config.port(SuiteService.GATEWAY) + PATH;
-            String answer = sameAnswer(config, token, direct, gateway);
-            long gatewayPid = ProcStatus.running(stack.app(SuiteService.GATEWAY).pid(), QUARKUS_MAIN);
-            long pairingPid = ProcStatus.running(stack.app(SuiteService.PAIRING).pid(), QUARKUS_MAIN);
-            Wrk wrk = new Wrk(wrkBinary, new Cpu(gatewayPid, pairingPid));
-
-            System.out.println("endpoint: GET " + PATH + " as " + USER + " (real Keycloak token) — " + answer);
-            System.out.println("gateway rate limits (passed as environment variables " + config.appEnvironment(SuiteService.GATEWAY).keySet()
-                    + "): " + limits + "; " + limiterInBuild(config));
-            System.out.println("load generator: " + wrk.version() + ", " + wrkBinary + " --latency");
-            System.out.println("NOTE: wrk, the gateway, pairing-service and the rest of the devstack (PostgreSQL, Kafka, Keycloak, "
-                    + "two idle services) share this machine's " + Runtime.getRuntime().availableProcessors()
-                    + " cores: the load generator takes CPU from the servers it measures, and once the cores are busy the "
-                    + "throughput ratio is the ratio of CPU spent a request, direct vs gateway + pairing-service. "
-                    + "CPU columns: the gateway's and pairing-service's CPU time a request, and how busy the whole machine "
-                    + "was (everything, other users included).");
-            long rssBefore = ProcStatus.kilobytes(gatewayPid, "VmRSS");
-
-            System.out.printf(Locale.ROOT, "%nwarm-up: %d s each way, -t%d -c%d (not counted)%n", warmup, threads, connections);
-            wrk.run(direct, token, threads, connections, warmup);
-            wrk.run(gateway, token, threads, connections, warmup);
-
-            RssSampler rss = new RssSampler(gatewayPid);
-            List<Run> saturated = new ArrayList<>();
-            System.out.printf(Locale.ROOT, "%nthroughput runs: -t%d -c%d -d%ds%n", threads, connections, seconds);
-            System.out.println(Run.HEADER);
-            for (int i = 0; i < rounds; i++) {
-                saturated.add(report(wrk.run(direct, token, threads, connections, seconds).as("direct")));
-                rss.start();
-                saturated.add(report(wrk.run(gateway, token, threads, connections, seconds).as("gateway")));
-                rss.stop();
-            }
-            List<Run> single = new ArrayList<>();
-            System.out.printf(Locale.ROOT, "%nlatency runs: -t1 -c1 -d%ds%n", latencySeconds);
-            System.out.println(Run.HEADER);
-            for (int i = 0; i < rounds; i++) {
-                single.add(report(wrk.run(direct, token, 1, 1, latencySeconds).as("direct")));
-                rss.start();
-                single.add(report(wrk.run(gateway, token, 1, 1, latencySeconds).as("gateway")));
-                rss.stop();
-            }
-            Thread.sleep(3_000);
-            long rssAfter = ProcStatus.kilobytes(gatewayPid, "VmRSS");
-            long rssHighWater = ProcStatus.kilobytes(gatewayPid, "VmHWM");
-
-            String ratio = String.format(Locale.ROOT, "%.2f", meanRatio(saturated));
-            String addedSaturated = added(saturated);
-            String addedSingle = added(single);
+            Result result = measure(stack, settings);
 
             System.out.printf(Locale.ROOT, "%nXietong gateway benchmark — %s, %d cores, %s memory, %s%n", LocalDate.now(),
-                    Runtime.getRuntime().availableProcessors(), memory(), cpuModel());
-            System.out.println("load generator: " + wrk.version() + " (Debian package " + debianVersion("wrk") + "), on the same machine");
+                    Machine.cores(), Machine.memory(), Machine.cpuModel());
+            System.out.println("load generator: " + result.wrkVersion() + " (Debian package " + Machine.debianVersion("wrk")
+                    + "), on the same machine");
             System.out.println();
             System.out.println("| figure | measured | goal |");
             System.out.println("|---|---|---|");
-            System.out.println("| throughput gateway / direct, -t" + threads + " -c" + connections + " -d" + seconds + "s | "
-                    + failedOr(saturated, ratio + " (" + pairsSummary(saturated) + ")") + " | ≥ 0.85 |");
-            System.out.println("| added latency, one connection (gateway − direct) | " + failedOr(single, addedSingle)
+            System.out.println("| throughput gateway / direct, -t" + settings.threads() + " -c" + settings.connections()
+                    + " -d" + settings.seconds() + "s | " + result.throughput() + " | ≥ 0.85 |");
+            System.out.println("| added latency, one connection (gateway − direct) | " + result.addedSingle()
                     + " | p50 ≤ 1 ms, p99 ≤ 3 ms |");
-            System.out.println("| added latency at " + connections + " connections (saturated; mostly queueing) | "
-                    + failedOr(saturated, addedSaturated) + " | p50 ≤ 1 ms, p99 ≤ 3 ms |");
-            System.out.println("| CPU a request at " + connections + " connections | " + cpuPerRequest(saturated) + " | |");
+            System.out.println("| added latency at " + settings.connections() + " connections (saturated; mostly queueing) | "
+                    + result.addedSaturated() + " | p50 ≤ 1 ms, p99 ≤ 3 ms |");
+            System.out.println("| CPU a request at " + settings.connections() + " connections | "
+                    + cpuPerRequest(result.saturated()) + " | |");
             System.out.printf(Locale.ROOT, "| gateway RSS (-Xmx256m, SerialGC) | %d MB before load, peak %d MB sampled under load "
-                    + "(high-water mark %d MB), %d MB 3 s after | |%n", rssBefore / 1024, rss.peakKb() / 1024,
-                    rssHighWater / 1024, rssAfter / 1024);
+                    + "(high-water mark %d MB), %d MB 3 s after | |%n", result.rssBeforeKb() / 1024, result.rssPeakKb() / 1024,
+                    result.rssHighWaterKb() / 1024, result.rssAfterKb() / 1024);
         }
+    }
+
+    /** {@code config} with the gateway's read limits raised so that they never reject this load. */
+    static StackConfig withRaisedLimits(StackConfig config) {
+        return config.withAppProperties(SuiteService.GATEWAY, LIMITS);
+    }
+
+    /** wrk's settings: system properties threads, connections, seconds, warmup, latencySeconds, rounds, wrk. */
+    record Settings(int threads, int connections, int seconds, int warmup, int latencySeconds, int rounds, Path wrk) {
+
+        static Settings fromSystemProperties() {
+            return new Settings(Integer.getInteger("threads", 2), Integer.getInteger("connections", 16),
+                    Integer.getInteger("seconds", 20), Integer.getInteger("warmup", 30),
+                    Integer.getInteger("latencySeconds", 10), Integer.getInteger("rounds", 2),
+                    Path.of(System.getProperty("wrk", "/usr/bin/wrk")));
+        }
+    }
+
+    /** The runs of one measurement: throughput runs and one-connection runs, direct and gateway in turn; the gateway's RSS. */
+    record Result(List<Run> saturated, List<Run> single, long rssBeforeKb, long rssPeakKb, long rssHighWaterKb,
+                  long rssAfterKb, String wrkVersion) {
+
+        /** Gateway over direct requests/s, the mean over pairs. */
+        double ratio() {
+            return meanRatio(saturated);
+        }
+
+        boolean failed() {
+            return errors(saturated) + errors(single) > 0;
+        }
+
+        String throughput() {
+            return failedOr(saturated, String.format(Locale.ROOT, "%.2f (%s)", ratio(), pairsSummary(saturated)));
+        }
+
+        /** Added latency at one connection, mean of pairs, in milliseconds: {p50, p99}. */
+        double[] addedSingleMillis() {
+            return addedMillis(single);
+        }
+
+        double[] addedSaturatedMillis() {
+            return addedMillis(saturated);
+        }
+
+        String addedSingle() {
+            return failedOr(single, added(single));
+        }
+
+        String addedSaturated() {
+            return failedOr(saturated, added(saturated));
+        }
+    }
+
+    /**
+     * Runs the comparison on a started stack whose gateway has {@link #withRaisedLimits raised limits}, printing each
+     * run as it ends. Every figure of the result is measured here.
+     */
+    static Result measure(DevStack stack, Settings settings) throws IOException, InterruptedException {
+        StackConfig config = stack.config();
+        if (!config.appProperties(SuiteService.GATEWAY).entrySet().containsAll(LIMITS.entrySet())) {
+            throw new IllegalStateException("the gateway's read limits are not raised: start the stack with withRaisedLimits");
+        }
+        if (!Files.isExecutable(settings.wrk())) {
+            throw new IllegalStateException(settings.wrk() + " not found; the gateway comparison needs wrk (Debian: apt-get install wrk)");
+        }
+        int threads = settings.threads();
+        int connections = settings.connections();
+        String token = new TokenClient(stack.keycloak().issuer()).passwordGrant(USER, USER);
+        String direct = "http://127.0.0.1:" + config.port(SuiteService.PAIRING) + PATH;
+        String gateway = "http://127.0.0.1:" + config.port(SuiteService.GATEWAY) + PATH;
+        String answer = sameAnswer(config, token, direct, gateway);
+        long gatewayPid = Machine.quarkusPid(stack.app(SuiteService.GATEWAY).pid());
+        long pairingPid = Machine.quarkusPid(stack.app(SuiteService.PAIRING).pid());
+        Wrk wrk = new Wrk(settings.wrk(), new Cpu(gatewayPid, pairingPid));
+
+        System.out.println("endpoint: GET " + PATH + " as " + USER + " (real Keycloak token) — " + answer);
+        System.out.println("gateway rate limits (passed as environment variables " + config.appEnvironment(SuiteService.GATEWAY).keySet()
+                + "): " + new TreeMap<>(LIMITS) + "; " + limiterInBuild(config));
+        System.out.println("load generator: " + wrk.version() + ", " + settings.wrk() + " --latency");
+        System.out.println("NOTE: wrk, the gateway, pairing-service and the rest of the devstack (PostgreSQL, Kafka, Keycloak, "
+                + "two idle services) share this machine's " + Machine.cores()
+                + " cores: the load generator takes CPU from the servers it measures, and once the cores are busy the "
+                + "throughput ratio is the ratio of CPU spent a request, direct vs gateway + pairing-service. "
+                + "CPU columns: the gateway's and pairing-service's CPU time a request, and how busy the whole machine "
+                + "was (everything, other users included).");
+        long rssBefore = Machine.statusKb(gatewayPid, "VmRSS");
+
+        System.out.printf(Locale.ROOT, "%nwarm-up: %d s each way, -t%d -c%d (not counted)%n", settings.warmup(), threads, connections);
+        wrk.run(direct, token, threads, connections, settings.warmup());
+        wrk.run(gateway, token, threads, connections, settings.warmup());
+
+        Machine.RssSampler rss = new Machine.RssSampler(gatewayPid);
+        List<Run> saturated = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "%nthroughput runs: -t%d -c%d -d%ds%n", threads, connections, settings.seconds());
+        System.out.println(Run.HEADER);
+        for (int i = 0; i < settings.rounds(); i++) {
+            saturated.add(report(wrk.run(direct, token, threads, connections, settings.seconds()).as("direct")));
+            rss.start();
+            saturated.add(report(wrk.run(gateway, token, threads, connections, settings.seconds()).as("gateway")));
+            rss.stop();
+        }
+        List<Run> single = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "%nlatency runs: -t1 -c1 -d%ds%n", settings.latencySeconds());
+        System.out.println(Run.HEADER);
+        for (int i = 0; i < settings.rounds(); i++) {
+            single.add(report(wrk.run(direct, token, 1, 1, settings.latencySeconds()).as("direct")));
+            rss.start();
+            single.add(report(wrk.run(gateway, token, 1, 1, settings.latencySeconds()).as("gateway")));
+            rss.stop();
+        }
+        Thread.sleep(3_000);
+        return new Result(saturated, single, rssBefore, rss.peakKb(), Machine.statusKb(gatewayPid, "VmHWM"),
+                Machine.statusKb(gatewayPid, "VmRSS"), wrk.version());
     }
 
     /** Both ways answer 200 with the same body, after at least 20 schools exist in the user's region. */
@@ -210,21 +264,29 @@ public final class GatewayBenchmark {
         return "mean of pairs: " + String.join("; ", parts);
     }
 
-    private static String added(List<Run> runs) {
+    /** Gateway minus direct, the mean over pairs, in milliseconds: {p50, p99}. */
+    private static double[] addedMillis(List<Run> runs) {
         double p50 = 0;
         double p99 = 0;
-        List<String> parts = new ArrayList<>();
         int n = 0;
+        for (int i = 0; i + 1 < runs.size(); i += 2) {
+            p50 += runs.get(i + 1).p50Micros() - runs.get(i).p50Micros();
+            p99 += runs.get(i + 1).p99Micros() - runs.get(i).p99Micros();
+            n++;
+        }
+        return new double[]{p50 / n / 1000, p99 / n / 1000};
+    }
+
+    private static String added(List<Run> runs) {
+        List<String> parts = new ArrayList<>();
         for (int i = 0; i + 1 < runs.size(); i += 2) {
             Run d = runs.get(i);
             Run g = runs.get(i + 1);
-            p50 += g.p50Micros() - d.p50Micros();
-            p99 += g.p99Micros() - d.p99Micros();
             parts.add(String.format(Locale.ROOT, "p50 %s → %s, p99 %s → %s", ms(d.p50Micros()), ms(g.p50Micros()),
                     ms(d.p99Micros()), ms(g.p99Micros())));
-            n++;
         }
-        return String.format(Locale.ROOT, "p50 %+.2f ms, p99 %+.2f ms (mean of pairs: %s)", p50 / n / 1000, p99 / n / 1000,
+        double[] added = addedMillis(runs);
+        return String.format(Locale.ROOT, "p50 %+.2f ms, p99 %+.2f ms (mean of pairs: %s)", added[0], added[1],
                 String.join("; ", parts));
     }
 
@@ -247,14 +309,20 @@ public final class GatewayBenchmark {
                 + "(machine %.0f %% busy during the runs)", gateway / n, pairingBehind / n, pairingDirect / n, busy / n);
     }
 
+    private static long errors(List<Run> runs) {
+        return runs.stream().mapToLong(r -> r.non2xx() + r.socketErrors()).sum();
+    }
+
     private static String failedOr(List<Run> runs, String figure) {
-        long bad = runs.stream().mapToLong(r -> r.non2xx() + r.socketErrors()).sum();
+        long bad = errors(runs);
         return bad == 0 ? figure : "FAILED MEASUREMENT: " + bad + " non-2xx responses or socket errors (" + figure + ")";
     }
 
     private static String ms(double micros) {
         return String.format(Locale.ROOT, "%.2f ms", micros / 1000);
     }
+
+
 
     /** Whether the gateway that ran has a rate limiter at all: bucket4j among its libraries. */
     private static String limiterInBuild(StackConfig config) {
@@ -268,44 +336,8 @@ public final class GatewayBenchmark {
         }
     }
 
-    private static String memory() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    return String.format(Locale.ROOT, "%.1f GB", Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
-                }
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "unknown";
-    }
 
-    private static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "CPU unknown";
-    }
 
-    private static String debianVersion(String pkg) {
-        try {
-            Process p = new ProcessBuilder("dpkg-query", "-W", "-f=${Version}", pkg).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor() == 0 ? out : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
-    }
 
     /** CPU time of the gateway and pairing-service JVMs (from /proc/PID/stat) and of the whole machine (/proc/stat). */
     record Cpu(long gatewayPid, long pairingPid) {
@@ -354,31 +386,6 @@ public final class GatewayBenchmark {
             } catch (IOException | RuntimeException e) {
                 return new long[]{0, 1};
             }
-        }
-    }
-
-    /** Samples a process's VmRSS every 50 ms while started. */
-    private static final class RssSampler {
-        private final long pid;
-        private final AtomicLong peak = new AtomicLong();
-        private ScheduledExecutorService sampler;
-
-        RssSampler(long pid) {
-            this.pid = pid;
-        }
-
-        void start() {
-            sampler = Executors.newSingleThreadScheduledExecutor();
-            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(ProcStatus.kilobytes(pid, "VmRSS"), Math::max), 0, 50, TimeUnit.MILLISECONDS);
-        }
-
-        void stop() throws InterruptedException {
-            sampler.shutdown();
-            sampler.awaitTermination(1, TimeUnit.SECONDS);
-        }
-
-        long peakKb() {
-            return peak.get();
         }
     }
 

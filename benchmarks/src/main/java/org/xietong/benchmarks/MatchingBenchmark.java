@@ -31,27 +31,38 @@ public final class MatchingBenchmark {
     private MatchingBenchmark() {
     }
 
+    /** The instance's parameters: system properties seed, schools, teachers, seats. */
+    record Scale(long seed, int schools, int teachers, int seats) {
+
+        static Scale fromSystemProperties() {
+            return new Scale(Long.getLong("seed", 20250901L), Integer.getInteger("schools", 2_000),
+                    Integer.getInteger("teachers", 53_000), Integer.getInteger("seats", 45_000));
+        }
+
+        MatchingProblem generate() {
+            return BeijingInstance.generate(seed, schools, teachers, seats);
+        }
+    }
+
+    /** The optimal matcher's first solve in this JVM: its result, wall time, and the natives' load time before it. */
+    record Optimal(MatchingResult result, long wallMillis, double nativeLoadSeconds) {
+    }
+
     public static void main(String[] args) throws IOException {
-        long seed = Long.getLong("seed", 20250901L);
-        int schools = Integer.getInteger("schools", 2_000);
-        int teacherCount = Integer.getInteger("teachers", 53_000);
-        int seatTarget = Integer.getInteger("seats", 45_000);
+        Scale scale = Scale.fromSystemProperties();
+        long seed = scale.seed();
+        int schools = scale.schools();
 
         long begin = System.nanoTime();
-        MatchingProblem problem = BeijingInstance.generate(seed, schools, teacherCount, seatTarget);
+        MatchingProblem problem = scale.generate();
         double generateSeconds = seconds(System.nanoTime() - begin);
         int seats = problem.posts().stream().mapToInt(MatchingPost::seats).sum();
         System.out.printf(Locale.ROOT, "instance generated in %.1f s (seed %d)%n", generateSeconds, seed);
 
-        // A throw-away solve loads OR-Tools' natives, so that the timed solve measures matching only.
-        begin = System.nanoTime();
-        new OptimalMatcher().match(new MatchingProblem(List.of(), List.of(), Map.of(), Set.of(), Map.of(), Map.of(),
-                true, problem.weights()));
-        double loadSeconds = seconds(System.nanoTime() - begin);
-
-        begin = System.nanoTime();
-        MatchingResult optimal = new OptimalMatcher().match(problem);
-        long optimalWall = millis(System.nanoTime() - begin);
+        Optimal first = solveOptimal(problem);
+        MatchingResult optimal = first.result();
+        long optimalWall = first.wallMillis();
+        double loadSeconds = first.nativeLoadSeconds();
         long heapAfterSolve = usedHeap();
         String rssAfterSolve = procStatus("VmRSS");
 
@@ -126,11 +137,22 @@ public final class MatchingBenchmark {
                 rssAfterSolve, procStatus("VmRSS"), procStatus("VmHWM")), "");
     }
 
+    /** Solves {@code problem} optimally, timed after a throw-away solve has loaded OR-Tools' natives. */
+    static Optimal solveOptimal(MatchingProblem problem) {
+        long begin = System.nanoTime();
+        new OptimalMatcher().match(new MatchingProblem(List.of(), List.of(), Map.of(), Set.of(), Map.of(), Map.of(),
+                true, problem.weights()));
+        double loadSeconds = seconds(System.nanoTime() - begin);
+        begin = System.nanoTime();
+        MatchingResult result = new OptimalMatcher().match(problem);
+        return new Optimal(result, millis(System.nanoTime() - begin), loadSeconds);
+    }
+
     private static void row(String figure, String measured, String goal) {
         System.out.println("| " + figure + " | " + measured + " | " + goal + " |");
     }
 
-    private static String fill(MatchingResult result) {
+    static String fill(MatchingResult result) {
         return String.format(Locale.ROOT, "%,d of %,d (%.1f%%)", result.seatsFilled(), result.seatsOffered(),
                 100.0 * result.seatsFilled() / Math.max(1, result.seatsOffered()));
     }
