@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @ExtendWith(SharedStack.class)
 // After the hostile-input and key-rotation tests, before the suite test, which stops the stack.
-@Order(40)
+@Order(30)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 

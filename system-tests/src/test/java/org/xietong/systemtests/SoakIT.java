@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(SharedStack.class)
 // After the hostile input test; before the suite test, which loads the demo data (kept apart from the soak's, see
 // SoakData) and stops the stack.
-@Order(50)
+@Order(35)
 class SoakIT {
 
     private static final Duration DURATION = Duration.parse(System.getProperty("xietong.soak.duration", "PT90S"));
