@@ -1,5 +1,7 @@
 package org.xietong.benchmarks;
 
+import org.xietong.devstack.process.ProcStatus;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /** What the benchmarks say about the machine they ran on, and what they read of its processes from /proc. */
 final class Machine {
@@ -19,30 +20,12 @@ final class Machine {
 
     /** A field of /proc/PID/status in kB (VmRSS, VmHWM); -1 once the process is gone. */
     static long statusKb(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            // process gone
-        }
-        return -1;
+        return ProcStatus.kilobytes(pid, field);
     }
 
     /** The JVM running Quarkus: the launched process itself unless a wrapper forked it. */
     static long quarkusPid(long launched) {
-        return Stream.concat(Stream.of(launched), ProcessHandle.of(launched).stream().flatMap(ProcessHandle::descendants)
-                        .map(ProcessHandle::pid))
-                .filter(pid -> {
-                    try {
-                        return Files.readString(Path.of("/proc/" + pid + "/cmdline")).contains("QuarkusEntryPoint");
-                    } catch (IOException e) {
-                        return false;
-                    }
-                })
-                .findFirst().orElse(launched);
+        return ProcStatus.running(launched, "QuarkusEntryPoint");
     }
 
     static String memory() {

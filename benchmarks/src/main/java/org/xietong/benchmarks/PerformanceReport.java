@@ -212,9 +212,9 @@ public final class PerformanceReport {
             rows.add(Row.failed(saturated, "added p99 ≤ 3 ms", gateway.failure()));
             return;
         }
-        rows.add(Row.judged(throughput, g.throughput(), "≥ 0.85", !g.failed() && g.ratio() >= 0.85));
-        rows.add(Row.judged(single, g.addedSingle(), "added p99 ≤ 3 ms", !g.failed() && g.addedSingleMillis()[1] <= 3));
-        rows.add(Row.judged(saturated, g.addedSaturated(), "added p99 ≤ 3 ms", !g.failed() && g.addedSaturatedMillis()[1] <= 3));
+        rows.add(Row.judged(throughput, g.throughput(), "≥ 0.85", !g.saturatedFailed() && g.ratio() >= 0.85));
+        rows.add(Row.judged(single, g.addedSingle(), "added p99 ≤ 3 ms", !g.singleFailed() && g.addedSingleMillis()[1] <= 3));
+        rows.add(Row.judged(saturated, g.addedSaturated(), "added p99 ≤ 3 ms", !g.saturatedFailed() && g.addedSaturatedMillis()[1] <= 3));
     }
 
     private static void settlementRow(List<Row> rows, Attempt<SettlementOverHttp.Result> settlement) {

@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -65,7 +66,12 @@ public final class Forwarder {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setSsl("https".equals(target.getScheme()))
                 .setConnectTimeout((int) upstream.connectTimeout().toMillis())
-                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(512));
+                .setKeepAlive(true)
+                // Per-request idle timers outlive their exchange in Vert.x and would close a pooled connection
+                // under the next request; a connection-level limit, above the answer wait (a 504), covers stalls.
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, upstream.readTimeout().toMillis() * 2)),
+                new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(512));
         this.breaker = CircuitBreaker.create("upstream-" + name, vertx, new CircuitBreakerOptions()
                 .setMaxFailures(upstream.breakerFailures())
                 .setResetTimeout(upstream.breakerReset().toMillis())
@@ -138,7 +144,6 @@ public final class Forwarder {
                                 response.end().onComplete(ended -> serviceDone[0] = ended.succeeded());
                                 // The breaker hands the answer on in a later task; hold its body until relayed.
                                 response.pause();
-                                request.idleTimeout(upstream.readTimeout().toMillis());
                                 if (response.statusCode() >= 502 && response.statusCode() <= 504) {
                                     attempt.tryFail(new UnhealthyAnswer(response));
                                 } else {
