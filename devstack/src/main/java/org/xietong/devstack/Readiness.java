@@ -34,7 +34,7 @@ public final class Readiness {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + url, e);
             }
-            pause(250);
+            pause(100);
         }
         throw new IllegalStateException(url + " not ready after " + timeout.toSeconds() + " s (last status " + lastStatus + ")");
     }
