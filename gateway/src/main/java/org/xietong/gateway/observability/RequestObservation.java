@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Set;
@@ -29,14 +28,15 @@ public class RequestObservation {
     private static final String ROUTE = "xietong.route";
     private static final String SERVICE = "xietong.service";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Logger ACCESS = Logger.getLogger("xietong.access");
     /** Anything else is one tag value: made-up methods must not mint new metric series. */
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final MeterRegistry registry;
+    private final AccessLog accessLog;
 
-    public RequestObservation(MeterRegistry registry) {
+    public RequestObservation(MeterRegistry registry, AccessLog accessLog) {
         this.registry = registry;
+        this.accessLog = accessLog;
     }
 
     void register(@Observes Router router) {
@@ -90,6 +90,6 @@ public class RequestObservation {
                 && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken jwt) {
             line.put("user", jwt.getName()).put("client", jwt.getClaim("azp") == null ? null : jwt.getClaim("azp").toString());
         }
-        ACCESS.info(line.encode());
+        accessLog.add(line.encode());
     }
 }

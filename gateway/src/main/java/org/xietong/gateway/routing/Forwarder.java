@@ -27,12 +27,16 @@ import org.xietong.platform.problem.ProblemResponses;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Streams one service's requests and answers through, with the request body counted against the route's limit,
@@ -43,15 +47,27 @@ public final class Forwarder {
 
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
     /** Connection-scoped headers (RFC 9110 §7.6.1) never travel through a proxy. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "proxy-connection");
+    private static final Set<String> HOP_BY_HOP = Collections.unmodifiableSet(caseInsensitive(List.of("connection",
+            "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
+            "host", "proxy-connection")));
+    /** Not forwarded either: the gateway answers 100-continue itself. */
+    private static final Set<String> NOT_FORWARDED = Collections.unmodifiableSet(caseInsensitive(
+            Stream.concat(HOP_BY_HOP.stream(), Stream.of("expect")).toList()));
     private static final Set<String> FORWARDING = Set.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
             "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Server");
 
     private final Vertx vertx;
     private final String name;
     private final GatewayConfig.Upstream upstream;
-    private final HttpClient client;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    /**
+     * One client per event loop. A client's pooled connection lives on the event loop that opened it and serves
+     * whichever caller borrows it next, so with one shared client most exchanges hopped between event loops (two
+     * to four task hand-offs with a selector wake-up each). A thread's own client only opens connections on that
+     * thread's event loop, so caller and service connection meet on one thread.
+     */
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
     private final CircuitBreaker breaker;
     private final String host;
     private final int port;
@@ -63,15 +79,15 @@ public final class Forwarder {
         URI target = URI.create(upstream.url());
         this.host = target.getHost();
         this.port = target.getPort() > 0 ? target.getPort() : ("https".equals(target.getScheme()) ? 443 : 80);
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.clientOptions = new HttpClientOptions()
                 .setSsl("https".equals(target.getScheme()))
                 .setConnectTimeout((int) upstream.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 // Per-request idle timers outlive their exchange in Vert.x and would close a pooled connection
                 // under the next request; a connection-level limit, above the answer wait (a 504), covers stalls.
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, upstream.readTimeout().toMillis() * 2)),
-                new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(512));
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, upstream.readTimeout().toMillis() * 2));
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(512);
         this.breaker = CircuitBreaker.create("upstream-" + name, vertx, new CircuitBreakerOptions()
                 .setMaxFailures(upstream.breakerFailures())
                 .setResetTimeout(upstream.breakerReset().toMillis())
@@ -115,6 +131,8 @@ public final class Forwarder {
                 .setURI(uri)
                 .setConnectTimeout(upstream.connectTimeout().toMillis())
                 .setHeaders(requestHeaders(context));
+        HttpClient client = clients.computeIfAbsent(Thread.currentThread(),
+                thread -> vertx.createHttpClient(clientOptions, poolOptions));
         breaker.<HttpClientResponse>execute(attempt -> client.request(options)
                         .onFailure(e -> settle(attempt, callerGone, e))
                         .onSuccess(request -> {
@@ -177,14 +195,21 @@ public final class Forwarder {
 
     private MultiMap requestHeaders(RoutingContext context) {
         HttpServerRequest in = context.request();
-        Set<String> skip = new HashSet<>(HOP_BY_HOP);
-        skip.add("expect");
         // Headers the caller names in Connection are for this hop only (RFC 9110 §7.6.1).
-        in.headers().getAll(HttpHeaders.CONNECTION).forEach(value -> Arrays.stream(value.split(","))
-                .map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).forEach(skip::add));
+        Set<String> skip = NOT_FORWARDED;
+        for (String value : in.headers().getAll(HttpHeaders.CONNECTION)) {
+            for (String token : value.split(",")) {
+                String name = token.trim();
+                if (!name.isEmpty() && !skip.contains(name)) {
+                    skip = skip == NOT_FORWARDED ? caseInsensitive(NOT_FORWARDED) : skip;
+                    skip.add(name);
+                }
+            }
+        }
+        Set<String> skipped = skip;
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         in.headers().forEach(h -> {
-            if (!skip.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+            if (!skipped.contains(h.getKey())) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
@@ -245,6 +270,13 @@ public final class Forwarder {
         in.resume();
     }
 
+    /** Header names compare without case, and without a lower-cased copy of each name a request. */
+    private static Set<String> caseInsensitive(Collection<String> names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(names);
+        return set;
+    }
+
     public static Problem tooLarge(long maxBody) {
         return Problem.of(413, "payload-too-large", "Payload too large",
                 "This route accepts bodies up to " + maxBody + " bytes");
@@ -258,7 +290,7 @@ public final class Forwarder {
         }
         out.setStatusCode(response.statusCode());
         response.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+            if (!HOP_BY_HOP.contains(h.getKey())) {
                 out.headers().add(h.getKey(), h.getValue());
             }
         });
@@ -313,7 +345,7 @@ public final class Forwarder {
     }
 
     public void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
         breaker.close();
     }
 }

@@ -43,6 +43,8 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism {
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofMillis(MAX_AGE_MILLIS))
+            // Upkeep on the calling event loop: handed to the common pool it woke a thread every few requests.
+            .executor(Runnable::run)
             .build();
 
     public VerifiedTokenCache(ProblemChallengeMechanism verifier) {

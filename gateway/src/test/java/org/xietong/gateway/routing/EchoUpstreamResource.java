@@ -80,7 +80,9 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
                 + "\",\"authorization\":\"" + exchange.getRequestHeaders().getFirst("Authorization")
                 + "\",\"requestId\":\"" + exchange.getRequestHeaders().getFirst("X-Request-Id")
                 + "\",\"forwardedFor\":\"" + exchange.getRequestHeaders().getFirst("X-Forwarded-For")
-                + "\",\"size\":" + received.length + ",\"body\":" + body + "}";
+                + "\",\"headers\":[" + exchange.getRequestHeaders().keySet().stream()
+                .map(name -> "\"" + name.toLowerCase(java.util.Locale.ROOT) + "\"").collect(java.util.stream.Collectors.joining(","))
+                + "],\"size\":" + received.length + ",\"body\":" + body + "}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);

@@ -13,6 +13,8 @@ import java.time.Duration;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -40,6 +42,26 @@ class GatewayRoutingTest {
                 .then().statusCode(200)
                 .body("method", equalTo("POST"))
                 .body("body.name", equalTo("密云区穆家峪中学"));
+    }
+
+    @Test
+    void hopByHopHeadersAndThoseTheCallerNamesInConnectionStayOnTheirHop() {
+        given().auth().oauth2(TOKEN)
+                .header("Connection", "keep-alive, X-Caller-Hop")
+                .header("X-Caller-Hop", "for the gateway only")
+                .header("Keep-Alive", "timeout=5")
+                .header("TE", "trailers")
+                .header("Proxy-Authorization", "Basic c2VjcmV0")
+                .header("X-Forwarded-For", "10.0.0.1")
+                .header("X-Kept", "yes")
+                .get("/api/v1/pairing/schools")
+                .then().statusCode(200)
+                .body("headers", hasItems("x-kept", "authorization", "x-request-id", "x-forwarded-for"))
+                .body("headers", not(hasItems("x-caller-hop")))
+                .body("headers", not(hasItems("keep-alive")))
+                .body("headers", not(hasItems("te")))
+                .body("headers", not(hasItems("proxy-authorization")))
+                .body("forwardedFor", equalTo("127.0.0.1"));
     }
 
     @Test
