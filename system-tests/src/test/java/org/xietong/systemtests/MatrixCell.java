@@ -41,6 +41,10 @@ record MatrixCell(MatrixOperation op, MatrixCaller caller, String scope, MatrixT
             return listing ? "LEAK: listed an object outside the caller's scope"
                     : "LEAK: " + (op.read() ? "read" : "changed") + " what it should not";
         }
+        if (!op.read() && outcome().denial() && status == 412) {
+            // Changes are sent with a stale If-Match: a 412 means every check before the version let the caller by.
+            return "LEAK: would have changed what it should not (past the scope checks, refused only for its stale If-Match)";
+        }
         return "expected " + outcome() + ", answered " + status + (listing ? (listed ? " (listed)" : " (not listed)") : "");
     }
 
