@@ -126,12 +126,17 @@ public final class EventsBenchmark {
     }
 
     /**
-     * Commit → consumer latency of school registrations at {@code rate} a second for {@code length}, after a warm-up of
-     * 20 s at half the rate that lets the JIT compile the write path (its figures are discarded).
+     * Commit → consumer latency of school registrations at {@code rate} a second for {@code length}, in steady state:
+     * after a warm-up of 60 s at half the rate and 20 s at the full rate, whose figures are printed and discarded. On
+     * two cores shared by the whole stack, the JIT compilers of pairing-service and rotation-service keep compiling
+     * the write and consume paths for about two minutes of such traffic (a registration cost 6 ms of pairing-service's
+     * CPU at first and 2 ms once compiled), and a shorter warm-up measured that instead.
      */
     static Latency propagation(DevStack stack, int rate, Duration length) throws Exception {
         String token = new TokenClient(stack.keycloak().issuer()).passwordGrant("edu-chaoyang", "edu-chaoyang");
-        steadyLatency(stack, token, rate / 2, Duration.ofSeconds(20));
+        System.out.println("warm-up at " + rate / 2 + "/s (discarded): "
+                + steadyLatency(stack, token, rate / 2, Duration.ofSeconds(60)).text());
+        System.out.println("warm-up at " + rate + "/s (discarded): " + steadyLatency(stack, token, rate, Duration.ofSeconds(20)).text());
         return steadyLatency(stack, token, rate, length);
     }
 

@@ -30,8 +30,9 @@ import java.util.stream.Stream;
 /**
  * What the gateway costs: the same authenticated GET, same answer, called straight on pairing-service and through
  * the gateway (which checks the Keycloak token and applies its rate limits, raised so they never reject this load),
- * with wrk as the load generator. Runs alternate (direct, gateway, direct, gateway) so drift in the machine's load
- * hits both sides alike; each gateway run is compared with the direct run just before it.
+ * with wrk as the load generator. Runs alternate (direct, gateway, direct, gateway, five pairs by default) so drift
+ * in the machine's speed hits both sides alike; each gateway run is compared with the direct run just before it,
+ * and the figures are the median over the pairs.
  * <ol>
  *   <li>throughput at {@code -t2 -c16}: requests/s through the gateway over requests/s direct, and the latencies
  *   of those runs (at saturation they are mostly queueing, so their difference follows the throughput ratio);</li>
@@ -101,8 +102,8 @@ public final class GatewayBenchmark {
 
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("threads", 2), Integer.getInteger("connections", 16),
-                    Integer.getInteger("seconds", 20), Integer.getInteger("warmup", 30),
-                    Integer.getInteger("latencySeconds", 10), Integer.getInteger("rounds", 2),
+                    Integer.getInteger("seconds", 10), Integer.getInteger("warmup", 45),
+                    Integer.getInteger("latencySeconds", 10), Integer.getInteger("rounds", 5),
                     Path.of(System.getProperty("wrk", "/usr/bin/wrk")));
         }
     }
@@ -111,9 +112,9 @@ public final class GatewayBenchmark {
     record Result(List<Run> saturated, List<Run> single, long rssBeforeKb, long rssPeakKb, long rssHighWaterKb,
                   long rssAfterKb, String wrkVersion) {
 
-        /** Gateway over direct requests/s, the mean over pairs. */
+        /** Gateway over direct requests/s, the median over pairs. */
         double ratio() {
-            return meanRatio(saturated);
+            return median(pairRatios(saturated));
         }
 
         /** Each judgement counts only the errors of the runs it is taken from. */
@@ -129,7 +130,7 @@ public final class GatewayBenchmark {
             return failedOr(saturated, String.format(Locale.ROOT, "%.2f (%s)", ratio(), pairsSummary(saturated)));
         }
 
-        /** Added latency at one connection, mean of pairs, in milliseconds: {p50, p99}. */
+        /** Added latency at one connection, median of pairs, in milliseconds: {p50, p99}. */
         double[] addedSingleMillis() {
             return addedMillis(single);
         }
@@ -247,15 +248,23 @@ public final class GatewayBenchmark {
         return run;
     }
 
-    /** Gateway over direct requests/s, the mean over pairs: each gateway run against the direct run just before it. */
-    private static double meanRatio(List<Run> runs) {
-        double sum = 0;
-        int n = 0;
+    /** Gateway over direct requests/s of each pair: each gateway run against the direct run just before it. */
+    private static List<Double> pairRatios(List<Run> runs) {
+        List<Double> ratios = new ArrayList<>();
         for (int i = 0; i + 1 < runs.size(); i += 2) {
-            sum += runs.get(i + 1).requestsPerSecond() / runs.get(i).requestsPerSecond();
-            n++;
+            ratios.add(runs.get(i + 1).requestsPerSecond() / runs.get(i).requestsPerSecond());
         }
-        return sum / n;
+        return ratios;
+    }
+
+    /**
+     * The middle value (mean of the two middle ones for an even count). The machine's speed drifts from run to run
+     * (other virtual machines share its host), so one slow or fast pair should not decide the figure.
+     */
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static String pairsSummary(List<Run> runs) {
@@ -266,20 +275,19 @@ public final class GatewayBenchmark {
             parts.add(String.format(Locale.ROOT, "%,.0f / %,.0f req/s = %.2f", g.requestsPerSecond(), d.requestsPerSecond(),
                     g.requestsPerSecond() / d.requestsPerSecond()));
         }
-        return "mean of pairs: " + String.join("; ", parts);
+        return String.format(Locale.ROOT, "median of %d pairs; mean %.2f; pairs: ", parts.size(),
+                pairRatios(runs).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)) + String.join("; ", parts);
     }
 
-    /** Gateway minus direct, the mean over pairs, in milliseconds: {p50, p99}. */
+    /** Gateway minus direct, the median over pairs, in milliseconds: {p50, p99}. */
     private static double[] addedMillis(List<Run> runs) {
-        double p50 = 0;
-        double p99 = 0;
-        int n = 0;
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
         for (int i = 0; i + 1 < runs.size(); i += 2) {
-            p50 += runs.get(i + 1).p50Micros() - runs.get(i).p50Micros();
-            p99 += runs.get(i + 1).p99Micros() - runs.get(i).p99Micros();
-            n++;
+            p50.add(runs.get(i + 1).p50Micros() - runs.get(i).p50Micros());
+            p99.add(runs.get(i + 1).p99Micros() - runs.get(i).p99Micros());
         }
-        return new double[]{p50 / n / 1000, p99 / n / 1000};
+        return new double[]{median(p50) / 1000, median(p99) / 1000};
     }
 
     private static String added(List<Run> runs) {
@@ -291,8 +299,8 @@ public final class GatewayBenchmark {
                     ms(d.p99Micros()), ms(g.p99Micros())));
         }
         double[] added = addedMillis(runs);
-        return String.format(Locale.ROOT, "p50 %+.2f ms, p99 %+.2f ms (mean of pairs: %s)", added[0], added[1],
-                String.join("; ", parts));
+        return String.format(Locale.ROOT, "p50 %+.2f ms, p99 %+.2f ms (median of %d pairs: %s)", added[0], added[1],
+                parts.size(), String.join("; ", parts));
     }
 
     private static String cpuPerRequest(List<Run> runs) {
