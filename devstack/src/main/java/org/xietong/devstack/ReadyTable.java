@@ -15,7 +15,8 @@ final class ReadyTable {
         t.append(String.format(Locale.ROOT, "%nXietong (协同) is up — ready in %.1f s. Ctrl-C stops everything; data stays in %s%n%n",
                 ready.toMillis() / 1000.0, c.home()));
         row(t, "WHAT", "URL", "API DOCS");
-        row(t, "gateway (public entry)", c.url(SuiteService.GATEWAY) + "/api/v1/…", "");
+        row(t, "gateway (public entry)", c.url(SuiteService.GATEWAY) + "/api/v1/…",
+                c.url(SuiteService.GATEWAY) + "/q/swagger-ui (the whole suite; log in with a demo account)");
         for (SuiteService s : SuiteService.values()) {
             if (s.apiPrefix() != null) {
                 row(t, s.module(), c.url(s) + s.apiPrefix(), c.url(s) + "/q/swagger-ui");
