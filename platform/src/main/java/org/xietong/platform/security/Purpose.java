@@ -1,0 +1,171 @@
+package org.xietong.platform.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The access model, written once: every API operation names the one purpose it serves ({@code @RolesAllowed} with
+ * a purpose name), and this table says which roles hold each purpose and which a partner system may be granted.
+ * The services enforce it (the {@link PurposeAugmentor} adds a caller's purposes to its roles), the gateway reads the
+ * purposes from the services' API documents and the authorisation matrix expects exactly this table.
+ * <p>
+ * A person holds the purposes of their realm roles. A partner system (realm role {@code partner-system}) holds only
+ * the purposes its client was granted as OAuth2 client scopes in the realm (the token's {@code scope} claim), and
+ * only those marked grantable to partners here; a scope a partner asks for that is not grantable gives nothing.
+ * {@code platform-admin} holds every purpose.
+ */
+public enum Purpose {
+
+    PAIRING_READ(Names.PAIRING_READ, "Read schools, pairings, alliances, activities and shared facilities",
+            true, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN, Roles.TEACHER),
+    PAIRING_WRITE(Names.PAIRING_WRITE, "Register and change schools, shared facilities and alliances",
+            false, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
+    PAIRING_COOPERATE(Names.PAIRING_COOPERATE, "Propose and approve pairings, record their activities, book facilities",
+            true, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
+    PAIRING_GOVERN(Names.PAIRING_GOVERN, "Decisions reserved to education officers (coverage targets, alliances' integration)",
+            false, Roles.EDUCATION_OFFICER),
+    PAIRING_EXCHANGE(Names.PAIRING_EXCHANGE, "Read the pairing events of the caller's region (exchange feed)",
+            true, Roles.EDUCATION_OFFICER),
+    PAIRING_AUDIT(Names.PAIRING_AUDIT, "Read the pairing audit trail", false, Roles.EDUCATION_OFFICER),
+
+    ROTATION_READ(Names.ROTATION_READ, "Read posts, teachers (own school or region), assignments and rotation rules",
+            true, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN, Roles.TEACHER),
+    ROTATION_WRITE(Names.ROTATION_WRITE, "Request and dispatch posts, keep teachers, run assignments at the school",
+            false, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
+    ROTATION_SELF(Names.ROTATION_SELF, "A teacher's own answers: accept or decline, preferences, growth dossier",
+            false, Roles.TEACHER, Roles.SCHOOL_ADMIN, Roles.EDUCATION_OFFICER),
+    ROTATION_GOVERN(Names.ROTATION_GOVERN, "Matching runs, rotation rules, confirming and rejecting assignments",
+            false, Roles.EDUCATION_OFFICER),
+    ROTATION_EXCHANGE(Names.ROTATION_EXCHANGE, "Read the rotation events of the caller's region (exchange feed)",
+            true, Roles.EDUCATION_OFFICER),
+    ROTATION_AUDIT(Names.ROTATION_AUDIT, "Read the rotation audit trail", false, Roles.EDUCATION_OFFICER),
+
+    HEALTHCARE_READ(Names.HEALTHCARE_READ, "Read institutions, consortia, experts, outreach clinics and consultations",
+            true, Roles.HEALTH_OFFICER, Roles.INSURANCE_OFFICER, Roles.INSTITUTION_STAFF, Roles.LTC_ASSESSOR),
+    HEALTHCARE_MANAGE(Names.HEALTHCARE_MANAGE, "Keep institutions, consortia and outreach schedules",
+            false, Roles.HEALTH_OFFICER),
+    HEALTHCARE_CARE(Names.HEALTHCARE_CARE, "Request and answer consultations, register experts, book appointments",
+            false, Roles.HEALTH_OFFICER, Roles.INSTITUTION_STAFF),
+    HEALTHCARE_LTC(Names.HEALTHCARE_LTC, "Request long-term-care assessments and follow them",
+            true, Roles.INSURANCE_OFFICER),
+    HEALTHCARE_LTC_ASSESS(Names.HEALTHCARE_LTC_ASSESS, "Record the result of an assessment routed to the caller",
+            false, Roles.LTC_ASSESSOR),
+    HEALTHCARE_LTC_DECIDE(Names.HEALTHCARE_LTC_DECIDE, "Decide recognition, keep LTC agreements and benefits",
+            false, Roles.INSURANCE_OFFICER),
+    HEALTHCARE_SETTLE(Names.HEALTHCARE_SETTLE, "Quote, record and read cross-region settlements",
+            true, Roles.INSURANCE_OFFICER, Roles.INSTITUTION_STAFF),
+    HEALTHCARE_RULES(Names.HEALTHCARE_RULES, "Keep catalogues and run the safety-net forecast",
+            false, Roles.INSURANCE_OFFICER, Roles.HEALTH_OFFICER),
+    HEALTHCARE_POLICY(Names.HEALTHCARE_POLICY, "Keep a home region's settlement policy", false, Roles.INSURANCE_OFFICER),
+    HEALTHCARE_EXCHANGE(Names.HEALTHCARE_EXCHANGE, "Read the healthcare events of the caller's region (exchange feed)",
+            true, Roles.HEALTH_OFFICER, Roles.INSURANCE_OFFICER),
+    HEALTHCARE_AUDIT(Names.HEALTHCARE_AUDIT, "Read the healthcare audit trail", false,
+            Roles.HEALTH_OFFICER, Roles.INSURANCE_OFFICER);
+
+    /** Purpose names as compile-time constants, for {@code @RolesAllowed}. */
+    public static final class Names {
+        public static final String PAIRING_READ = "pairing:read";
+        public static final String PAIRING_WRITE = "pairing:write";
+        public static final String PAIRING_COOPERATE = "pairing:cooperate";
+        public static final String PAIRING_GOVERN = "pairing:govern";
+        public static final String PAIRING_EXCHANGE = "pairing:exchange";
+        public static final String PAIRING_AUDIT = "pairing:audit";
+        public static final String ROTATION_READ = "rotation:read";
+        public static final String ROTATION_WRITE = "rotation:write";
+        public static final String ROTATION_SELF = "rotation:self";
+        public static final String ROTATION_GOVERN = "rotation:govern";
+        public static final String ROTATION_EXCHANGE = "rotation:exchange";
+        public static final String ROTATION_AUDIT = "rotation:audit";
+        public static final String HEALTHCARE_READ = "healthcare:read";
+        public static final String HEALTHCARE_MANAGE = "healthcare:manage";
+        public static final String HEALTHCARE_CARE = "healthcare:care";
+        public static final String HEALTHCARE_LTC = "healthcare:ltc";
+        public static final String HEALTHCARE_LTC_ASSESS = "healthcare:ltc-assess";
+        public static final String HEALTHCARE_LTC_DECIDE = "healthcare:ltc-decide";
+        public static final String HEALTHCARE_SETTLE = "healthcare:settle";
+        public static final String HEALTHCARE_RULES = "healthcare:rules";
+        public static final String HEALTHCARE_POLICY = "healthcare:policy";
+        public static final String HEALTHCARE_EXCHANGE = "healthcare:exchange";
+        public static final String HEALTHCARE_AUDIT = "healthcare:audit";
+
+        private Names() {
+        }
+    }
+
+    /** The realm roles of people and systems. */
+    public static final class Roles {
+        public static final String PLATFORM_ADMIN = "platform-admin";
+        public static final String EDUCATION_OFFICER = "education-officer";
+        public static final String SCHOOL_ADMIN = "school-admin";
+        public static final String TEACHER = "teacher";
+        public static final String HEALTH_OFFICER = "health-officer";
+        public static final String INSURANCE_OFFICER = "insurance-officer";
+        public static final String INSTITUTION_STAFF = "institution-staff";
+        public static final String LTC_ASSESSOR = "ltc-assessor";
+        public static final String PARTNER_SYSTEM = "partner-system";
+
+        private Roles() {
+        }
+    }
+
+    private static final Map<String, Purpose> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Purpose::purposeName, Function.identity()));
+
+    private final String purposeName;
+    private final String description;
+    private final boolean partnerGrantable;
+    private final Set<String> holders;
+
+    Purpose(String purposeName, String description, boolean partnerGrantable, String... holders) {
+        this.purposeName = purposeName;
+        this.description = description;
+        this.partnerGrantable = partnerGrantable;
+        this.holders = Set.of(holders);
+    }
+
+    /** The name operations, tokens' scopes and documents use, e.g. {@code healthcare:ltc}. */
+    public String purposeName() {
+        return purposeName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether a partner system's client may be granted this purpose as a client scope. */
+    public boolean partnerGrantable() {
+        return partnerGrantable;
+    }
+
+    /** The realm roles of people that hold this purpose (platform-admin holds all). */
+    public Set<String> holders() {
+        return holders;
+    }
+
+    public static Optional<Purpose> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /**
+     * The purposes a caller holds: those of its roles, and for a partner system the grantable purposes among the
+     * scopes its token carries.
+     */
+    public static Set<String> heldBy(Collection<String> roles, Collection<String> scopes) {
+        Set<String> held = new TreeSet<>();
+        boolean admin = roles.contains(Roles.PLATFORM_ADMIN);
+        boolean partner = roles.contains(Roles.PARTNER_SYSTEM);
+        for (Purpose purpose : values()) {
+            if (admin || purpose.holders.stream().anyMatch(roles::contains)
+                    || (partner && purpose.partnerGrantable && scopes.contains(purpose.purposeName))) {
+                held.add(purpose.purposeName);
+            }
+        }
+        return held;
+    }
+}
