@@ -33,9 +33,8 @@ public class PurposeAugmentor implements SecurityIdentityAugmentor {
 
     /** The token's OAuth2 scopes (space-separated {@code scope} claim). */
     static List<String> scopes(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("scope") instanceof Object scope) {
-            return Arrays.stream(scope.toString().split(" ")).filter(s -> !s.isBlank()).toList();
-        }
-        return List.of();
+        Object scope = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("scope") : null;
+        return scope == null ? List.of()
+                : Arrays.stream(scope.toString().split(" ")).filter(s -> !s.isBlank()).toList();
     }
 }
