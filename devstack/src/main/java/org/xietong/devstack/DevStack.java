@@ -227,6 +227,7 @@ public final class DevStack implements AutoCloseable {
     Map<String, String> environment(SuiteService service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
+        env.putAll(StackConfig.bindEnvironment(service));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
         if (service == SuiteService.GATEWAY) {
             for (SuiteService upstream : SuiteService.values()) {
@@ -244,7 +245,7 @@ public final class DevStack implements AutoCloseable {
         return env;
     }
 
-    /** Local-only credentials: PostgreSQL listens on localhost alone. */
+    /** Local-only credentials: PostgreSQL listens on loopback alone. */
     private static String password(SuiteService service) {
         return service.database() + "-dev";
     }
