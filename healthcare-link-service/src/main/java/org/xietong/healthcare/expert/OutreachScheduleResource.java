@@ -25,6 +25,7 @@ import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Purpose;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -46,6 +47,8 @@ public class OutreachScheduleResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(summary = "Schedules hosted in your region or of experts based there")
     public Page<ScheduleView> list(@QueryParam("expert") @Pattern(regexp = "[0-9]{1,18}", message = "must be an expert id") String expert,
                                    @QueryParam("host") @Pattern(regexp = CODE, message = "must be 4 to 32 capital letters or digits") String host,
@@ -55,6 +58,8 @@ public class OutreachScheduleResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}")
     @Operation(summary = "One schedule with its next sessions")
     public Response get(@PathParam("id") long id) {
@@ -63,6 +68,8 @@ public class OutreachScheduleResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}/sessions")
     @Operation(summary = "The schedule's clinic sessions between from and to (default: the whole schedule)")
     public Page<SessionView> sessions(@PathParam("id") long id,
@@ -75,7 +82,8 @@ public class OutreachScheduleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(summary = "Schedule an expert's clinics at a host in your region; 409 when the expert is already "
             + "booked elsewhere on one of the half-days")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
