@@ -13,6 +13,7 @@ import org.xietong.platform.security.Caller;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,6 +28,8 @@ public class ExpertService {
 
     private static final int SHOWN_CONFLICTS = 5;
     private static final int SHOWN_SESSIONS = 5;
+    /** The longest a schedule may run: its end date is at most this long after its start date. */
+    static final Period MAX_SPAN = Period.ofYears(1);
 
     private final ExpertRepository experts;
     private final ScheduleRepository schedules;
@@ -100,7 +103,7 @@ public class ExpertService {
                     "Expert " + request.expertId() + " is not registered"));
         }
         LocalDate today = calendar.today();
-        Recurrence rule = request.rule(today);
+        Recurrence rule = boundedRule(request);
         if (!rule.datesOutsideRange().isEmpty()) {
             throw invalid("dates-outside-range", "Dates outside " + rule.start() + " … " + rule.end() + ": "
                     + rule.datesOutsideRange());
@@ -152,6 +155,29 @@ public class ExpertService {
                 regions, Map.of("expert", expert.id, "host", host.code, "recurrence", schedule.recurrence,
                         "slot", schedule.slot, "capacity", schedule.capacity, "sessions", proposed.size()));
         return view(schedule);
+    }
+
+    /**
+     * The schedule's rule once its range is known to be bounded: an explicit start date and an end at most
+     * {@link #MAX_SPAN} after it, so the sessions one request materialises are bounded too.
+     */
+    static Recurrence boundedRule(ScheduleRequest request) {
+        if (request.startDate() == null) {
+            throw invalid("start-date-required", "startDate is required: a schedule names the day it starts");
+        }
+        LocalDate latestEnd = request.startDate().plus(MAX_SPAN);
+        if (request.endDate() != null && request.endDate().isAfter(latestEnd)) {
+            throw invalid("schedule-too-long", "endDate " + request.endDate() + " is more than one year after startDate "
+                    + request.startDate() + "; a schedule ends on " + latestEnd + " at the latest");
+        }
+        List<LocalDate> dates = request.dates() == null ? List.of() : request.dates();
+        List<LocalDate> outside = dates.stream()
+                .filter(d -> d.isBefore(request.startDate()) || d.isAfter(latestEnd)).sorted().distinct().toList();
+        if (request.endDate() == null && !outside.isEmpty()) {
+            throw invalid("dates-outside-range", "Dates outside " + request.startDate() + " … " + latestEnd
+                    + " (startDate and at most one year after it): " + outside);
+        }
+        return request.rule();
     }
 
     private OutreachSchedule readableSchedule(long id) {

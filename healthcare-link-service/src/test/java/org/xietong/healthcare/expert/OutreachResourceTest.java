@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +188,6 @@ class OutreachResourceTest {
                 with(ok, "recurrence", "MONTHLY"),
                 with(ok, "weekday", null),
                 with(ok, "hostInstitutionCode", "bad code"),
-                with(ok, "endDate", monday.plusDays(400).toString()),
                 with(ok, "startDate", "2026-02-30"))) {
             given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(bad).post(API + "/outreach-schedules")
                     .then().statusCode(400).contentType("application/problem+json");
@@ -220,6 +220,50 @@ class OutreachResourceTest {
                 .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(409);
     }
 
+    @Test
+    void aScheduleWithoutAStartDateIsRefusedAndCreatesNothing() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(with(weekly(leling, monday, monday), "startDate", null, "endDate", "2060-12-31"))
+                .post(API + "/outreach-schedules").then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("start-date-required")).body("detail", containsString("startDate"));
+        given().auth().oauth2(dezhou).queryParam("expert", expert).get(API + "/outreach-schedules").then()
+                .statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aScheduleRunningToTheYear9999IsRefusedNamingTheBound() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(weekly(leling, monday, LocalDate.of(9999, 12, 31)))
+                .post(API + "/outreach-schedules").then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("schedule-too-long"))
+                .body("detail", containsString(monday.plusYears(1).toString()));
+        given().auth().oauth2(dezhou).queryParam("expert", expert).get(API + "/outreach-schedules").then()
+                .statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aScheduleOneDayLongerThanAYearIsRefused() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(weekly(leling, monday, monday.plusYears(1).plusDays(1)))
+                .post(API + "/outreach-schedules").then().statusCode(422).body("type", containsString("schedule-too-long"));
+    }
+
+    @Test
+    void aScheduleOfExactlyOneYearIsAccepted() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(weekly(leling, monday, monday.plusYears(1)))
+                .post(API + "/outreach-schedules").then().statusCode(201)
+                .body("startDate", equalTo(monday.toString())).body("endDate", equalTo(monday.plusYears(1).toString()))
+                .body("sessionCount", equalTo(53));
+    }
+
+    @Test
+    void datesMoreThanAYearAfterTheStartAreRefused() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(dates(leling, monday, monday.plusYears(2)))
+                .post(API + "/outreach-schedules").then().statusCode(422).body("type", containsString("dates-outside-range"));
+    }
+
     private Map<String, Object> weekly(String host, LocalDate start, LocalDate end) {
         Map<String, Object> body = new HashMap<>();
         body.put("expertId", expert);
@@ -234,7 +278,7 @@ class OutreachResourceTest {
     }
 
     private Map<String, Object> dates(String host, LocalDate... dates) {
-        return with(weekly(host, dates[0], dates[0]), "recurrence", "DATES", "weekday", null, "startDate", null,
+        return with(weekly(host, dates[0], dates[0]), "recurrence", "DATES", "weekday", null, "startDate", Collections.min(List.of(dates)).toString(),
                 "endDate", null, "dates", List.of(dates).stream().map(LocalDate::toString).toList());
     }
 
