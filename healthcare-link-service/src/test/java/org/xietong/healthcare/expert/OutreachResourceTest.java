@@ -42,6 +42,7 @@ class OutreachResourceTest {
             .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     private String leling;
     private String dechengHospital;
+    private static String localHome;
     /** An expert of Dezhou's own region: Dezhou's officer schedules them at once. */
     private long expert;
     /** An expert from Tianjin: scheduling them in Dezhou waits for Tianjin's consent. */
@@ -51,7 +52,9 @@ class OutreachResourceTest {
     void setUp() {
         leling = institution("371481", "乐陵市人民医院");
         dechengHospital = institution("371402", "德州市中医院");
-        String localHome = institution("371425", "齐河县人民医院");
+        if (localHome == null) {
+            localHome = institution("371425", "齐河县人民医院");
+        }
         expert = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
                 .body(Map.of("name", "李医生", "title", "主任医师", "specialty", "中医内科", "homeInstitutionCode", localHome))
                 .post(API + "/experts").then().statusCode(201).extract().jsonPath().getLong("id");
