@@ -9,7 +9,6 @@ import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/healthcare/audit")
-@RolesAllowed(Purpose.Names.HEALTHCARE_AUDIT)
 @Tag(name = "Audit", description = "Who changed what, when and through which client")
 public class HealthcareAuditResource extends AuditResource {
 

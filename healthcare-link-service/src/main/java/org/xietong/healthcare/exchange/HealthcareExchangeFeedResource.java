@@ -9,7 +9,6 @@ import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/healthcare/exchange")
-@RolesAllowed(Purpose.Names.HEALTHCARE_EXCHANGE)
 @Tag(name = "Exchange", description = "Partner exchange feed: this service's events as CloudEvents")
 public class HealthcareExchangeFeedResource extends ExchangeFeedResource {
 

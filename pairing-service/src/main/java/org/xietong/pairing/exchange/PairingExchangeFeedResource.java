@@ -9,7 +9,6 @@ import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/pairing/exchange")
-@RolesAllowed(Purpose.Names.PAIRING_EXCHANGE)
 @Tag(name = "Exchange", description = "Partner exchange feed: this service's events as CloudEvents")
 public class PairingExchangeFeedResource extends ExchangeFeedResource {
 

@@ -9,7 +9,6 @@ import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation/audit")
-@RolesAllowed(Purpose.Names.ROTATION_AUDIT)
 @Tag(name = "Audit", description = "Who changed what, when and through which client")
 public class RotationAuditResource extends AuditResource {
 
