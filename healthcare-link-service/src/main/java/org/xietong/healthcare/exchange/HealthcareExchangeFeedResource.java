@@ -1,12 +1,10 @@
 package org.xietong.healthcare.exchange;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.events.ExchangeFeed;
 import org.xietong.platform.events.ExchangeFeedResource;
 import org.xietong.platform.security.Caller;
-import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/healthcare/exchange")
 @Tag(name = "Exchange", description = "Partner exchange feed: this service's events as CloudEvents")

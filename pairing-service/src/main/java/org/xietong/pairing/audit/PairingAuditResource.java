@@ -1,12 +1,10 @@
 package org.xietong.pairing.audit;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.audit.AuditResource;
 import org.xietong.platform.audit.AuditTrail;
 import org.xietong.platform.security.Caller;
-import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/pairing/audit")
 @Tag(name = "Audit", description = "Who changed what, when and through which client")

@@ -1,5 +1,6 @@
 package org.xietong.platform.audit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,8 +15,8 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.security.Caller;
 
 /**
- * The audit trail of one entity; each service exposes it with {@code @Path("/api/v1/<area>/audit")} and
- * {@code @RolesAllowed} naming its area's audit purpose.
+ * The audit trail of one entity; each service exposes it with {@code @Path("/api/v1/<area>/audit")}; its purpose is
+ * the area's, from xietong.access.audit-purpose (e.g. pairing:audit).
  */
 public abstract class AuditResource {
 
@@ -28,6 +29,7 @@ public abstract class AuditResource {
     }
 
     @GET
+    @RolesAllowed("${xietong.access.audit-purpose}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Who changed this entity, when, through which client, and what changed (newest first)")
     public Page<AuditTrail.Entry> trail(@QueryParam("entity") @NotBlank @Size(max = 100) String entity,

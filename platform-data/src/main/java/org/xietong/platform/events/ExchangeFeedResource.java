@@ -1,5 +1,6 @@
 package org.xietong.platform.events;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -13,7 +14,8 @@ import org.xietong.platform.security.Caller;
 
 /**
  * The partner exchange feed; each service exposes it under its own prefix by extending this class with
- * {@code @Path("/api/v1/<area>/exchange")} and {@code @RolesAllowed} naming its area's exchange purpose.
+ * {@code @Path("/api/v1/<area>/exchange")}; its purpose is the area's, from xietong.access.exchange-purpose
+ * (e.g. pairing:exchange).
  */
 public abstract class ExchangeFeedResource {
 
@@ -26,6 +28,7 @@ public abstract class ExchangeFeedResource {
     }
 
     @GET
+    @RolesAllowed("${xietong.access.exchange-purpose}")
     @Path("events")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "This service's events in your region, oldest first, as CloudEvents JSON; "
