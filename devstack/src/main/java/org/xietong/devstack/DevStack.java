@@ -229,6 +229,7 @@ public final class DevStack implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
         if (service == SuiteService.GATEWAY) {
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(config.gatewayManagementPort()));
             for (SuiteService upstream : SuiteService.values()) {
                 if (upstream.database() != null) {
                     env.put("XIETONG_GATEWAY_SERVICES_" + upstream.database().toUpperCase() + "_URL", config.url(upstream));
