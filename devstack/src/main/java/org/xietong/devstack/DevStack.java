@@ -204,7 +204,8 @@ public final class DevStack implements AutoCloseable {
     /** Fails before starting anything when another program (or another suite) holds one of our ports. */
     private void requirePortsFree() {
         List<Integer> ports = new java.util.ArrayList<>(List.of(config.postgresPort(), config.kafkaPort(),
-                config.kafkaControllerPort(), config.keycloakPort(), config.keycloakManagementPort()));
+                config.kafkaControllerPort(), config.keycloakPort(), config.keycloakManagementPort(),
+                config.gatewayManagementPort()));
         for (SuiteService service : SuiteService.values()) {
             ports.add(config.port(service));
         }

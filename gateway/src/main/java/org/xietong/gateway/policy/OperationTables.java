@@ -2,6 +2,7 @@ package org.xietong.gateway.policy;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Each service's {@link OperationTable}, made from its own API document: fetched at start, again every docs cache
- * period, and on a miss (an unknown operation, a service not loaded yet) at most once every few seconds. A table
+ * period, after an unknown operation at most every 5 s, and for a service not loaded yet at its next request (at
+ * most once a second). A table
  * is replaced whole, so a request reads one consistent table without a lock; a service whose document cannot be
  * fetched keeps its last table.
  */
@@ -29,12 +30,16 @@ public class OperationTables {
     private static final Logger LOG = Logger.getLogger(OperationTables.class);
     /** A miss asks the services again at most this often: unknown paths must not turn into a fetch each. */
     static final Duration MISS_REFRESH = Duration.ofSeconds(5);
+    /** A request for a service without a table yet waits for a fetch, started at most this often. */
+    static final Duration LOAD_REFRESH = Duration.ofSeconds(1);
 
     private final ServiceDocuments documents;
     private final DocsConfig docs;
     private final Vertx vertx;
     private volatile Map<String, OperationTable> tables = Map.of();
-    private final AtomicLong lastFetch = new AtomicLong(System.nanoTime() - MISS_REFRESH.toNanos());
+    /** When the last fetch began, and that fetch; both guarded by this. */
+    private long lastFetch = System.nanoTime() - MISS_REFRESH.toNanos();
+    private Future<Void> fetching = Future.succeededFuture();
     private long timer = -1;
 
     public OperationTables(ServiceDocuments documents, DocsConfig docs, Vertx vertx) {
@@ -44,10 +49,9 @@ public class OperationTables {
     }
 
     void start(@Observes StartupEvent event) {
-        lastFetch.set(System.nanoTime());
         try {
             // The first tables before the first caller, as far as the services answer in time.
-            documents.fetchAll().onSuccess(this::update).toCompletionStage().toCompletableFuture()
+            fetch(Duration.ZERO).toCompletionStage().toCompletableFuture()
                     .get(docs.fetchTimeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.warnf("the services' API documents were not all fetched at start (%s); asked again on use", e.toString());
@@ -66,22 +70,44 @@ public class OperationTables {
         return Optional.ofNullable(tables.get(service));
     }
 
-    /** A request found nothing: the service may have changed, ask again unless that was done just now. */
-    public void missed() {
-        long last = lastFetch.get();
-        long now = System.nanoTime();
-        if (now - last >= MISS_REFRESH.toNanos() && lastFetch.compareAndSet(last, now)) {
-            documents.fetchAll().onSuccess(this::update);
+    /**
+     * The service's table once its document has been asked for: at once if loaded, else after a fetch (the one under
+     * way, or a new one unless one ended within {@link #LOAD_REFRESH}), so a service that came up after the gateway
+     * is known at its first request. Completes on whichever thread the fetch ends.
+     */
+    public Future<Optional<OperationTable>> load(String service) {
+        OperationTable table = tables.get(service);
+        if (table != null) {
+            return Future.succeededFuture(Optional.of(table));
         }
+        return fetch(LOAD_REFRESH).map(v -> Optional.ofNullable(tables.get(service)));
+    }
+
+    /** A request found no operation: the service may have changed, ask again unless that was done just now. */
+    public void missed() {
+        fetch(MISS_REFRESH);
     }
 
     private void refresh() {
-        lastFetch.set(System.nanoTime());
-        documents.fetchAll().onSuccess(this::update);
+        fetch(Duration.ZERO);
+    }
+
+    /** The fetch under way, else a new one if the last began at least {@code interval} ago, else the last one. */
+    private synchronized Future<Void> fetch(Duration interval) {
+        long now = System.nanoTime();
+        if (!fetching.isComplete() || now - lastFetch < interval.toNanos()) {
+            return fetching;
+        }
+        lastFetch = now;
+        fetching = documents.fetchAll().map(loaded -> {
+            update(loaded);
+            return null;
+        });
+        return fetching;
     }
 
     /** Replaces the tables of the services whose documents came back; the others keep theirs. */
-    public void update(List<ServiceDocuments.Loaded> loaded) {
+    public synchronized void update(List<ServiceDocuments.Loaded> loaded) {
         Map<String, OperationTable> next = new HashMap<>(tables);
         boolean changed = false;
         for (ServiceDocuments.Loaded service : loaded) {
