@@ -23,6 +23,8 @@ public record StackConfig(Path root, Path home, int portOffset, boolean keepData
     public static final int KAFKA_CONTROLLER_PORT = 19093;
     public static final int KEYCLOAK_PORT = 8180;
     public static final int KEYCLOAK_MANAGEMENT_PORT = 8190;
+    /** The gateway's management interface (/q/metrics), off its public port. */
+    public static final int GATEWAY_MANAGEMENT_PORT = 9000;
     /*
      * Private stacks beside the developer's. Every moved port stays below Linux's ephemeral range (32768 and up):
      * there an outgoing connection may hold the port for a moment and the stack would refuse to start.
@@ -107,6 +109,10 @@ public record StackConfig(Path root, Path home, int portOffset, boolean keepData
 
     public int keycloakManagementPort() {
         return KEYCLOAK_MANAGEMENT_PORT + portOffset;
+    }
+
+    public int gatewayManagementPort() {
+        return GATEWAY_MANAGEMENT_PORT + portOffset;
     }
 
     public int port(SuiteService service) {

@@ -198,9 +198,17 @@ final class Expectations {
         this.gateway = gateway;
     }
 
+    /**
+     * The gateway refuses a path no route rule covers and an operation whose purposes (from the service's own API
+     * document, the same list the service enforces) the caller does not hold.
+     */
+    private boolean gatewayRefuses(MatrixOperation op, String path, MatrixCaller caller) {
+        return gateway.rule(op.method(), path).isEmpty() || !op.serviceLets(caller);
+    }
+
     /** Whether the route table or the service's roles refuse the caller before any object is looked at. */
     boolean roleRefused(MatrixOperation op, String path, MatrixCaller caller) {
-        return !gateway.decide(op.method(), path, caller.roles()).allowed() || !op.serviceLets(caller);
+        return gatewayRefuses(op, path, caller) || !op.serviceLets(caller);
     }
 
     /**
@@ -209,7 +217,7 @@ final class Expectations {
      * shows the target.
      */
     Expected expect(MatrixOperation op, String path, MatrixCaller caller, MatrixTarget target, boolean listing) {
-        if (!gateway.decide(op.method(), path, caller.roles()).allowed()) {
+        if (gatewayRefuses(op, path, caller)) {
             return new Expected(listing ? MatrixOutcome.NOT_LISTED : MatrixOutcome.GATEWAY_DENIED,
                     "route table: not for " + caller.roles());
         }
