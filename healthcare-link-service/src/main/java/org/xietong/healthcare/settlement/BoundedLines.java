@@ -55,11 +55,14 @@ final class BoundedLines {
                 break;
             }
         }
+        int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+        if (end > maxLineBytes) {
+            throw BatchLimitException.lineTooLong(lineNumber + 1, maxLineBytes);
+        }
         if (lineNumber == maxLines) {
             throw BatchLimitException.tooManyLines(lineNumber + 1, maxLines);
         }
         lineNumber++;
-        int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
         return new String(line, 0, end, StandardCharsets.UTF_8);
     }
 

@@ -57,6 +57,14 @@ class BatchReadingCapsTest {
     }
 
     @Test
+    void aLineOneByteOverTheCapIsRefused() {
+        BoundedLines lines = lines("x".repeat(65) + "\n", 64, 10);
+        BatchLimitException refused = assertThrows(BatchLimitException.class, lines::next);
+        assertEquals("line-bytes", refused.problem().extensions().get("limit"));
+        assertEquals(1, refused.problem().extensions().get("line"));
+    }
+
+    @Test
     void anEndlessLineIsRefusedOnceItPassesTheCapNamingTheLimitAndTheLine() throws IOException {
         BoundedLines lines = new BoundedLines(new java.io.SequenceInputStream(
                 new ByteArrayInputStream("first\n".getBytes(StandardCharsets.UTF_8)), endless((byte) 'x')), 65_536, 10);
