@@ -21,4 +21,8 @@ public interface BatchLimits {
     /** People (per year) whose accumulators a quoted batch carries from bill to bill, about 400 bytes each. */
     @WithDefault("100000")
     int people();
+
+    /** Bytes of any other request's body: the service's own limit is raised for batches, which stream. */
+    @WithDefault("10485760")
+    long otherBodyBytes();
 }

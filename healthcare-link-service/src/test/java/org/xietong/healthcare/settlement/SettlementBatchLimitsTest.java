@@ -249,4 +249,16 @@ class SettlementBatchLimitsTest {
         long recorded = QuarkusTransaction.requiringNew().call(() -> SettlementRecord.count("personId", person));
         assertEquals(0, recorded);
     }
+
+    @Test
+    void aBodyOverTenMegabytesToAnyOtherOperationIsRefusedBeforeItIsRead() throws Exception {
+        URI quote = URI.create(batch.toString().replace("/batch", "/quote"));
+        String bill = "{\"billId\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(quote)
+                .header("Authorization", "Bearer " + OFFICER).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(bill)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("body-bytes", problem(response).get("limit"));
+    }
 }
