@@ -5,15 +5,19 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xietong.devstack.test.TestTokens;
+import org.xietong.rotation.fixtures.PairingEvents;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +25,11 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xietong.rotation.fixtures.PostFixtures.dispatch;
+import static org.xietong.rotation.fixtures.PostFixtures.post;
+import static org.xietong.rotation.fixtures.PostFixtures.request;
+import static org.xietong.rotation.fixtures.TeacherFixtures.register;
+import static org.xietong.rotation.fixtures.TeacherFixtures.teacher;
 
 /**
  * Matching runs wait only for runs of their own region, of a region inside it or of one containing it (issue 17,
@@ -40,11 +49,15 @@ class MatchingRunLocksTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private CompletableFuture<HttpResponse<String>> run(String region) {
+        return run(region, true);
+    }
+
+    private CompletableFuture<HttpResponse<String>> run(String region, boolean dryRun) {
         String officer = TestTokens.user("edu-" + region, "education-officer").region(region).sign();
         return http.sendAsync(HttpRequest.newBuilder(runs).header("Authorization", "Bearer " + officer)
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"regionCode\":\"" + region + "\",\"cycle\":2024,\"dryRun\":true}")).build(),
+                        "{\"regionCode\":\"" + region + "\",\"cycle\":2024,\"dryRun\":" + dryRun + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -102,5 +115,26 @@ class MatchingRunLocksTest {
         }
         HttpResponse<String> response = waiting.get(10, TimeUnit.SECONDS);
         assertEquals(201, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aTeacherProposedMeanwhileIsFoundWhenARunClaimsHim() throws Exception {
+        String sending = "3232010201";
+        String receiving = "3232010202";
+        String officer = TestTokens.user("edu-xw", "education-officer").region("320102").sign();
+        String receivingAdmin = TestTokens.user("xw-admin", "school-admin").region("320102").school(receiving).sign();
+        try (PairingEvents events = new PairingEvents()) {
+            events.school(sending, "南京市玄武中学", "320102", "JUNIOR", 32.05, 118.80)
+                    .school(receiving, "南京市玄武区第二中学", "320102", "JUNIOR", 32.06, 118.81);
+        }
+        PairingEvents.awaitSchools(sending, receiving);
+        long teacher = register(officer, teacher("XW-A", "周老师", sending));
+        dispatch(officer, request(receivingAdmin, post(receiving)));
+        HttpResponse<String> proposed = run("320102", false).get(30, TimeUnit.SECONDS);
+        assertEquals(201, proposed.statusCode(), proposed.body());
+
+        // What a run of another region, which had built its problem before this proposal, finds when it claims him.
+        assertEquals(Set.of(teacher), QuarkusTransaction.requiringNew().call(() -> locks.claimTeachers(List.of(teacher))));
+        assertEquals(Set.of(), QuarkusTransaction.requiringNew().call(() -> locks.claimTeachers(List.of(teacher + 1_000_000))));
     }
 }
