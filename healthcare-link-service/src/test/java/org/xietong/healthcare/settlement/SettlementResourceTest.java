@@ -182,7 +182,8 @@ class SettlementResourceTest {
 
     @Test
     void aRecordFlagThatIsNeitherTrueNorFalseIsRefusedRatherThanReadAsADryRun() throws Exception {
-        String partner = TestTokens.user("partner-140000", "partner-system").region("140000").client("partner-140000").sign();
+        String partner = TestTokens.user("partner-140000", "partner-system", "healthcare:settle").region("140000")
+                .client("partner-140000").sign();
         as(partner).contentType("application/x-ndjson").body(json(dialysis("FY-FLAG", "2025-07-01")).getBytes(StandardCharsets.UTF_8))
                 .queryParam("record", "maybe").post(API + "/settlements/batch").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("record"));
@@ -190,7 +191,8 @@ class SettlementResourceTest {
 
     @Test
     void aBatchAnswersEveryBillAndABadLineDoesNotStopIt() throws Exception {
-        String partner = TestTokens.user("partner-140000", "partner-system").region("140000").client("partner-140000").sign();
+        String partner = TestTokens.user("partner-140000", "partner-system", "healthcare:settle").region("140000")
+                .client("partner-140000").sign();
         Map<String, Object> unknown = new HashMap<>(bill(person, Fixtures.FENYANG, Fixtures.FENYANG_HOSPITAL,
                 "INPATIENT", "2025-07-01", null, Map.of("itemCode", "NOT-IN-CATALOG", "amount", new BigDecimal("5.00"))));
         String body = json(dialysis(person, "2025-07-01")) + "\n"
