@@ -2,6 +2,7 @@ package org.xietong.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.xietong.platform.security.Purpose;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,13 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A demo caller of the authorisation matrix as the realm file defines it: its realm roles and the claims the
- * services scope by ({@code region_code}, {@code school_code}, {@code institution_code}, {@code teacher_id}).
+ * A demo caller of the authorisation matrix as the realm file defines it: its realm roles, a partner client's
+ * default client scopes (the purposes it was granted), and the claims the services scope by ({@code region_code}, {@code school_code}, {@code institution_code}, {@code teacher_id}).
  * Read from the realm file itself, so a new demo user joins the matrix without a change here.
  */
-record MatrixCaller(String name, Set<String> roles, String region, Optional<String> school,
+record MatrixCaller(String name, Set<String> roles, Set<String> scopes, String region, Optional<String> school,
                     Optional<String> institution, Optional<String> teacher, Optional<String> secret) {
 
     static final String ADMIN_ROLE = "platform-admin";
@@ -32,6 +34,15 @@ record MatrixCaller(String name, Set<String> roles, String region, Optional<Stri
         return roles.contains(role);
     }
 
+    /** The purposes the access model gives this caller: its roles', and a partner's granted client scopes. */
+    Set<String> purposes() {
+        return Purpose.heldBy(roles, scopes);
+    }
+
+    boolean holds(String purpose) {
+        return purposes().contains(purpose);
+    }
+
     /** The role the matrix reports the caller under (each demo caller has one). */
     String role() {
         return roles.stream().sorted().findFirst().orElse("");
@@ -46,7 +57,7 @@ record MatrixCaller(String name, Set<String> roles, String region, Optional<Stri
                 continue;
             }
             JsonNode a = user.path("attributes");
-            callers.add(new MatrixCaller(user.path("username").asText(), roles(user.path("realmRoles")),
+            callers.add(new MatrixCaller(user.path("username").asText(), roles(user.path("realmRoles")), Set.of(),
                     first(a, "region_code").orElse(""), first(a, "school_code"), first(a, "institution_code"),
                     first(a, "teacher_id"), Optional.empty()));
         }
@@ -67,8 +78,10 @@ record MatrixCaller(String name, Set<String> roles, String region, Optional<Stri
                     roles = roles(user.path("realmRoles"));
                 }
             }
-            callers.add(new MatrixCaller(id, roles, region, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(client.path("secret").asText())));
+            Set<String> scopes = new TreeSet<>();
+            client.path("defaultClientScopes").forEach(scope -> scopes.add(scope.asText()));
+            callers.add(new MatrixCaller(id, roles, Set.copyOf(scopes), region, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(client.path("secret").asText())));
         }
         return callers;
     }
