@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +41,7 @@ public final class DemoData {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String[] SCHOOL_COLUMNS = {"code", "name", "regionCode", "locationType", "level", "latitude",
             "longitude", "studentCount", "qualityResource"};
 
@@ -87,10 +90,11 @@ public final class DemoData {
     /**
      * Runs {@code steps}: each calls the API ({@code method}, {@code path}, {@code body}) as {@code as} (default
      * admin), expects {@code expect}, and may {@code save} values of the answer by JSON pointer; {@code ${name}} in
-     * later paths and bodies stands for a saved value.
+     * later paths and bodies stands for a saved value, {@code ${today}} for the date in China.
      */
     private int runSteps(JsonNode demo) throws IOException {
         Map<String, String> saved = new HashMap<>();
+        saved.put("today", LocalDate.now(CHINA).toString());
         int count = 0;
         for (JsonNode step : demo.path("steps")) {
             user = step.path("as").asText("admin");

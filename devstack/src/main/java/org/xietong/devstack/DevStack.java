@@ -204,7 +204,8 @@ public final class DevStack implements AutoCloseable {
     /** Fails before starting anything when another program (or another suite) holds one of our ports. */
     private void requirePortsFree() {
         List<Integer> ports = new java.util.ArrayList<>(List.of(config.postgresPort(), config.kafkaPort(),
-                config.kafkaControllerPort(), config.keycloakPort(), config.keycloakManagementPort()));
+                config.kafkaControllerPort(), config.keycloakPort(), config.keycloakManagementPort(),
+                config.gatewayManagementPort()));
         for (SuiteService service : SuiteService.values()) {
             ports.add(config.port(service));
         }
@@ -227,8 +228,10 @@ public final class DevStack implements AutoCloseable {
     Map<String, String> environment(SuiteService service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(service)));
+        env.putAll(StackConfig.bindEnvironment(service));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
         if (service == SuiteService.GATEWAY) {
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(config.gatewayManagementPort()));
             for (SuiteService upstream : SuiteService.values()) {
                 if (upstream.database() != null) {
                     env.put("XIETONG_GATEWAY_SERVICES_" + upstream.database().toUpperCase() + "_URL", config.url(upstream));
@@ -244,7 +247,7 @@ public final class DevStack implements AutoCloseable {
         return env;
     }
 
-    /** Local-only credentials: PostgreSQL listens on localhost alone. */
+    /** Local-only credentials: PostgreSQL listens on loopback alone. */
     private static String password(SuiteService service) {
         return service.database() + "-dev";
     }

@@ -63,7 +63,8 @@ public final class Main {
     /** The first start of a data directory fills it with the seed stories' schools, pairs, activities, teachers and posts. */
     private static void loadDemoData(StackConfig config, DevStack stack) {
         try {
-            TokenClient tokens = new TokenClient(stack.keycloak().issuer());
+            TokenClient tokens = new TokenClient(stack.keycloak().issuer(), Duration.ofMillis(500),
+                    failure -> OUT.println("   " + failure));
             DemoData.Tokens demoUsers = user -> tokens.passwordGrant(user, user);
             DemoData.loadOnce(config, config.url(SuiteService.GATEWAY), demoUsers).ifPresent(loaded -> OUT.printf(
                     "Loaded the demo data: %d schools, %d pairings, %d alliance, %d activities; %d teachers, %d posts, "

@@ -23,12 +23,16 @@ public record StackConfig(Path root, Path home, int portOffset, boolean keepData
     public static final int KAFKA_CONTROLLER_PORT = 19093;
     public static final int KEYCLOAK_PORT = 8180;
     public static final int KEYCLOAK_MANAGEMENT_PORT = 8190;
+    /** The gateway's management interface (/q/metrics), off its public port. */
+    public static final int GATEWAY_MANAGEMENT_PORT = 9000;
     /*
      * Private stacks beside the developer's. Every moved port stays below Linux's ephemeral range (32768 and up):
      * there an outgoing connection may hold the port for a moment and the stack would refuse to start.
      */
     public static final int SYSTEM_TEST_OFFSET = 10000;
     public static final int BENCHMARK_OFFSET = 11000;
+    /** Where everything but the gateway and Keycloak listens: callers reach the services only through the gateway. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     public StackConfig {
         EnumMap<SuiteService, Map<String, String>> copy = new EnumMap<>(SuiteService.class);
@@ -60,6 +64,14 @@ public record StackConfig(Path root, Path home, int portOffset, boolean keepData
         Map<String, String> environment = new TreeMap<>();
         appProperties(service).forEach((name, value) -> environment.put(environmentName(name), value));
         return environment;
+    }
+
+    /**
+     * The interface an application listens on, as its environment: the services on loopback alone, the gateway (the
+     * suite's public entry) where Quarkus puts it by default, every interface.
+     */
+    public static Map<String, String> bindEnvironment(SuiteService service) {
+        return service == SuiteService.GATEWAY ? Map.of() : Map.of("QUARKUS_HTTP_HOST", LOOPBACK);
     }
 
     /** MicroProfile Config's environment name of a property: {@code xietong.gateway.a-b} is {@code XIETONG_GATEWAY_A_B}. */
@@ -97,6 +109,10 @@ public record StackConfig(Path root, Path home, int portOffset, boolean keepData
 
     public int keycloakManagementPort() {
         return KEYCLOAK_MANAGEMENT_PORT + portOffset;
+    }
+
+    public int gatewayManagementPort() {
+        return GATEWAY_MANAGEMENT_PORT + portOffset;
     }
 
     public int port(SuiteService service) {

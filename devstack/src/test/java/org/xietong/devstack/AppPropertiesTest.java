@@ -21,6 +21,17 @@ class AppPropertiesTest {
     }
 
     @Test
+    void theServicesListenOnLoopbackAloneAndOnlyTheGatewayFacesCallers() {
+        for (SuiteService service : SuiteService.values()) {
+            if (service == SuiteService.GATEWAY) {
+                assertEquals(Map.of(), StackConfig.bindEnvironment(service), "the gateway keeps Quarkus' default host");
+            } else {
+                assertEquals(Map.of("QUARKUS_HTTP_HOST", "127.0.0.1"), StackConfig.bindEnvironment(service), service.module());
+            }
+        }
+    }
+
+    @Test
     void propertiesGoToTheirApplicationAloneAndAddUp() {
         StackConfig config = plain
                 .withAppProperties(SuiteService.GATEWAY, Map.of("xietong.gateway.limits.read.user-requests", "100"))

@@ -21,8 +21,17 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KafkaLauncherTest {
+
+    @Test
+    void theBrokersListenersAreOnLoopbackAlone() {
+        String properties = KafkaLauncher.serverProperties(Path.of("/logs"), 19092, 19093);
+        assertTrue(properties.contains("\nlisteners=PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093\n"), properties);
+        assertTrue(properties.contains("\nadvertised.listeners=PLAINTEXT://127.0.0.1:19092\n"), properties);
+        assertFalse(properties.contains("0.0.0.0"), properties);
+    }
 
     @Test
     void brokerKeepsItsLogAcrossARestartAndStopsItsProcess(@TempDir Path dir) throws Exception {

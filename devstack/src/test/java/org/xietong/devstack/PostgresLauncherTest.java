@@ -38,6 +38,19 @@ class PostgresLauncherTest {
         }
     }
 
+    @Test
+    void listensOnLoopbackAlone(@TempDir Path dir) throws Exception {
+        try (RunningPostgres pg = PostgresLauncher.start(dir.resolve("data"), freePort(), true)) {
+            pg.ensureDatabase("pairing", "pairing", "secret");
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("pairing"), "pairing", "secret");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SHOW listen_addresses")) {
+                rs.next();
+                assertEquals("127.0.0.1", rs.getString(1));
+            }
+        }
+    }
+
     static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -1,5 +1,7 @@
 package org.xietong.systemtests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ComposeFileTest {
 
+    private static final String PRODUCTION_REALM = "deploy/keycloak/production/xietong-realm.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Path root;
     private static Map<String, Map<String, Object>> services;
 
@@ -61,7 +67,7 @@ class ComposeFileTest {
 
     @Test
     void portsAndDatabasesAgreeWithEachServicesConfig() throws IOException {
-        String initSql = Files.readString(root.resolve("deploy/postgres/init-databases.sql"));
+        String initSql = Files.readString(root.resolve("deploy/postgres/init-databases.sh"));
         for (SuiteService service : SuiteService.values()) {
             Properties config = applicationProperties(service);
             Map<String, String> env = environment(service.module());
@@ -99,15 +105,69 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void keycloakImportsTheOneRealmFileAndImagesMatchTheBuild() {
+    void keycloakRunsInProductionModeWithTheProductionRealmAndImagesMatchTheBuild() {
         Map<String, Object> keycloak = service("keycloak");
         List<String> volumes = (List<String>) keycloak.get("volumes");
         String realm = volumes.stream().filter(v -> v.contains("realm")).findFirst().orElseThrow().split(":")[0];
-        assertEquals(root.resolve("deploy/keycloak/xietong-realm.json"), root.resolve(realm).normalize());
-        assertTrue(String.valueOf(keycloak.get("command")).contains("--import-realm"));
+        assertEquals(root.resolve(PRODUCTION_REALM), root.resolve(realm).normalize(), "the production realm, not the demo one");
+        String command = String.valueOf(keycloak.get("command"));
+        assertTrue(command.startsWith("start ") && command.contains("--import-realm"), command);
+        assertFalse(command.contains("start-dev"), command);
+        Map<String, String> env = environment("keycloak");
+        assertEquals("postgres", env.get("KC_DB"), "Keycloak keeps its realm in its own database");
+        assertTrue(env.get("KC_DB_URL").endsWith("/keycloak"), env.get("KC_DB_URL"));
+        assertTrue(env.containsKey("KC_HOSTNAME") && env.containsKey("KC_PROXY_HEADERS"), "fixed hostname behind a proxy");
         assertTrue(String.valueOf(keycloak.get("image")).endsWith(":" + BuildInfo.keycloakVersion()), "Keycloak version");
         assertTrue(String.valueOf(service("kafka").get("image")).equals("apache/kafka:" + AppInfoParser.getVersion()),
                 "Kafka image at the kafka-clients version");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheGatewayAndKeycloakArePublishedAndNeitherManagementPort() {
+        services.forEach((name, definition) -> {
+            List<String> ports = (List<String>) definition.get("ports");
+            switch (name) {
+                case "gateway" -> assertEquals(List.of("8080:8080"), ports, "the gateway's API port alone (not 9000)");
+                case "keycloak" -> assertEquals(List.of("8180:8080"), ports, "Keycloak's HTTP port alone (not 9000)");
+                default -> assertNull(ports, name + " publishes no port");
+            }
+            assertFalse(definition.containsKey("network_mode"), name + " stays on the compose network");
+        });
+    }
+
+    @Test
+    void everyPasswordAndSecretComesFromTheEnvironment() {
+        services.keySet().forEach(name -> environment(name).forEach((key, value) -> {
+            if (key.contains("PASSWORD") || key.contains("SECRET")) {
+                assertTrue(value.matches("\\$\\{[A-Z0-9_]+:\\?[^}]+}"), name + " " + key + " must be required from the environment: " + value);
+            }
+        }));
+    }
+
+    @Test
+    void theProductionRealmHasNoDemoUsersNoPasswordGrantAndSecretsFromTheEnvironment() throws IOException {
+        JsonNode production = JSON.readTree(root.resolve(PRODUCTION_REALM).toFile());
+        JsonNode demo = JSON.readTree(root.resolve("deploy/keycloak/xietong-realm.json").toFile());
+        assertTrue(production.path("users").isEmpty(), "no demo users");
+        assertTrue(production.path("bruteForceProtected").asBoolean(), "brute-force protection on");
+        assertEquals(demo.path("roles"), production.path("roles"), "the same realm roles as the demo realm");
+        for (JsonNode client : production.path("clients")) {
+            String id = client.path("clientId").asText();
+            assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), id + " has no password grant");
+            if (client.has("secret")) {
+                assertTrue(client.path("secret").asText().matches("\\$\\{XIETONG_[A-Z0-9_]+}"), id + " secret from the environment");
+            }
+            boolean demoHasIt = false;
+            for (JsonNode known : demo.path("clients")) {
+                demoHasIt |= known.path("clientId").asText().equals(id);
+            }
+            assertTrue(demoHasIt, id + " is a client of the demo realm too");
+            if (!id.equals("gateway")) {
+                assertTrue(client.path("protocolMappers").toString().contains("\"included.custom.audience\":\"xietong-api\""),
+                        id + " mints tokens for the API, so they carry its audience");
+            }
+        }
     }
 
     private static Map<String, Object> service(String name) {

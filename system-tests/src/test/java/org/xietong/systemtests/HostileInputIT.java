@@ -309,7 +309,7 @@ class HostileInputIT {
         void assign(List<HostileRequests.Bad> requests, JsonNode doc) {
             for (HostileRequests.Bad request : requests) {
                 String probe = request.template().replaceAll("\\{[^}]+}", "x");
-                Optional<RoutePolicy.Rule> rule = table.decide(request.method(), probe, Set.of()).rule();
+                Optional<RoutePolicy.Rule> rule = table.rule(request.method(), probe);
                 if (rule.isEmpty()) {
                     unlisted.add(request.operation());
                     assigned.put(request, ADMIN);
@@ -323,10 +323,11 @@ class HostileInputIT {
                 String limit = rule.get().limit();
                 Set<String> purposes = new HashSet<>();
                 doc.path("paths").path(request.template()).path(request.method().toLowerCase(Locale.ROOT))
-                        .path("security").forEach(s -> s.path("jwt").forEach(p -> purposes.add(p.asText())));
+                        .path("security").forEach(s -> s.properties().forEach(scheme -> scheme.getValue()
+                                .forEach(p -> purposes.add(p.asText()))));
                 List<String> candidates = new ArrayList<>();
                 USERS_BY_ROLE.forEach((role, users) -> {
-                    if (Purpose.heldBy(Set.of(role), Set.of()).stream().anyMatch(purposes::contains)) {
+                    if (Purpose.heldBy(Set.of(role)).stream().anyMatch(purposes::contains)) {
                         candidates.addAll(users);
                     }
                 });

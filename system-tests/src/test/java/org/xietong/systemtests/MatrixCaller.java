@@ -10,14 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * A demo caller of the authorisation matrix as the realm file defines it: its realm roles, a partner client's
- * default client scopes (the purposes it was granted), and the claims the services scope by ({@code region_code}, {@code school_code}, {@code institution_code}, {@code teacher_id}).
+ * A demo caller of the authorisation matrix as the realm file defines it: its realm roles (for a partner's service
+ * account, also the purposes it was granted), and the claims the services scope by ({@code region_code}, {@code school_code}, {@code institution_code}, {@code teacher_id}).
  * Read from the realm file itself, so a new demo user joins the matrix without a change here.
  */
-record MatrixCaller(String name, Set<String> roles, Set<String> scopes, String region, Optional<String> school,
+record MatrixCaller(String name, Set<String> roles, String region, Optional<String> school,
                     Optional<String> institution, Optional<String> teacher, Optional<String> secret) {
 
     static final String ADMIN_ROLE = "platform-admin";
@@ -34,18 +33,18 @@ record MatrixCaller(String name, Set<String> roles, Set<String> scopes, String r
         return roles.contains(role);
     }
 
-    /** The purposes the access model gives this caller: its roles', and a partner's granted client scopes. */
+    /** The purposes the access model gives this caller: its roles', and those a partner was granted. */
     Set<String> purposes() {
-        return Purpose.heldBy(roles, scopes);
+        return Purpose.heldBy(roles);
     }
 
     boolean holds(String purpose) {
         return purposes().contains(purpose);
     }
 
-    /** The role the matrix reports the caller under (each demo caller has one). */
+    /** The role the matrix reports the caller under (each demo caller has one besides a partner's purposes). */
     String role() {
-        return roles.stream().sorted().findFirst().orElse("");
+        return roles.stream().filter(r -> !Purpose.isPurpose(r)).sorted().findFirst().orElse("");
     }
 
     /** Every demo user (password = user name) and every partner client, in the realm file's order. */
@@ -57,7 +56,7 @@ record MatrixCaller(String name, Set<String> roles, Set<String> scopes, String r
                 continue;
             }
             JsonNode a = user.path("attributes");
-            callers.add(new MatrixCaller(user.path("username").asText(), roles(user.path("realmRoles")), Set.of(),
+            callers.add(new MatrixCaller(user.path("username").asText(), roles(user.path("realmRoles")),
                     first(a, "region_code").orElse(""), first(a, "school_code"), first(a, "institution_code"),
                     first(a, "teacher_id"), Optional.empty()));
         }
@@ -78,10 +77,8 @@ record MatrixCaller(String name, Set<String> roles, Set<String> scopes, String r
                     roles = roles(user.path("realmRoles"));
                 }
             }
-            Set<String> scopes = new TreeSet<>();
-            client.path("defaultClientScopes").forEach(scope -> scopes.add(scope.asText()));
-            callers.add(new MatrixCaller(id, roles, Set.copyOf(scopes), region, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of(client.path("secret").asText())));
+            callers.add(new MatrixCaller(id, roles, region, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(client.path("secret").asText())));
         }
         return callers;
     }

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * Reads the gateway's route table as its application.properties writes it down, into the gateway's own
- * {@link RoutePolicy}, so that a system test can pick a caller the table lets through.
+ * {@link RoutePolicy}: rate-limit class and body limit per path. Who may call an operation is not in it; the gateway
+ * takes each operation's purposes from the services' API documents (see the gateway's OperationTable, which builds
+ * the same table from a parsed document: {@code OperationTable.fromOpenApi(mergedDoc, "/api/v1")}).
  */
 final class RouteTable {
 
@@ -45,11 +46,10 @@ final class RouteTable {
                 RoutePolicy.segments(e.getValue().get("path")),
                 split(e.getValue().get("methods")).stream().map(m -> m.toUpperCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet()),
-                Set.copyOf(split(e.getValue().get("roles"))), e.getValue().getOrDefault("limit", "read"),
+                e.getValue().getOrDefault("limit", "read"),
                 // Body limits play no part in choosing a caller.
                 Long.MAX_VALUE)).toList();
-        String always = properties.getProperty("xietong.gateway.policy.always-allowed", "platform-admin");
-        return new RoutePolicy(rules, Set.copyOf(split(always)));
+        return new RoutePolicy(rules);
     }
 
     private static List<String> split(String list) {

@@ -107,7 +107,10 @@ class SoakIT {
     private static List<MemoryWatch.Watched> watched(SharedStack.Suite suite) {
         return Arrays.stream(SuiteService.values())
                 .map(s -> new MemoryWatch.Watched(s.name().toLowerCase(Locale.ROOT),
-                        ProcStatus.running(suite.stack().app(s).pid(), "QuarkusEntryPoint"), suite.config().url(s)))
+                        ProcStatus.running(suite.stack().app(s).pid(), "QuarkusEntryPoint"),
+                        // The gateway serves its metrics on its management port only.
+                        s == SuiteService.GATEWAY ? "http://localhost:" + suite.config().gatewayManagementPort()
+                                : suite.config().url(s)))
                 .toList();
     }
 

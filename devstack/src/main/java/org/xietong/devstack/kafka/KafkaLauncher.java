@@ -53,7 +53,8 @@ public final class KafkaLauncher {
         return kafka;
     }
 
-    static String serverProperties(Path logDirectory, int port, int controllerPort) {
+    /** The broker's configuration; both its listeners are on loopback alone. */
+    public static String serverProperties(Path logDirectory, int port, int controllerPort) {
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",

@@ -43,13 +43,9 @@ public final class KeycloakLauncher {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m",
                 "JAVA_HOME", System.getProperty("java.home"));
-        List<String> command = List.of(installation.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + port,
-                "--http-management-port=" + managementPort,
-                "--import-realm",
-                "--health-enabled=true");
-        ChildProcess process = ChildProcess.start("keycloak", command, environment, installation, logFile, pidFiles);
-        RunningKeycloak keycloak = new RunningKeycloak(process, "http://localhost:" + port);
+        ChildProcess process = ChildProcess.start("keycloak", command(installation.resolve("bin/kc.sh"), port, managementPort),
+                environment, installation, logFile, pidFiles);
+        RunningKeycloak keycloak = new RunningKeycloak(process, baseUrl(port));
         try {
             Readiness.awaitHttpOk(keycloak.issuer() + "/.well-known/openid-configuration", Duration.ofMinutes(5),
                     process::checkAlive);
@@ -58,6 +54,29 @@ public final class KeycloakLauncher {
             throw e;
         }
         return keycloak;
+    }
+
+    /**
+     * The fixed public URL: tokens carry it as their issuer whichever host name the caller used (localhost,
+     * 127.0.0.1), so the applications, configured with it, accept them all.
+     */
+    public static String baseUrl(int port) {
+        return "http://localhost:" + port;
+    }
+
+    /**
+     * {@code kc.sh start-dev} with a fixed hostname (Keycloak's hostname v2: a full URL) and brute-force protection
+     * that does not refuse concurrent valid logins of one user (a district system's workers fetching tokens at once;
+     * Keycloak 26 blocks them by default). The realm keeps brute-force protection on against failed logins.
+     */
+    public static List<String> command(Path kcSh, int port, int managementPort) {
+        return List.of(kcSh.toString(), "start-dev",
+                "--http-port=" + port,
+                "--http-management-port=" + managementPort,
+                "--hostname=" + baseUrl(port),
+                "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true",
+                "--import-realm",
+                "--health-enabled=true");
     }
 
     private static Path unpack(Path home, Consumer<String> say) throws IOException {

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public final class PostgresLauncher {
 
+    /** Only processes on this machine reach the database. */
+    public static final String LISTEN_ADDRESSES = "127.0.0.1";
+
     private PostgresLauncher() {
     }
 
@@ -28,7 +31,7 @@ public final class PostgresLauncher {
                 .setCleanDataDirectory(cleanData)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("listen_addresses", LISTEN_ADDRESSES)
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setLocaleConfig("encoding", "UTF8");
         return new RunningPostgres(builder.start(), port);

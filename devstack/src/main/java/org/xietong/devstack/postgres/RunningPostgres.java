@@ -25,7 +25,7 @@ public final class RunningPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database;
+        return "jdbc:postgresql://" + PostgresLauncher.LISTEN_ADDRESSES + ":" + port + "/" + database;
     }
 
     /** Creates the login role and a database it owns, unless they exist; safe to call on every start. */

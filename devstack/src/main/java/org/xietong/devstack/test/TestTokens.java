@@ -26,12 +26,16 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "https://keycloak.test.xietong/realms/xietong";
+    /** The audience the realm maps onto the clients that may call the API, and that the applications require. */
+    public static final String AUDIENCE = "xietong-api";
     private static final String KEY_DIR = "/org/xietong/devstack/test/";
 
     private final String subject;
     private final List<String> roles;
     private final Map<String, Object> claims = new LinkedHashMap<>();
     private String clientId = "xietong-cli";
+    private String issuer = ISSUER;
+    private List<String> audiences = List.of(AUDIENCE);
     private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(30));
 
     private TestTokens(String subject, List<String> roles) {
@@ -69,13 +73,25 @@ public final class TestTokens {
         return this;
     }
 
+    /** Replaces the audience (aud); none makes a token without one, as a client without the audience mapper gets. */
+    public TestTokens audience(String... audiences) {
+        this.audiences = List.of(audiences);
+        return this;
+    }
+
+    /** A token of another issuer than the one the applications trust (same signing key). */
+    public TestTokens issuer(String issuer) {
+        this.issuer = issuer;
+        return this;
+    }
+
     public TestTokens expiredAgo(Duration ago) {
         this.expiresAt = Instant.now().minus(ago);
         return this;
     }
 
     public String sign() {
-        JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+        JwtClaimsBuilder builder = Jwt.issuer(issuer)
                 .subject(UUID.nameUUIDFromBytes(subject.getBytes(StandardCharsets.UTF_8)).toString())
                 .claim("preferred_username", subject)
                 .claim("azp", clientId)
@@ -83,6 +99,9 @@ public final class TestTokens {
                 .claim("realm_access", Map.of("roles", roles))
                 .issuedAt(expiresAt.minus(Duration.ofMinutes(30)))
                 .expiresAt(expiresAt);
+        if (!audiences.isEmpty()) {
+            builder.audience(new java.util.LinkedHashSet<>(audiences));
+        }
         claims.forEach(builder::claim);
         return builder.jws().keyId("xietong-test").sign(privateKey());
     }

@@ -5,13 +5,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.xietong.gateway.routing.GatewayConfig;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Token buckets (bucket4j) per user and per client application, per rate-limit class. A request needs a token from
  * both, so one busy client cannot starve the others and one busy user cannot starve their colleagues. Idle buckets
- * are forgotten, which can only give a returning caller a full bucket.
+ * are forgotten, which can only give a returning caller a full bucket. Callers of a public client (see
+ * xietong.gateway.public-clients) have their user bucket only: the client's bucket would be shared by all its users.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -21,6 +24,7 @@ public class RateLimiter {
     }
 
     private final LimitsConfig config;
+    private final Set<String> publicClients;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(15))
             .maximumSize(200_000)
@@ -28,8 +32,9 @@ public class RateLimiter {
             .executor(Runnable::run)
             .build();
 
-    public RateLimiter(LimitsConfig config) {
+    public RateLimiter(LimitsConfig config, GatewayConfig gateway) {
         this.config = config;
+        this.publicClients = Set.copyOf(gateway.publicClients());
     }
 
     public boolean knows(String limitClass) {
@@ -45,6 +50,9 @@ public class RateLimiter {
         ConsumptionProbe byUser = userBucket.tryConsumeAndReturnRemaining(1);
         if (!byUser.isConsumed()) {
             return refused(byUser, "user");
+        }
+        if (publicClients.contains(client)) {
+            return new Verdict(true, byUser.getRemainingTokens(), Duration.ZERO, null);
         }
         ConsumptionProbe byClient = bucket(limitClass + "|client|" + client, limit.clientRequests(), limit.period())
                 .tryConsumeAndReturnRemaining(1);

@@ -4,24 +4,25 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The route table: which roles may call which paths with which methods, under which rate-limit class and body
- * limit. Coarse by design; the services still decide object by object.
+ * The gateway's own limits per path: rate-limit class, body limit and upload deadline. Who may call what is not
+ * here: each operation's purposes come from its service's API document ({@link OperationTable}).
  */
 @ConfigMapping(prefix = "xietong.gateway.policy")
 public interface PolicyConfig {
 
-    /** Roles let through every rule (the platform's administrators). */
-    @WithDefault("platform-admin")
-    List<String> alwaysAllowed();
-
     /** Bodies larger than this get 413 unless a rule allows more. */
     @WithDefault("10M")
     MemorySize maxBody();
+
+    /** A request body must have arrived whole within this time, else 408: slow uploads do not hold connections. */
+    @WithDefault("30s")
+    Duration uploadDeadline();
 
     /** Rules by name; the name shows in access logs and metrics. */
     Map<String, Route> routes();
@@ -33,13 +34,13 @@ public interface PolicyConfig {
         /** Methods the rule covers; all when absent. */
         Optional<List<String>> methods();
 
-        /** Roles allowed; {@code any} lets every authenticated caller through. */
-        List<String> roles();
-
         /** Rate-limit class (see xietong.gateway.limits). */
         @WithDefault("read")
         String limit();
 
         Optional<MemorySize> maxBody();
+
+        /** This route's upload deadline, when it differs from the default (large batch files). */
+        Optional<Duration> uploadDeadline();
     }
 }

@@ -1,5 +1,6 @@
 package org.xietong.gateway.policy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,17 +11,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides a request from the route table alone. The most specific rule covering the path and method wins (more
- * segments, then more literal segments, then a rule naming the method over one covering all); no rule means no
- * access, so a new endpoint is closed until someone writes down who may call it.
+ * The gateway's own part of each request: which rate-limit class and body limit apply to a path and method. Who may
+ * call an operation is not written here; the services' API documents say it ({@link OperationTable}). The most
+ * specific rule covering the path and method wins (more segments, then more literal segments, then a rule naming
+ * the method over one covering all); a path no rule covers is refused, so every prefix needs a rule.
  */
 public final class RoutePolicy {
 
-    public static final String ANY = "any";
-
     /** One rule of the table. An empty method set covers every method. */
-    public record Rule(String name, List<String> segments, Set<String> methods, Set<String> roles, String limit,
-                       long maxBody) {
+    public record Rule(String name, List<String> segments, Set<String> methods, String limit, long maxBody,
+                       Optional<Duration> uploadDeadline) {
+
+        public Rule(String name, List<String> segments, Set<String> methods, String limit, long maxBody) {
+            this(name, segments, methods, limit, maxBody, Optional.empty());
+        }
 
         boolean covers(String method, List<String> path) {
             if (path.size() < segments.size() || !(methods.isEmpty() || methods.contains(method))) {
@@ -34,10 +38,6 @@ public final class RoutePolicy {
             return true;
         }
 
-        public boolean allows(Set<String> callerRoles) {
-            return roles.contains(ANY) || callerRoles.stream().anyMatch(roles::contains);
-        }
-
         public String pattern() {
             return "/" + String.join("/", segments);
         }
@@ -47,21 +47,15 @@ public final class RoutePolicy {
         }
     }
 
-    /** What the table says about one request. */
-    public record Decision(Optional<Rule> rule, boolean allowed) {
-    }
-
     private static final Comparator<Rule> MOST_SPECIFIC_FIRST = Comparator
             .comparingInt((Rule r) -> r.segments().size()).reversed()
             .thenComparing(Comparator.comparingLong(Rule::literals).reversed())
             .thenComparing(r -> r.methods().isEmpty());
 
     private final List<Rule> rules;
-    private final Set<String> alwaysAllowed;
 
-    public RoutePolicy(List<Rule> rules, Set<String> alwaysAllowed) {
+    public RoutePolicy(List<Rule> rules) {
         this.rules = rules.stream().sorted(MOST_SPECIFIC_FIRST).toList();
-        this.alwaysAllowed = Set.copyOf(alwaysAllowed);
         requireNoAmbiguity(this.rules);
     }
 
@@ -70,25 +64,25 @@ public final class RoutePolicy {
         config.routes().forEach((name, route) -> rules.add(new Rule(name, segments(route.path()),
                 route.methods().orElse(List.of()).stream().map(m -> m.trim().toUpperCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet()),
-                route.roles().stream().map(String::trim).collect(Collectors.toUnmodifiableSet()), route.limit(),
-                route.maxBody().orElse(config.maxBody()).asLongValue())));
-        return new RoutePolicy(rules, Set.copyOf(config.alwaysAllowed()));
+                route.limit(), route.maxBody().orElse(config.maxBody()).asLongValue(),
+                route.uploadDeadline().or(() -> Optional.of(config.uploadDeadline())))));
+        return new RoutePolicy(rules);
     }
 
     public List<Rule> rules() {
         return rules;
     }
 
-    public Decision decide(String method, String path, Set<String> callerRoles) {
+    /** The rule that sets this request's limits, if any covers it. */
+    public Optional<Rule> rule(String method, String path) {
         List<String> segments = segments(path);
         String upper = method.toUpperCase(Locale.ROOT);
         for (Rule rule : rules) {
             if (rule.covers(upper, segments)) {
-                boolean allowed = rule.allows(callerRoles) || callerRoles.stream().anyMatch(alwaysAllowed::contains);
-                return new Decision(Optional.of(rule), allowed);
+                return Optional.of(rule);
             }
         }
-        return new Decision(Optional.empty(), false);
+        return Optional.empty();
     }
 
     public static List<String> segments(String path) {

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -27,6 +28,8 @@ import org.xietong.platform.problem.ProblemResponses;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -53,6 +56,9 @@ public final class Forwarder {
     /** Not forwarded either: the gateway answers 100-continue itself. */
     private static final Set<String> NOT_FORWARDED = Collections.unmodifiableSet(caseInsensitive(
             Stream.concat(HOP_BY_HOP.stream(), Stream.of("expect")).toList()));
+    /** Bytes of a body held before a connection to the service is taken (a smaller body is held whole). */
+    static final int HOLD_BEFORE_CONNECT = 64 * 1024;
+    private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     private static final Set<String> FORWARDING = Set.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Proto",
             "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Server");
 
@@ -87,7 +93,7 @@ public final class Forwarder {
                 // under the next request; a connection-level limit, above the answer wait (a 504), covers stalls.
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, upstream.readTimeout().toMillis() * 2));
-        this.poolOptions = new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(512);
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(upstream.maxConnections()).setMaxWaitQueueSize(512);
         this.breaker = CircuitBreaker.create("upstream-" + name, vertx, new CircuitBreakerOptions()
                 .setMaxFailures(upstream.breakerFailures())
                 .setResetTimeout(upstream.breakerReset().toMillis())
@@ -112,7 +118,25 @@ public final class Forwarder {
         }
     }
 
-    public void forward(RoutingContext context, long maxBody) {
+    /** One request's body on its way: held at first, then streamed; the upload deadline reaches it through this. */
+    private static final class Upload {
+        final List<Buffer> held = new ArrayList<>();
+        long heldBytes;
+        long received;
+        boolean ended;
+        boolean connecting;
+        long deadline = -1;
+        HttpClientRequest request;
+        Promise<HttpClientResponse> attempt;
+    }
+
+    /**
+     * Forwards the request: the first {@link #HOLD_BEFORE_CONNECT} bytes of its body (all of a small one) arrive
+     * before one of the service's pooled connections is taken, so a caller trickling bytes holds none; the whole
+     * body must arrive within {@code uploadDeadline}, else the caller gets a 408 problem and the connection to the
+     * service, if one was taken, is let go.
+     */
+    public void forward(RoutingContext context, long maxBody, Duration uploadDeadline) {
         HttpServerRequest in = context.request();
         in.pause();
         // Set before anything else: a caller who leaves while the gateway waits for a connection is noticed too.
@@ -123,19 +147,105 @@ public final class Forwarder {
                 && in.version() != HttpVersion.HTTP_2) {
             context.response().writeContinue();
         }
+        Upload upload = new Upload();
+        if (!hasBody(in)) {
+            connect(context, maxBody, callerGone, upload);
+            return;
+        }
+        upload.deadline = vertx.setTimer(uploadDeadline.toMillis(), t -> tooSlow(context, callerGone, upload, uploadDeadline));
+        in.handler(chunk -> {
+            upload.received += chunk.length();
+            if (upload.received > maxBody) {
+                in.handler(null);
+                vertx.cancelTimer(upload.deadline);
+                ProblemResponses.write(context, tooLarge(maxBody));
+                return;
+            }
+            upload.held.add(chunk);
+            upload.heldBytes += chunk.length();
+            if (upload.heldBytes >= HOLD_BEFORE_CONNECT) {
+                in.pause();
+                connect(context, maxBody, callerGone, upload);
+            }
+        });
+        in.endHandler(v -> {
+            upload.ended = true;
+            vertx.cancelTimer(upload.deadline);
+            if (!upload.connecting && upload.received <= maxBody) {
+                connect(context, maxBody, callerGone, upload);
+            }
+        });
+        in.resume();
+    }
+
+    private static boolean hasBody(HttpServerRequest in) {
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        return in.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || (in.version() == HttpVersion.HTTP_2 && BODY_METHODS.contains(in.method()));
+    }
+
+    /** The body did not arrive in time: the caller's doing, so the service's circuit does not hear of it. */
+    private void tooSlow(RoutingContext context, boolean[] callerGone, Upload upload, Duration uploadDeadline) {
+        if (upload.ended) {
+            return;
+        }
+        callerGone[0] = true;
+        HttpServerRequest in = context.request();
+        in.handler(null);
+        if (upload.attempt != null) {
+            upload.attempt.tryComplete(null);
+        }
+        if (upload.request != null) {
+            upload.request.reset();
+        }
+        HttpServerResponse out = context.response();
+        if (out.ended() || out.closed()) {
+            return;
+        }
+        if (out.headWritten()) {
+            out.reset();
+            return;
+        }
+        ProblemResponses.write(context, Problem.of(408, "upload-too-slow", "Request body too slow",
+                "The request body did not arrive within " + uploadDeadline.toSeconds() + " s (this route's upload "
+                        + "deadline); received " + upload.received + " bytes").withExtension("service", name));
+        if (in.version() != HttpVersion.HTTP_2) {
+            // The rest of the body is not read: the connection closes once the answer is written.
+            out.close();
+        }
+    }
+
+    private void connect(RoutingContext context, long maxBody, boolean[] callerGone, Upload upload) {
+        upload.connecting = true;
+        HttpServerRequest in = context.request();
         String uri = context.normalizedPath() + (in.query() == null ? "" : "?" + in.query());
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(host)
                 .setPort(port)
                 .setURI(uri)
+                // Also the longest wait for a pooled connection when all are busy.
                 .setConnectTimeout(upstream.connectTimeout().toMillis())
                 .setHeaders(requestHeaders(context));
         HttpClient client = clients.computeIfAbsent(Thread.currentThread(),
                 thread -> vertx.createHttpClient(clientOptions, poolOptions));
-        breaker.<HttpClientResponse>execute(attempt -> client.request(options)
-                        .onFailure(e -> settle(attempt, callerGone, e))
+        breaker.<HttpClientResponse>execute(attempt -> {
+                    upload.attempt = attempt;
+                    client.request(options)
+                        .onFailure(e -> {
+                            if (isPoolWait(e) && !callerGone[0]) {
+                                // Every connection to the service was busy: not a failure of the service.
+                                attempt.tryComplete(null);
+                                allConnectionsBusy(context);
+                            } else {
+                                settle(attempt, callerGone, e);
+                            }
+                        })
                         .onSuccess(request -> {
+                            upload.request = request;
                             request.exceptionHandler(e -> LOG.debugf("request to %s ended: %s", name, e.getMessage()));
                             // Vert.x closes the pooled connection when a finished exchange is reset, even while the
                             // connection already carries the next caller's request; so only an unfinished one is.
@@ -168,8 +278,9 @@ public final class Forwarder {
                                     attempt.tryComplete(response);
                                 }
                             });
-                            sendBody(context, request, maxBody, attempt);
-                        }))
+                            sendBody(context, request, maxBody, attempt, upload);
+                        });
+                })
                 .onSuccess(response -> {
                     if (response != null) {
                         relay(context, response);
@@ -225,19 +336,28 @@ public final class Forwarder {
     }
 
     /**
-     * Copies the body with back-pressure, counting it: a body that outgrows the limit is cut off with 413, which is
-     * the caller's doing and so does not count against the service's circuit. The wait for the service's answer
-     * starts once the body is sent, so a slow upload is not taken for a slow service.
+     * Sends what was held, then copies the rest with back-pressure, counting it: a body that outgrows the limit is
+     * cut off with 413, which is the caller's doing and so does not count against the service's circuit. The wait
+     * for the service's answer starts once the body is sent, so a slow upload is not taken for a slow service.
      */
     private void sendBody(RoutingContext context, HttpClientRequest request, long maxBody,
-                          Promise<HttpClientResponse> attempt) {
+                          Promise<HttpClientResponse> attempt, Upload upload) {
         HttpServerRequest in = context.request();
         boolean lengthKnown = in.headers().contains(HttpHeaders.CONTENT_LENGTH);
-        long[] received = {0};
+        if (!lengthKnown && !upload.held.isEmpty()) {
+            request.setChunked(true);
+        }
+        upload.held.forEach(request::write);
+        upload.held.clear();
+        if (upload.ended) {
+            endBody(request, attempt);
+            return;
+        }
         in.handler(chunk -> {
-            received[0] += chunk.length();
-            if (received[0] > maxBody) {
+            upload.received += chunk.length();
+            if (upload.received > maxBody) {
                 in.handler(null);
+                vertx.cancelTimer(upload.deadline);
                 attempt.tryComplete(null);
                 request.reset();
                 if (context.response().headWritten()) {
@@ -257,17 +377,45 @@ public final class Forwarder {
             }
         });
         in.endHandler(v -> {
-            if (received[0] <= maxBody) {
-                request.end().onSuccess(sent -> {
-                    long waiting = vertx.setTimer(upstream.readTimeout().toMillis(), t -> {
-                        attempt.tryFail(new TimeoutException(name + " did not answer within " + upstream.readTimeout()));
-                        request.reset();
-                    });
-                    request.response().onComplete(answer -> vertx.cancelTimer(waiting));
-                });
+            upload.ended = true;
+            vertx.cancelTimer(upload.deadline);
+            if (upload.received <= maxBody) {
+                endBody(request, attempt);
             }
         });
         in.resume();
+    }
+
+    private void endBody(HttpClientRequest request, Promise<HttpClientResponse> attempt) {
+        request.end().onSuccess(sent -> {
+            long waiting = vertx.setTimer(upstream.readTimeout().toMillis(), t -> {
+                attempt.tryFail(new TimeoutException(name + " did not answer within " + upstream.readTimeout()));
+                request.reset();
+            });
+            request.response().onComplete(answer -> vertx.cancelTimer(waiting));
+        });
+    }
+
+    /**
+     * Vert.x fails a request that waited its connect timeout for a pooled connection with this message; a
+     * connection the service does not accept in time fails differently (a connect timeout of the socket).
+     */
+    private static boolean isPoolWait(Throwable failure) {
+        return failure instanceof TimeoutException && String.valueOf(failure.getMessage()).contains("getting a connection");
+    }
+
+    private void allConnectionsBusy(RoutingContext context) {
+        if (context.response().ended() || context.response().closed()) {
+            return;
+        }
+        if (context.response().headWritten()) {
+            context.response().reset();
+            return;
+        }
+        context.response().putHeader("Retry-After", "1");
+        ProblemResponses.write(context, Problem.of(503, "service-busy", "Service busy", "All "
+                + upstream.maxConnections() + " connections of this gateway thread to the " + name + " service were busy for "
+                + upstream.connectTimeout().toMillis() + " ms; retry shortly").withExtension("service", name));
     }
 
     /** Header names compare without case, and without a lower-cased copy of each name a request. */

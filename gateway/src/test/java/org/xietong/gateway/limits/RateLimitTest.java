@@ -67,4 +67,17 @@ class RateLimitTest {
         Thread.sleep(retryAfter * 1000L);
         read("busy", "district-app").then().statusCode(200);
     }
+
+    @Test
+    void usersOfAPublicClientHaveTheirOwnBucketsAndNoSharedOne() {
+        // Four users of the shared CLI client make twelve reads, over the five one client gets: none is refused.
+        for (String user : new String[]{"cli-1", "cli-2", "cli-3", "cli-4"}) {
+            for (int i = 0; i < 3; i++) {
+                read(user, "xietong-cli").then().statusCode(200);
+            }
+        }
+        read("cli-1", "xietong-cli").then().statusCode(429)
+                .body("detail", containsString("user limit of the read class"));
+        read("cli-5", "xietong-cli").then().statusCode(200);
+    }
 }

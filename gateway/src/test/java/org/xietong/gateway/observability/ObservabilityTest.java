@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,11 @@ class ObservabilityTest {
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String OFFICER = TestTokens.user("edu-chaoyang", "education-officer").region("110105")
             .client("chaoyang-app").sign();
+
+    /** The management interface's port in tests (Quarkus's default test port for it). */
+    private static final String MANAGEMENT_METRICS = "http://localhost:"
+            + ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", Integer.class).orElse(9001)
+            + "/q/metrics";
 
     private final List<String> accessLines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -111,9 +117,15 @@ class ObservabilityTest {
         given().auth().oauth2(OFFICER).get("/api/v1/rotation/posts").then().statusCode(200);
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{}").post("/api/v1/healthcare/settlements")
                 .then().statusCode(403);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(MANAGEMENT_METRICS).then().statusCode(200)
                 .body(containsString("xietong_gateway_requests_seconds_count{method=\"GET\",route=\"rotation-read\",service=\"rotation\",status=\"200\"}"))
                 .body(containsString("route=\"settlements\",service=\"healthcare\",status=\"403\""));
+    }
+
+    @Test
+    void metricsAreNotServedOnThePublicPort() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/metrics/").then().statusCode(404);
     }
 
     @Test

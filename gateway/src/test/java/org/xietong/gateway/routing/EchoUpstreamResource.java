@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stand-in upstreams for the gateway's tests, one real HTTP server per service: each answers with what it received
  * (method, path, the Authorization and X-Request-Id headers, the body size and, for JSON, the body), so a test can
- * see exactly what the gateway forwarded. A path containing {@code /slow} answers after three seconds; a test can
+ * see exactly what the gateway forwarded. Each also serves its API document ({@link EchoApiDocuments}). A path containing {@code /slow} answers after three seconds; a test can
  * stop a service's server and start it again on the same port.
  */
 public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager {
@@ -52,6 +52,13 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", exchange -> answer(service, exchange));
+            byte[] document = EchoApiDocuments.document(service).getBytes(StandardCharsets.UTF_8);
+            server.createContext("/q/openapi", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, document.length);
+                exchange.getResponseBody().write(document);
+                exchange.close();
+            });
             server.start();
             SERVERS.put(service, server);
             PORTS.put(service, server.getAddress().getPort());

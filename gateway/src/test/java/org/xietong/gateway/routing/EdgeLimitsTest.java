@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = EchoUpstreamResource.class, scope = TestResourceScope.GLOBAL)
 class EdgeLimitsTest {
 
-    private static final String PARTNER = TestTokens.user("partner-140000", "partner-system").client("partner-140000").sign();
+    private static final String INSURANCE = TestTokens.user("ins-140000", "insurance-officer").client("partner-140000").sign();
     private static final int MB = 1024 * 1024;
 
     @TestHTTPResource("/")
@@ -36,12 +36,12 @@ class EdgeLimitsTest {
     @Test
     void aBodyOverTheRoutesLimitIs413WithoutReachingTheService() {
         int before = EchoUpstreamResource.CALLS.get();
-        given().auth().oauth2(PARTNER).contentType("application/json").body(new byte[10 * MB + 1])
+        given().auth().oauth2(INSURANCE).contentType("application/json").body(new byte[10 * MB + 1])
                 .post("/api/v1/healthcare/settlements/quote")
                 .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
         assertEquals(before, EchoUpstreamResource.CALLS.get());
         // The batch route takes partner files far larger than 10 MB.
-        given().auth().oauth2(PARTNER).contentType("application/x-ndjson").body(new byte[12 * MB])
+        given().auth().oauth2(INSURANCE).contentType("application/x-ndjson").body(new byte[12 * MB])
                 .post("/api/v1/healthcare/settlements/batch")
                 .then().statusCode(200).body("size", equalTo(12 * MB));
     }
@@ -49,7 +49,7 @@ class EdgeLimitsTest {
     @Test
     void aChunkedBodyIsCountedAsItArrives() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/healthcare/settlements/quote"))
-                .header("Authorization", "Bearer " + PARTNER)
+                .header("Authorization", "Bearer " + INSURANCE)
                 .header("Content-Type", "application/json")
                 // No length known in advance: the JDK client sends it chunked.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[11 * MB])))
@@ -70,7 +70,7 @@ class EdgeLimitsTest {
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .options("/api/v1/pairing/schools")
                 .then().header("Access-Control-Allow-Origin", nullValue());
-        given().auth().oauth2(PARTNER).header("Origin", "http://localhost:3000").get("/api/v1/healthcare/institutions")
+        given().auth().oauth2(INSURANCE).header("Origin", "http://localhost:3000").get("/api/v1/healthcare/institutions")
                 .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000")
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"));
     }

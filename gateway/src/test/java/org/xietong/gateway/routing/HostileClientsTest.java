@@ -46,7 +46,7 @@ class HostileClientsTest {
 
     private static final String ADMIN = TestTokens.user("admin", "platform-admin").sign();
     private static final String TEACHER = TestTokens.user("t1", "teacher").sign();
-    private static final String PARTNER = TestTokens.user("p1", "partner-system").client("p").sign();
+    private static final String INSURANCE = TestTokens.user("ins-1", "insurance-officer").client("p").sign();
 
     @TestHTTPResource("/")
     URI base;
@@ -99,7 +99,7 @@ class HostileClientsTest {
     void aSlowButSteadyUploadIsNotTakenForASlowService() throws Exception {
         try (Socket socket = open()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/healthcare/settlements/batch HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + PARTNER
+            out.write(("POST /api/v1/healthcare/settlements/batch HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + INSURANCE
                     + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: 40\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 4; i++) {
                 out.write("0123456789".getBytes(StandardCharsets.UTF_8));

@@ -54,6 +54,32 @@ public class ConsortiumRepository implements PanacheRepositoryBase<Consortium, L
                 .firstResultOptional();
     }
 
+    public Optional<ConsortiumInvitation> pendingInvitation(long consortiumId, String institutionCode) {
+        return ConsortiumInvitation.find("consortiumId = ?1 and institutionCode = ?2 and status = ?3", consortiumId,
+                institutionCode, ConsortiumInvitation.Status.PENDING).firstResultOptional();
+    }
+
+    /** Invitations of the scope's institutions or sent by consortia it leads (an institution-bound caller: its own). */
+    PanacheQuery<ConsortiumInvitation> invitations(RegionScope scope, ConsortiumInvitation.Status status) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (!scope.all()) {
+            params.and("region", scope.listingPrefix() + "%");
+            if (scope.institution().isPresent()) {
+                query.append(" and ((regionCode like :region and institutionCode = :own)"
+                        + " or (leadRegion like :region and leadCode = :own))");
+                params.and("own", scope.institution().get());
+            } else {
+                query.append(" and (regionCode like :region or leadRegion like :region)");
+            }
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        return ConsortiumInvitation.find(query.toString(), Sort.by("id"), params);
+    }
+
     public List<CooperationItem> items(long consortiumId) {
         return CooperationItem.list("consortiumId", Sort.by("id"), consortiumId);
     }

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -90,9 +93,24 @@ public class ConsortiumResource {
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"health-officer", "platform-admin"})
-    @Operation(summary = "Join an institution in your region to the consortium")
-    public Response join(@PathParam("id") long id, @Valid @NotNull MemberRequest request) {
-        ConsortiumView consortium = consortia.join(id, request);
+    @Operation(operationId = "enrolConsortiumMember", summary = "Enrol an institution in the consortium (the lead's "
+            + "officer): one of your region joins at once; one of another region is invited and joins when a health "
+            + "officer of its region accepts")
+    @APIResponse(responseCode = "201", description = "The institution is a member (the consortium)",
+            content = @Content(schema = @Schema(implementation = ConsortiumView.class)))
+    @APIResponse(responseCode = "202", description = "The institution lies outside your region: an invitation waits "
+            + "for its region's health officer (POST /consortium-invitations/{id}/accept)",
+            content = @Content(schema = @Schema(implementation = InvitationView.class)))
+    @APIResponse(responseCode = "409", description = "Already a member, or already invited")
+    public Response join(@PathParam("id") long id, @Valid @NotNull MemberRequest request, UriInfo uri) {
+        ConsortiumService.Enrolment enrolment = consortia.join(id, request);
+        if (enrolment.invitation() != null) {
+            InvitationView invitation = enrolment.invitation();
+            return Response.accepted(invitation).tag(Versions.etag(invitation.version()))
+                    .location(uri.getBaseUriBuilder().path(ConsortiumInvitationResource.class)
+                            .path(String.valueOf(invitation.id())).build()).build();
+        }
+        ConsortiumView consortium = enrolment.consortium();
         return Response.status(Response.Status.CREATED).entity(consortium).tag(Versions.etag(consortium.version())).build();
     }
 

@@ -20,8 +20,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Consortia are created by an officer covering the lead; each member is joined or withdrawn by an officer covering
- * that member, so no region enrols another region's hospital. A consortium is visible wherever it has a member.
+ * Consortia are created by an officer covering the lead; the lead's officer enrols members, and an institution of a
+ * region that officer does not cover is only invited until a health officer of its region accepts, so no region
+ * enrols another region's hospital alone. Each member is withdrawn by an officer covering it. A consortium is
+ * visible wherever it has a member.
  */
 @ApplicationScoped
 public class ConsortiumService {
@@ -85,8 +87,16 @@ public class ConsortiumService {
         return view(consortium);
     }
 
+    /** What enrolling did: a member joined at once, or an invitation waits for the institution's side. */
+    public record Enrolment(ConsortiumView consortium, InvitationView invitation) {
+    }
+
+    /**
+     * The lead's officer enrols an institution. One its caller also covers joins at once; one of another region
+     * is invited, and joins only when a health officer of its region accepts.
+     */
     @Transactional
-    public ConsortiumView join(long id, MemberRequest request) {
+    public Enrolment join(long id, MemberRequest request) {
         Consortium consortium = lockExisting(id);
         caller.scope().requireReadable(visible(consortium), "consortium " + id);
         Institution institution = access.require(request.institutionCode(), "institutionCode");
@@ -95,11 +105,109 @@ public class ConsortiumService {
         if (consortia.member(id, institution.code).isPresent()) {
             throw ProblemException.conflict("already-member", institution.code + " is already a member of consortium " + id);
         }
+        if (!access.officerFor(institution.regionCode)) {
+            return new Enrolment(null, invite(consortium, institution));
+        }
         addMember(consortium, institution);
         touch(consortium);
         audit.record(caller.actor(), "consortium.member-joined", "consortium", String.valueOf(id), regions(id),
                 Map.of("institution", institution.code));
-        return view(consortium);
+        return new Enrolment(view(consortium), null);
+    }
+
+    private InvitationView invite(Consortium consortium, Institution institution) {
+        if (consortia.pendingInvitation(consortium.id, institution.code).isPresent()) {
+            throw ProblemException.conflict("invitation-pending", institution.code + " is already invited to consortium "
+                    + consortium.id + "; a health officer of region " + institution.regionCode + " has yet to answer");
+        }
+        ConsortiumInvitation invitation = new ConsortiumInvitation();
+        invitation.consortiumId = consortium.id;
+        invitation.leadCode = consortium.leadCode;
+        invitation.leadRegion = consortium.leadRegion;
+        invitation.institutionCode = institution.code;
+        invitation.regionCode = institution.regionCode;
+        invitation.status = ConsortiumInvitation.Status.PENDING;
+        invitation.requestedBy = caller.username();
+        invitation.requestedAt = Instant.now();
+        invitation.persistAndFlush();
+        audit.record(caller.actor(), "consortium.member-invited", "consortium-invitation", String.valueOf(invitation.id),
+                List.of(consortium.leadRegion, institution.regionCode).stream().distinct().toList(),
+                Map.of("consortium", consortium.id, "institution", institution.code));
+        return invitationView(invitation);
+    }
+
+    public Page<InvitationView> invitations(ConsortiumInvitation.Status status, int page, int size) {
+        caller.listingPrefix(); // refuses a caller without a region
+        Page<ConsortiumInvitation> found = Pages.of(consortia.invitations(caller.scope(), status), page, size, i -> i);
+        return new Page<>(found.items().stream().map(this::invitationView).toList(), page, size, found.total());
+    }
+
+    public InvitationView invitation(long invitationId) {
+        return invitationView(readableInvitation(invitationId));
+    }
+
+    /** A health officer of the invited institution's region accepts: the institution becomes a member. */
+    @Transactional
+    public InvitationView acceptInvitation(long invitationId) {
+        ConsortiumInvitation invitation = decidable(invitationId, "accept");
+        caller.scope().requireWritable(access.officerFor(invitation.regionCode), "institution " + invitation.institutionCode);
+        Consortium consortium = lockExisting(invitation.consortiumId);
+        if (consortia.member(consortium.id, invitation.institutionCode).isPresent()) {
+            throw ProblemException.conflict("already-member", invitation.institutionCode + " is already a member of consortium "
+                    + consortium.id);
+        }
+        decide(invitation, ConsortiumInvitation.Status.ACCEPTED);
+        addMember(consortium, access.require(invitation.institutionCode, "institutionCode"));
+        touch(consortium);
+        audit.record(caller.actor(), "consortium.member-joined", "consortium", String.valueOf(consortium.id),
+                regions(consortium.id), Map.of("institution", invitation.institutionCode, "invitation", invitation.id,
+                        "invitedBy", invitation.requestedBy));
+        return invitationView(invitation);
+    }
+
+    /** The invited side declines, or the lead's side withdraws its invitation. */
+    @Transactional
+    public InvitationView declineInvitation(long invitationId) {
+        ConsortiumInvitation invitation = decidable(invitationId, "decline");
+        caller.scope().requireWritable(access.officerFor(invitation.regionCode) || access.officerFor(invitation.leadRegion),
+                "invitation " + invitationId);
+        decide(invitation, ConsortiumInvitation.Status.DECLINED);
+        audit.record(caller.actor(), "consortium.member-declined", "consortium-invitation", String.valueOf(invitation.id),
+                List.of(invitation.leadRegion, invitation.regionCode).stream().distinct().toList(),
+                Map.of("consortium", invitation.consortiumId, "institution", invitation.institutionCode));
+        return invitationView(invitation);
+    }
+
+    private ConsortiumInvitation decidable(long invitationId, String action) {
+        ConsortiumInvitation invitation = readableInvitation(invitationId);
+        if (invitation.status != ConsortiumInvitation.Status.PENDING) {
+            throw ProblemException.conflict("invitation-decided", "Cannot " + action + " invitation " + invitationId
+                    + ": it is already " + invitation.status);
+        }
+        return invitation;
+    }
+
+    private void decide(ConsortiumInvitation invitation, ConsortiumInvitation.Status status) {
+        invitation.status = status;
+        invitation.decidedBy = caller.username();
+        invitation.decidedAt = Instant.now();
+        ConsortiumInvitation.getEntityManager().flush();
+    }
+
+    /** Both sides see an invitation: the lead's region and the invited institution's. */
+    private ConsortiumInvitation readableInvitation(long invitationId) {
+        ConsortiumInvitation invitation = ConsortiumInvitation.findById(invitationId);
+        caller.scope().requireReadable(invitation != null && (access.sees(invitation.regionCode, invitation.institutionCode)
+                || access.sees(invitation.leadRegion, invitation.leadCode)), "invitation " + invitationId);
+        return invitation;
+    }
+
+    private InvitationView invitationView(ConsortiumInvitation i) {
+        Consortium consortium = consortia.findById(i.consortiumId);
+        Institution institution = institutions.findById(i.institutionCode);
+        return new InvitationView(i.id, i.consortiumId, consortium.name, i.leadCode, i.leadRegion, i.institutionCode,
+                institution == null ? null : institution.name, i.regionCode, i.status, i.requestedBy, i.requestedAt,
+                i.decidedBy, i.decidedAt, i.version);
     }
 
     @Transactional

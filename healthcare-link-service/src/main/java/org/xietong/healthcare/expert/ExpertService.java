@@ -13,6 +13,7 @@ import org.xietong.platform.security.Caller;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,13 +21,16 @@ import java.util.stream.Collectors;
 /**
  * Experts and their outreach schedules. An expert is registered for their home institution; a schedule is set up
  * by an officer covering the host, and is refused (409) when any of its half-days is already taken by the expert
- * anywhere else.
+ * anywhere else. A schedule of an expert whose home region the officer does not cover waits (PENDING, no sessions)
+ * until a health officer of the expert's region accepts it.
  */
 @ApplicationScoped
 public class ExpertService {
 
     private static final int SHOWN_CONFLICTS = 5;
     private static final int SHOWN_SESSIONS = 5;
+    /** The longest a schedule may run: its end date is at most this long after its start date. */
+    static final Period MAX_SPAN = Period.ofYears(1);
 
     private final ExpertRepository experts;
     private final ScheduleRepository schedules;
@@ -100,7 +104,7 @@ public class ExpertService {
                     "Expert " + request.expertId() + " is not registered"));
         }
         LocalDate today = calendar.today();
-        Recurrence rule = request.rule(today);
+        Recurrence rule = boundedRule(request);
         if (!rule.datesOutsideRange().isEmpty()) {
             throw invalid("dates-outside-range", "Dates outside " + rule.start() + " … " + rule.end() + ": "
                     + rule.datesOutsideRange());
@@ -113,14 +117,7 @@ public class ExpertService {
             throw invalid("session-in-the-past", "The first clinic (" + proposed.get(0) + ") lies in the past; "
                     + "start on or after " + today);
         }
-        List<SessionKey> taken = sessions.ofExpertOn(expert.id, proposed.stream().map(SessionKey::date).toList())
-                .stream().map(ClinicSession::key).toList();
-        List<SessionKey> conflicts = SessionKey.conflicts(taken, proposed);
-        if (!conflicts.isEmpty()) {
-            throw ProblemException.conflict("expert-double-booked", expert.name + " is already booked on "
-                    + conflicts.size() + " of these half-days, e.g. " + conflicts.stream().limit(SHOWN_CONFLICTS)
-                    .map(SessionKey::toString).collect(Collectors.joining(", ")));
-        }
+        requireFree(expert, proposed);
         OutreachSchedule schedule = new OutreachSchedule();
         schedule.expertId = expert.id;
         schedule.hostInstitutionCode = host.code;
@@ -133,25 +130,126 @@ public class ExpertService {
         schedule.capacity = request.capacity();
         schedule.startDate = rule.start();
         schedule.endDate = rule.end();
+        // Booking an expert of a region the caller does not answer for waits for that region's consent.
+        boolean consented = access.officerFor(expert.homeRegion);
+        schedule.status = consented ? ScheduleStatus.ACTIVE : ScheduleStatus.PENDING;
+        schedule.requestedBy = caller.username();
         schedule.createdAt = Instant.now();
         schedules.persistAndFlush(schedule);
-        for (SessionKey key : proposed) {
+        if (consented) {
+            materialise(schedule, proposed);
+        }
+        audit.record(caller.actor(), consented ? "outreach-schedule.created" : "outreach-schedule.requested",
+                "outreach-schedule", String.valueOf(schedule.id), regions(schedule, expert),
+                Map.of("expert", expert.id, "host", host.code, "recurrence", schedule.recurrence,
+                        "slot", schedule.slot, "capacity", schedule.capacity, "sessions", proposed.size()));
+        return view(schedule);
+    }
+
+    /**
+     * A health officer of the expert's region accepts a PENDING schedule: its sessions from today on are
+     * materialised, unless the expert has been booked elsewhere on one of them meanwhile (409).
+     */
+    @Transactional
+    public ScheduleView acceptSchedule(long id) {
+        OutreachSchedule schedule = pendingSchedule(id, "accept");
+        Expert expert = experts.lock(schedule.expertId);
+        caller.scope().requireWritable(access.officerFor(expert.homeRegion), "expert " + expert.id);
+        LocalDate today = calendar.today();
+        List<SessionKey> proposed = schedule.recurrenceRule().sessions(schedule.slot).stream()
+                .filter(k -> !k.date().isBefore(today)).toList();
+        if (proposed.isEmpty()) {
+            throw ProblemException.conflict("schedule-lapsed", "Every clinic of schedule " + id + " lies in the past");
+        }
+        requireFree(expert, proposed);
+        decide(schedule, ScheduleStatus.ACTIVE);
+        materialise(schedule, proposed);
+        audit.record(caller.actor(), "outreach-schedule.accepted", "outreach-schedule", String.valueOf(id),
+                regions(schedule, expert), Map.of("expert", expert.id, "host", schedule.hostInstitutionCode,
+                        "requestedBy", schedule.requestedBy, "sessions", proposed.size()));
+        return view(schedule);
+    }
+
+    /** The expert's region declines a PENDING schedule, or the host's region withdraws it. */
+    @Transactional
+    public ScheduleView declineSchedule(long id) {
+        OutreachSchedule schedule = pendingSchedule(id, "decline");
+        Expert expert = experts.findById(schedule.expertId);
+        caller.scope().requireWritable(access.officerFor(expert.homeRegion) || access.officerFor(schedule.hostRegion),
+                "outreach schedule " + id);
+        decide(schedule, ScheduleStatus.DECLINED);
+        audit.record(caller.actor(), "outreach-schedule.declined", "outreach-schedule", String.valueOf(id),
+                regions(schedule, expert), Map.of("expert", expert.id, "host", schedule.hostInstitutionCode));
+        return view(schedule);
+    }
+
+    private OutreachSchedule pendingSchedule(long id, String action) {
+        OutreachSchedule schedule = readableSchedule(id);
+        if (schedule.status != ScheduleStatus.PENDING) {
+            throw ProblemException.conflict("schedule-decided", "Cannot " + action + " outreach schedule " + id
+                    + ": it is " + schedule.status);
+        }
+        return schedule;
+    }
+
+    private void decide(OutreachSchedule schedule, ScheduleStatus status) {
+        schedule.status = status;
+        schedule.decidedBy = caller.username();
+        schedule.decidedAt = Instant.now();
+        schedules.flush();
+    }
+
+    private void requireFree(Expert expert, List<SessionKey> proposed) {
+        List<SessionKey> taken = sessions.ofExpertOn(expert.id, proposed.stream().map(SessionKey::date).toList())
+                .stream().map(ClinicSession::key).toList();
+        List<SessionKey> conflicts = SessionKey.conflicts(taken, proposed);
+        if (!conflicts.isEmpty()) {
+            throw ProblemException.conflict("expert-double-booked", expert.name + " is already booked on "
+                    + conflicts.size() + " of these half-days, e.g. " + conflicts.stream().limit(SHOWN_CONFLICTS)
+                    .map(SessionKey::toString).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private void materialise(OutreachSchedule schedule, List<SessionKey> keys) {
+        for (SessionKey key : keys) {
             ClinicSession session = new ClinicSession();
             session.scheduleId = schedule.id;
-            session.expertId = expert.id;
-            session.hostInstitutionCode = host.code;
-            session.hostRegion = host.regionCode;
+            session.expertId = schedule.expertId;
+            session.hostInstitutionCode = schedule.hostInstitutionCode;
+            session.hostRegion = schedule.hostRegion;
             session.sessionDate = key.date();
             session.slot = key.slot();
             session.capacity = schedule.capacity;
             sessions.persist(session);
         }
         sessions.flush();
-        List<String> regions = List.of(host.regionCode, expert.homeRegion).stream().distinct().toList();
-        audit.record(caller.actor(), "outreach-schedule.created", "outreach-schedule", String.valueOf(schedule.id),
-                regions, Map.of("expert", expert.id, "host", host.code, "recurrence", schedule.recurrence,
-                        "slot", schedule.slot, "capacity", schedule.capacity, "sessions", proposed.size()));
-        return view(schedule);
+    }
+
+    private static List<String> regions(OutreachSchedule schedule, Expert expert) {
+        return List.of(schedule.hostRegion, expert.homeRegion).stream().distinct().toList();
+    }
+
+    /**
+     * The schedule's rule once its range is known to be bounded: an explicit start date and an end at most
+     * {@link #MAX_SPAN} after it, so the sessions one request materialises are bounded too.
+     */
+    static Recurrence boundedRule(ScheduleRequest request) {
+        if (request.startDate() == null) {
+            throw invalid("start-date-required", "startDate is required: a schedule names the day it starts");
+        }
+        LocalDate latestEnd = request.startDate().plus(MAX_SPAN);
+        if (request.endDate() != null && request.endDate().isAfter(latestEnd)) {
+            throw invalid("schedule-too-long", "endDate " + request.endDate() + " is more than one year after startDate "
+                    + request.startDate() + "; a schedule ends on " + latestEnd + " at the latest");
+        }
+        List<LocalDate> dates = request.dates() == null ? List.of() : request.dates();
+        List<LocalDate> outside = dates.stream()
+                .filter(d -> d.isBefore(request.startDate()) || d.isAfter(latestEnd)).sorted().distinct().toList();
+        if (request.endDate() == null && !outside.isEmpty()) {
+            throw invalid("dates-outside-range", "Dates outside " + request.startDate() + " … " + latestEnd
+                    + " (startDate and at most one year after it): " + outside);
+        }
+        return request.rule();
     }
 
     private OutreachSchedule readableSchedule(long id) {
@@ -187,7 +285,7 @@ public class ExpertService {
         long total = sessions.count("scheduleId", s.id);
         return new ScheduleView(s.id, s.expertId, s.hostInstitutionCode, s.hostRegion, s.recurrence, s.weekday,
                 s.intervalDays, s.dates == null ? null : List.of(s.dates), s.slot, s.capacity, s.startDate, s.endDate,
-                total, next, s.version);
+                s.status, s.requestedBy, s.decidedBy, s.decidedAt, total, next, s.version);
     }
 
     private static ProblemException invalid(String slug, String detail) {

@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 
-/** An expert's clinics at a host institution; its sessions are materialised when it is created. */
+/**
+ * An expert's clinics at a host institution; its sessions are materialised when it becomes ACTIVE: at once, or for
+ * another region's expert when that region's health officer accepts.
+ */
 @Entity
 @Table(name = "outreach_schedule")
 public class OutreachSchedule extends PanacheEntityBase {
@@ -63,6 +66,19 @@ public class OutreachSchedule extends PanacheEntityBase {
 
     @Column(name = "end_date", nullable = false)
     public LocalDate endDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public ScheduleStatus status;
+
+    @Column(name = "requested_by", length = 100)
+    public String requestedBy;
+
+    @Column(name = "decided_by", length = 100)
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -19,12 +19,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.security.Purpose;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -76,15 +78,54 @@ public class OutreachScheduleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"health-officer", "platform-admin"})
-    @Operation(summary = "Schedule an expert's clinics at a host in your region; 409 when the expert is already "
-            + "booked elsewhere on one of the half-days")
+    @Operation(operationId = "createOutreachSchedule", summary = "Schedule an expert's clinics at a host in your "
+            + "region, from an explicit startDate to at most one year later; an expert of another region's "
+            + "institution is only requested (PENDING) until a health officer of that region accepts")
+    @APIResponse(responseCode = "201", description = "ACTIVE, with its sessions")
+    @APIResponse(responseCode = "202", description = "PENDING: the expert's region has yet to accept "
+            + "(POST /outreach-schedules/{id}/accept); no sessions until then")
+    @APIResponse(responseCode = "409", description = "The expert is already booked elsewhere on one of the half-days")
+    @APIResponse(responseCode = "422", description = "No startDate, an end more than a year after it, dates outside "
+            + "the range, no clinic in the range or the first clinic in the past")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ScheduleRequest request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
             ScheduleView schedule = experts.createSchedule(request);
-            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(schedule.id())).build())
+            return Response.status(schedule.status() == ScheduleStatus.PENDING ? Response.Status.ACCEPTED : Response.Status.CREATED)
+                    .location(uri.getAbsolutePathBuilder().path(String.valueOf(schedule.id())).build())
                     .entity(schedule).tag(Versions.etag(schedule.version())).build();
         });
+    }
+
+    @POST
+    @Path("{id}/accept")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
+    @Operation(operationId = "acceptOutreachSchedule", summary = "Accept another region's schedule of an expert of "
+            + "your region (a health officer covering the expert's home): its sessions are created")
+    @APIResponse(responseCode = "200", description = "ACTIVE, with its sessions from today on")
+    @APIResponse(responseCode = "403", description = "You do not cover the expert's home region")
+    @APIResponse(responseCode = "404", description = "No such schedule in your scope")
+    @APIResponse(responseCode = "409", description = "Not PENDING, every clinic already past, or the expert was "
+            + "booked elsewhere on one of the half-days meanwhile")
+    public Response accept(@PathParam("id") long id) {
+        ScheduleView schedule = experts.acceptSchedule(id);
+        return Response.ok(schedule).tag(Versions.etag(schedule.version())).build();
+    }
+
+    @POST
+    @Path("{id}/decline")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
+    @Operation(operationId = "declineOutreachSchedule", summary = "Decline a PENDING schedule of an expert of your "
+            + "region, or withdraw one your region requested")
+    @APIResponse(responseCode = "200", description = "DECLINED; it never gets sessions")
+    @APIResponse(responseCode = "403", description = "You cover neither the expert's home nor the host")
+    @APIResponse(responseCode = "404", description = "No such schedule in your scope")
+    @APIResponse(responseCode = "409", description = "Not PENDING")
+    public Response decline(@PathParam("id") long id) {
+        ScheduleView schedule = experts.declineSchedule(id);
+        return Response.ok(schedule).tag(Versions.etag(schedule.version())).build();
     }
 
     /** JAX-RS answers an unconvertible query parameter with a bare 404; a bad date deserves a 400 problem. */

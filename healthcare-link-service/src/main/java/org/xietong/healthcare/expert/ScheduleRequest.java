@@ -9,14 +9,15 @@ import jakarta.validation.constraints.Size;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * An outreach schedule. WEEKLY needs a weekday, EVERY_N_DAYS an interval (counted from the start date), DATES the
- * dates. Without a start date the schedule starts today; without an end date WEEKLY and EVERY_N_DAYS run for
- * {@value #DEFAULT_DAYS} days and DATES ends at its last date. A schedule spans at most {@value #MAX_DAYS} days.
+ * dates. The start date is always explicit; without an end date WEEKLY and EVERY_N_DAYS run for
+ * {@value #DEFAULT_DAYS} days and DATES ends at its last date. A schedule ends at most one year after its start
+ * (checked by the service, which answers 422 naming the bound), so one request materialises a bounded number of
+ * sessions.
  */
 public record ScheduleRequest(
         @NotNull Long expertId,
@@ -31,7 +32,6 @@ public record ScheduleRequest(
         LocalDate endDate) {
 
     static final int DEFAULT_DAYS = 182;
-    static final int MAX_DAYS = 366;
 
     @AssertTrue(message = "a WEEKLY schedule needs a weekday")
     public boolean isWeekdayGiven() {
@@ -53,16 +53,10 @@ public record ScheduleRequest(
         return endDate == null || startDate == null || !endDate.isBefore(startDate);
     }
 
-    @AssertTrue(message = "a schedule spans at most 366 days")
-    public boolean isRangeBounded() {
-        return endDate == null || startDate == null || ChronoUnit.DAYS.between(startDate, endDate) <= MAX_DAYS;
-    }
-
-    /** The rule with defaults filled in from today. */
-    Recurrence rule(LocalDate today) {
+    /** The rule with the end date's default filled in; the start date must be given. */
+    Recurrence rule() {
         List<LocalDate> given = dates == null ? List.of() : dates;
-        LocalDate start = startDate != null ? startDate
-                : recurrence == RecurrenceKind.DATES && !given.isEmpty() ? Collections.min(given) : today;
+        LocalDate start = startDate;
         LocalDate end = endDate != null ? endDate
                 : recurrence == RecurrenceKind.DATES && !given.isEmpty() ? Collections.max(given) : start.plusDays(DEFAULT_DAYS);
         return new Recurrence(recurrence, weekday, intervalDays, given, start, end);

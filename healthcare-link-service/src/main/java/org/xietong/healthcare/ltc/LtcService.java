@@ -15,6 +15,7 @@ import org.xietong.platform.api.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.events.Outbox;
+import org.xietong.platform.privacy.ResidentIds;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
@@ -153,6 +154,12 @@ public class LtcService {
 
     @Transactional
     public RequestView request(LtcRequests.Assessment request) {
+        // The reference travels to the assessor's region and into events: a resident ID must never be one.
+        if (ResidentIds.looksLikeOne(request.personRef())) {
+            throw new ProblemException(Problem.of(422, "person-ref-is-resident-id", "personRef is a resident ID",
+                    "personRef has the shape of a resident ID number (18 or 15 digits); send the home insurer's "
+                            + "opaque reference for the person instead"));
+        }
         RegionScope scope = caller.scope();
         boolean allowed = (caller.hasRole(INSURANCE_OFFICER) || caller.hasRole("partner-system")
                 || caller.hasRole(Caller.PLATFORM_ADMIN)) && scope.covers(request.homeRegion());

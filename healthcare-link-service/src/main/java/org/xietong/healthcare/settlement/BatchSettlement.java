@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ public class BatchSettlement {
     public void run(InputStream in, boolean csv, boolean record, SettlementAccess access, Actor actor, OutputStream out) {
         BillContext context = settlements.context();
         YearlyAccumulators carried = new YearlyAccumulators(key -> year -> stored.read(Account.ofKey(key), year));
+        Set<String> audited = new HashSet<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         BatchBills bills = csv ? new CsvBills(reader) : new JsonLineBills(reader, json);
@@ -69,7 +71,8 @@ public class BatchSettlement {
             for (Item item = bills.next(); item != null; item = bills.next()) {
                 if (!record) {
                     Item bill = item;
-                    write(writer, QuarkusTransaction.requiringNew().call(() -> answer(bill, false, access, actor, context, carried)));
+                    write(writer, QuarkusTransaction.requiringNew().call(() -> answer(bill, false, access, actor, context, carried,
+                            audited)));
                     if (++quoted % 100 == 0) {
                         writer.flush();
                     }
@@ -118,7 +121,7 @@ public class BatchSettlement {
         } catch (RuntimeException e) {
             LOG.warnf("a chunk of %d bills failed (%s); recording them one by one", readable.size(), e.toString());
             for (Item item : readable) {
-                answers.put(item, QuarkusTransaction.requiringNew().call(() -> answer(item, true, access, actor, context, null)));
+                answers.put(item, QuarkusTransaction.requiringNew().call(() -> answer(item, true, access, actor, context, null, null)));
             }
         }
         return List.copyOf(answers.values());
@@ -146,7 +149,7 @@ public class BatchSettlement {
     }
 
     private Map<String, Object> answer(Item item, boolean record, SettlementAccess access, Actor actor,
-                                       BillContext context, YearlyAccumulators carried) {
+                                       BillContext context, YearlyAccumulators carried, Set<String> audited) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("line", item.line());
         answer.put("billId", item.billId());
@@ -158,7 +161,7 @@ public class BatchSettlement {
             try {
                 SettlementView view = record
                         ? settlements.record(item.request(), access, actor, context)
-                        : settlements.quote(item.request(), access, context, carried);
+                        : settlements.quote(item.request(), access, actor, context, carried, audited);
                 answer.put("status", record ? 201 : 200);
                 answer.put("settlement", view);
                 return answer;

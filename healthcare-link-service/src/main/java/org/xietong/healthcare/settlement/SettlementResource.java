@@ -42,13 +42,15 @@ public class SettlementResource {
     private final BatchSettlement batch;
     private final Idempotency idempotency;
     private final Caller caller;
+    private final QuoteLimiter limiter;
 
     public SettlementResource(SettlementService settlements, BatchSettlement batch, Idempotency idempotency,
-                              Caller caller) {
+                              Caller caller, QuoteLimiter limiter) {
         this.settlements = settlements;
         this.batch = batch;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.limiter = limiter;
     }
 
     @POST
@@ -56,7 +58,7 @@ public class SettlementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "What each fund and the patient would pay, against the person's accumulators; records nothing")
     public SettlementView quote(@Valid @NotNull BillRequest request) {
-        return settlements.quote(request, SettlementAccess.of(caller));
+        return settlements.quote(request, SettlementAccess.of(caller), caller.actor());
     }
 
     @POST
@@ -93,6 +95,9 @@ public class SettlementResource {
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
         SettlementAccess access = SettlementAccess.of(caller);
         Actor actor = caller.actor();
+        if (!record) {
+            limiter.requireRoom(actor.subject());
+        }
         StreamingOutput output = out -> batch.run(body, csv, record, access, actor, out);
         return Response.ok(output, NDJSON).build();
     }

@@ -31,6 +31,8 @@ import java.util.UUID;
 public class SettlementService {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The audit trail's entity for quotes: an insured person, by {@code homeRegion:personId}. */
+    static final String QUOTED_PERSON = "insured-person";
 
     private final SettlementEngine engine = new SettlementEngine();
     private final PolicyService policies;
@@ -38,36 +40,61 @@ public class SettlementService {
     private final InstitutionRepository institutions;
     private final AccumulatorStore accumulators;
     private final Audit audit;
+    private final QuoteLimiter limiter;
 
     public SettlementService(PolicyService policies, CatalogService catalogs, InstitutionRepository institutions,
-                             AccumulatorStore accumulators, Audit audit) {
+                             AccumulatorStore accumulators, Audit audit, QuoteLimiter limiter) {
         this.policies = policies;
         this.catalogs = catalogs;
         this.institutions = institutions;
         this.accumulators = accumulators;
         this.audit = audit;
+        this.limiter = limiter;
     }
 
     BillContext context() {
         return new BillContext(policies, catalogs, institutions);
     }
 
-    public SettlementView quote(BillRequest request, SettlementAccess access) {
-        return quote(request, access, context(), null);
+    @Transactional
+    public SettlementView quote(BillRequest request, SettlementAccess access, Actor actor) {
+        return quote(request, access, actor, context(), null, null);
     }
 
-    /** Settles against the stored accumulators, or against {@code carried} ones a batch holds in memory. */
-    SettlementView quote(BillRequest request, SettlementAccess access, BillContext context, YearlyAccumulators carried) {
+    /**
+     * Settles against the stored accumulators, or against {@code carried} ones a batch holds in memory. Each new
+     * person counts against the caller's quote limit, and the quote is audited (who quoted whose bill, no figures):
+     * once per person in a batch, whose {@code audited} set remembers them (null for a single quote).
+     */
+    SettlementView quote(BillRequest request, SettlementAccess access, Actor actor, BillContext context,
+                         YearlyAccumulators carried, Set<String> audited) {
         requireAccess(request, access);
         Bill bill = bill(request, context);
         int year = bill.visit().date().getYear();
         Account account = new Account(bill.insured().homeRegion(), bill.insured().personId());
+        limiter.admit(actor.subject(), account);
         Accumulators before = carried == null ? accumulators.read(account, year) : carried.get(account.key(), year);
         Settlement settlement = settle(bill, context, before);
+        if (audited == null || audited.add(account.key())) {
+            auditQuote(actor, request, account, audited != null);
+        }
         if (carried != null) {
             carried.put(account.key(), year, settlement.after());
         }
         return view(null, request, settlement, access);
+    }
+
+    private void auditQuote(Actor actor, BillRequest request, Account account, boolean batch) {
+        Map<String, Object> summary = new HashMap<>();
+        summary.put("treatmentRegion", request.visit().treatmentRegion());
+        summary.put("institution", request.visit().institutionCode());
+        summary.put("visitDate", request.visit().date().toString());
+        summary.put("batch", batch);
+        if (request.billId() != null) {
+            summary.put("billId", request.billId());
+        }
+        audit.record(actor, "settlement.quoted", QUOTED_PERSON, account.key(),
+                List.of(account.homeRegion(), request.visit().treatmentRegion()).stream().distinct().toList(), summary);
     }
 
     @Transactional
@@ -213,8 +240,7 @@ public class SettlementService {
     }
 
     private static SettlementView view(SettlementRecord record, SettlementAccess access) {
-        SettlementView view = SettlementView.of(record);
-        return access.coversHome(record.homeRegion) ? view : view.withoutAccumulators();
+        return SettlementView.of(record, access.coversHome(record.homeRegion));
     }
 
     private Settlement settle(Bill bill, BillContext context, Accumulators before) {
@@ -238,10 +264,9 @@ public class SettlementService {
 
     /** A person's yearly accumulators (which tell, say, that they receive assistance) only for their home side. */
     private static SettlementView view(UUID id, BillRequest request, Settlement settlement, SettlementAccess access) {
-        SettlementView view = SettlementView.of(id, request.billId(), request.insured().personId(),
-                request.insured().homeRegion(), request.visit().treatmentRegion(), request.visit().institutionCode(),
-                request.visit().date(), settlement);
-        return access.coversHome(request.insured().homeRegion()) ? view : view.withoutAccumulators();
+        return SettlementView.of(id, request.billId(), request.insured().personId(), request.insured().homeRegion(),
+                request.visit().treatmentRegion(), request.visit().institutionCode(), request.visit().date(),
+                settlement, access.coversHome(request.insured().homeRegion()));
     }
 
     static ProblemException problem(BillException e) {

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.xietong.healthcare.institution.Capability;
 
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -56,6 +59,17 @@ class ConsortiumResourceTest {
         given().auth().oauth2(staff("120101", tianjinHospital)).get(API + "/consortia/" + id).then().statusCode(200);
     }
 
+    private static io.restassured.response.Response enrol(String token, long consortium, String institution) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("institutionCode", institution))
+                .post(API + "/consortia/" + consortium + "/members");
+    }
+
+    private static Map<String, Object> consultation(long consortium, String requester, String consultant) {
+        return Map.of("consortiumId", consortium, "requesterCode", requester, "consultantCode", consultant,
+                "specialty", "呼吸与危重症医学科", "urgency", "ROUTINE", "question", "间质性肺病待查，请会诊。",
+                "patientRef", "DZRM-TEST-0001");
+    }
+
     @Test
     void anotherRegionNeitherSeesNorChangesIt() {
         long id = consortium(dezhou, "SPECIALTY_ALLIANCE", leling);
@@ -93,6 +107,74 @@ class ConsortiumResourceTest {
         given().auth().oauth2(tianjin).get(API + "/consortia/" + id).then().statusCode(404);
         given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(Map.of("institutionCode", tianjinHospital))
                 .post(API + "/consortia/999999999/members").then().statusCode(404);
+    }
+
+    @Test
+    void anotherRegionsInstitutionIsOnlyInvitedUntilItsOfficerAccepts() {
+        String lead = institution("371402", "德州市人民医院", Capability.REMOTE_CONSULTATION);
+        String beijingHospital = institution("110105", "中日友好医院", Capability.REMOTE_CONSULTATION);
+        long id = consortium(dezhou, "REMOTE_NETWORK", lead);
+
+        io.restassured.response.Response enrolled = enrol(dezhou, id, beijingHospital);
+        enrolled.then().statusCode(202).body("status", equalTo("PENDING")).body("institutionCode", equalTo(beijingHospital))
+                .body("regionCode", equalTo("110105"));
+        long invitation = enrolled.jsonPath().getLong("id");
+        enrolled.then().header("Location", endsWith("/api/v1/healthcare/consortium-invitations/" + invitation));
+        given().auth().oauth2(dezhou).get(API + "/consortia/" + id).then().statusCode(200)
+                .body("members.institutionCode", contains(lead));
+        given().auth().oauth2(staff("371402", lead)).contentType(ContentType.JSON)
+                .body(consultation(id, lead, beijingHospital)).post(API + "/consultations").then().statusCode(422)
+                .body("type", containsString("not-a-member"));
+        enrol(dezhou, id, beijingHospital).then().statusCode(409).body("type", containsString("invitation-pending"));
+        // The lead's side sees its invitation but does not answer for the other region.
+        given().auth().oauth2(dezhou).post(API + "/consortium-invitations/" + invitation + "/accept").then().statusCode(403)
+                .contentType("application/problem+json");
+
+        String beijing = officer("110000");
+        given().auth().oauth2(beijing).queryParam("status", "PENDING").queryParam("size", 200)
+                .get(API + "/consortium-invitations").then().statusCode(200).body("items.id", hasItem((int) invitation));
+        given().auth().oauth2(beijing).post(API + "/consortium-invitations/" + invitation + "/accept").then()
+                .statusCode(200).body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("health-110000"));
+
+        given().auth().oauth2(dezhou).get(API + "/consortia/" + id).then().statusCode(200)
+                .body("members.institutionCode", contains(lead, beijingHospital));
+        given().auth().oauth2(staff("371402", lead)).contentType(ContentType.JSON)
+                .body(consultation(id, lead, beijingHospital)).post(API + "/consultations").then().statusCode(201);
+        given().auth().oauth2(beijing).post(API + "/consortium-invitations/" + invitation + "/accept").then()
+                .statusCode(409).body("type", containsString("invitation-decided"));
+    }
+
+    @Test
+    void aDeclinedInvitationLeavesTheInstitutionOutside() {
+        long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
+        long invitation = enrol(dezhou, id, tianjinHospital).then().statusCode(202).extract().jsonPath().getLong("id");
+        given().auth().oauth2(officer("120000")).post(API + "/consortium-invitations/" + invitation + "/decline")
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+        given().auth().oauth2(dezhou).get(API + "/consortia/" + id).then().body("members.institutionCode", contains(leling));
+        given().auth().oauth2(tianjin).get(API + "/consortia/" + id).then().statusCode(404);
+        given().auth().oauth2(officer("120000")).post(API + "/consortium-invitations/" + invitation + "/accept")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void anOfficerOfAThirdRegionNeitherSeesNorAnswersAnInvitation() {
+        long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
+        long invitation = enrol(dezhou, id, tianjinHospital).then().statusCode(202).extract().jsonPath().getLong("id");
+        String hebei = officer("130000");
+        given().auth().oauth2(hebei).get(API + "/consortium-invitations/" + invitation).then().statusCode(404);
+        given().auth().oauth2(hebei).post(API + "/consortium-invitations/" + invitation + "/accept").then().statusCode(404);
+        given().auth().oauth2(staff("120101", tianjinHospital)).post(API + "/consortium-invitations/" + invitation + "/accept")
+                .then().statusCode(403);
+        given().auth().oauth2(hebei).queryParam("size", 200).get(API + "/consortium-invitations").then().statusCode(200)
+                .body("items.id", not(hasItem((int) invitation)));
+    }
+
+    @Test
+    void anInstitutionTheLeadsOfficerCoversJoinsAtOnce() {
+        long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
+        String dechengHospital = institution("371402", "德州市中医院");
+        enrol(dezhou, id, dechengHospital).then().statusCode(201)
+                .body("members.institutionCode", contains(leling, dechengHospital));
     }
 
     @Test

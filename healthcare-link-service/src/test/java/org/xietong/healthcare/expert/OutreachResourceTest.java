@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +42,24 @@ class OutreachResourceTest {
             .with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     private String leling;
     private String dechengHospital;
+    private static String localHome;
+    /** An expert of Dezhou's own region: Dezhou's officer schedules them at once. */
     private long expert;
+    /** An expert from Tianjin: scheduling them in Dezhou waits for Tianjin's consent. */
+    private long visitingExpert;
 
     @BeforeEach
     void setUp() {
         leling = institution("371481", "乐陵市人民医院");
         dechengHospital = institution("371402", "德州市中医院");
+        if (localHome == null) {
+            localHome = institution("371425", "齐河县人民医院");
+        }
+        expert = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(Map.of("name", "李医生", "title", "主任医师", "specialty", "中医内科", "homeInstitutionCode", localHome))
+                .post(API + "/experts").then().statusCode(201).extract().jsonPath().getLong("id");
         String home = institution("120101", "天津中医药大学第一附属医院");
-        expert = given().auth().oauth2(tianjin).contentType(ContentType.JSON)
+        visitingExpert = given().auth().oauth2(tianjin).contentType(ContentType.JSON)
                 .body(Map.of("name", "张医生", "title", "主任医师", "specialty", "中医内科", "homeInstitutionCode", home))
                 .post(API + "/experts").then().statusCode(201).extract().jsonPath().getLong("id");
     }
@@ -140,8 +151,9 @@ class OutreachResourceTest {
     @Test
     void onlyTheHostAndTheExpertsHomeSeeTheClinics() {
         long schedule = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
-                .body(dates(leling, monday)).post(API + "/outreach-schedules").then().statusCode(201)
+                .body(visiting(dates(leling, monday))).post(API + "/outreach-schedules").then().statusCode(202)
                 .extract().jsonPath().getLong("id");
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(200);
         long session = given().auth().oauth2(dezhou).get(API + "/outreach-schedules/" + schedule)
                 .then().statusCode(200).extract().jsonPath().getLong("nextSessions[0].id");
 
@@ -149,7 +161,7 @@ class OutreachResourceTest {
         given().auth().oauth2(tianjin).get(API + "/clinic-sessions/" + session).then().statusCode(200);
         given().auth().oauth2(staff("371481", leling)).queryParam("size", 200).get(API + "/outreach-schedules")
                 .then().statusCode(200).body("items.id", hasItem((int) schedule));
-        given().auth().oauth2(staff("371481", leling)).get(API + "/experts/" + expert).then().statusCode(200);
+        given().auth().oauth2(staff("371481", leling)).get(API + "/experts/" + visitingExpert).then().statusCode(200);
         String neighbour = institution("371481", "乐陵市中医院");
         given().auth().oauth2(staff("371481", neighbour)).queryParam("size", 200).get(API + "/outreach-schedules")
                 .then().statusCode(200).body("items.id", not(hasItem((int) schedule)));
@@ -158,18 +170,18 @@ class OutreachResourceTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(decheng).queryParam("size", 200).get(API + "/outreach-schedules").then()
                 .statusCode(200).body("items.id", not(hasItem((int) schedule)));
-        given().auth().oauth2(decheng).get(API + "/experts/" + expert).then().statusCode(404);
-        given().auth().oauth2(dezhou).get(API + "/experts/" + expert).then().statusCode(200);
+        given().auth().oauth2(decheng).get(API + "/experts/" + visitingExpert).then().statusCode(404);
+        given().auth().oauth2(dezhou).get(API + "/experts/" + visitingExpert).then().statusCode(200);
 
         // Writes outside the caller's scope are refused; the expert's home region reads but does not book.
         given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(Map.of("patientRef", "P-1"))
                 .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(403);
-        given().auth().oauth2(decheng).contentType(ContentType.JSON).body(dates(leling, monday.plusDays(1)))
+        given().auth().oauth2(decheng).contentType(ContentType.JSON).body(visiting(dates(leling, monday.plusDays(1))))
                 .post(API + "/outreach-schedules").then().statusCode(403);
         given().auth().oauth2(staff("371402", dechengHospital)).contentType(ContentType.JSON)
                 .body(Map.of("patientRef", "P-1")).post(API + "/clinic-sessions/" + session + "/appointments")
                 .then().statusCode(404);
-        given().auth().oauth2(staff("371481", leling)).contentType(ContentType.JSON).body(dates(leling, monday.plusDays(2)))
+        given().auth().oauth2(staff("371481", leling)).contentType(ContentType.JSON).body(visiting(dates(leling, monday.plusDays(2))))
                 .post(API + "/outreach-schedules").then().statusCode(403);
         given().auth().oauth2(decheng).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "title", "主治医师", "specialty", "儿科", "homeInstitutionCode", leling))
@@ -187,7 +199,6 @@ class OutreachResourceTest {
                 with(ok, "recurrence", "MONTHLY"),
                 with(ok, "weekday", null),
                 with(ok, "hostInstitutionCode", "bad code"),
-                with(ok, "endDate", monday.plusDays(400).toString()),
                 with(ok, "startDate", "2026-02-30"))) {
             given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(bad).post(API + "/outreach-schedules")
                     .then().statusCode(400).contentType("application/problem+json");
@@ -220,6 +231,108 @@ class OutreachResourceTest {
                 .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(409);
     }
 
+    @Test
+    void aScheduleWithoutAStartDateIsRefusedAndCreatesNothing() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(with(weekly(leling, monday, monday), "startDate", null, "endDate", "2060-12-31"))
+                .post(API + "/outreach-schedules").then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("start-date-required")).body("detail", containsString("startDate"));
+        given().auth().oauth2(dezhou).queryParam("expert", expert).get(API + "/outreach-schedules").then()
+                .statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aScheduleRunningToTheYear9999IsRefusedNamingTheBound() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(weekly(leling, monday, LocalDate.of(9999, 12, 31)))
+                .post(API + "/outreach-schedules").then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("schedule-too-long"))
+                .body("detail", containsString(monday.plusYears(1).toString()));
+        given().auth().oauth2(dezhou).queryParam("expert", expert).get(API + "/outreach-schedules").then()
+                .statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aScheduleOneDayLongerThanAYearIsRefused() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(weekly(leling, monday, monday.plusYears(1).plusDays(1)))
+                .post(API + "/outreach-schedules").then().statusCode(422).body("type", containsString("schedule-too-long"));
+    }
+
+    @Test
+    void aScheduleOfExactlyOneYearIsAccepted() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(weekly(leling, monday, monday.plusYears(1)))
+                .post(API + "/outreach-schedules").then().statusCode(201)
+                .body("startDate", equalTo(monday.toString())).body("endDate", equalTo(monday.plusYears(1).toString()))
+                .body("sessionCount", equalTo(53));
+    }
+
+    @Test
+    void datesMoreThanAYearAfterTheStartAreRefused() {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(dates(leling, monday, monday.plusYears(2)))
+                .post(API + "/outreach-schedules").then().statusCode(422).body("type", containsString("dates-outside-range"));
+    }
+
+    @Test
+    void anotherRegionsExpertIsOnlyRequestedUntilTheirOfficerAccepts() {
+        Response requested = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(visiting(weekly(leling, monday, monday.plusWeeks(3)))).post(API + "/outreach-schedules");
+        requested.then().statusCode(202).body("status", equalTo("PENDING")).body("sessionCount", equalTo(0))
+                .body("requestedBy", equalTo("health-371400"));
+        long schedule = requested.jsonPath().getLong("id");
+        given().auth().oauth2(tianjin).get(API + "/outreach-schedules/" + schedule + "/sessions").then().statusCode(200)
+                .body("total", equalTo(0));
+        // The host's side asked; it does not answer for the expert's region.
+        given().auth().oauth2(dezhou).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(403)
+                .contentType("application/problem+json");
+
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("decidedBy", equalTo("health-120000"))
+                .body("sessionCount", equalTo(4)).body("nextSessions[0].date", equalTo(monday.toString()));
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(409)
+                .body("type", containsString("schedule-decided"));
+    }
+
+    @Test
+    void aDeclinedScheduleNeverGetsSessions() {
+        long schedule = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(visiting(dates(leling, monday))).post(API + "/outreach-schedules").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + schedule + "/decline").then().statusCode(200)
+                .body("status", equalTo("DECLINED")).body("sessionCount", equalTo(0));
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(409);
+    }
+
+    @Test
+    void acceptanceChecksTheExpertIsStillFree() {
+        long first = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(visiting(weekly(leling, monday, monday.plusWeeks(2)))).post(API + "/outreach-schedules")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        long second = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(visiting(weekly(dechengHospital, monday, monday.plusWeeks(2)))).post(API + "/outreach-schedules")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + first + "/accept").then().statusCode(200);
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + second + "/accept").then().statusCode(409)
+                .body("type", containsString("expert-double-booked"));
+    }
+
+    @Test
+    void anOfficerOfAThirdRegionNeitherSeesNorAcceptsARequest() {
+        long schedule = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(visiting(dates(leling, monday))).post(API + "/outreach-schedules").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        String hebei = officer("130000");
+        given().auth().oauth2(hebei).get(API + "/outreach-schedules/" + schedule).then().statusCode(404);
+        given().auth().oauth2(hebei).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(404);
+        given().auth().oauth2(decheng).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(404);
+    }
+
+    private Map<String, Object> visiting(Map<String, Object> body) {
+        return with(body, "expertId", visitingExpert);
+    }
+
     private Map<String, Object> weekly(String host, LocalDate start, LocalDate end) {
         Map<String, Object> body = new HashMap<>();
         body.put("expertId", expert);
@@ -234,7 +347,7 @@ class OutreachResourceTest {
     }
 
     private Map<String, Object> dates(String host, LocalDate... dates) {
-        return with(weekly(host, dates[0], dates[0]), "recurrence", "DATES", "weekday", null, "startDate", null,
+        return with(weekly(host, dates[0], dates[0]), "recurrence", "DATES", "weekday", null, "startDate", Collections.min(List.of(dates)).toString(),
                 "endDate", null, "dates", List.of(dates).stream().map(LocalDate::toString).toList());
     }
 

@@ -65,6 +65,25 @@ public class Pairing extends PanacheEntityBase {
     @Column(nullable = false)
     public int renewals;
 
+    /** A renewal or resumption one side asked for and the other has not yet agreed to; null when none. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pending_action", length = 8)
+    public PairingAction pendingAction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pending_side", length = 10)
+    public PairingService.Side pendingSide;
+
+    @Column(name = "pending_by", length = 200)
+    public String pendingBy;
+
+    @Column(name = "pending_at")
+    public Instant pendingAt;
+
+    /** The term end the pending renewal proposes. */
+    @Column(name = "pending_term_end")
+    public LocalDate pendingTermEnd;
+
     @Column(length = 2000)
     public String goals;
 
@@ -80,6 +99,14 @@ public class Pairing extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public long version;
+
+    void clearPending() {
+        pendingAction = null;
+        pendingSide = null;
+        pendingBy = null;
+        pendingAt = null;
+        pendingTermEnd = null;
+    }
 
     public List<String> regionCodes() {
         return supportingRegion.equals(supportedRegion) ? List.of(supportingRegion) : List.of(supportingRegion, supportedRegion);

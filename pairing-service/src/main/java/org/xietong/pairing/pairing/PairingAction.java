@@ -22,6 +22,11 @@ public enum PairingAction {
         this.event = event;
     }
 
+    /** Renewing and resuming bind both sides again, so both must agree; either side may suspend or conclude. */
+    public boolean needsBothSides() {
+        return this == RESUME || this == RENEW;
+    }
+
     public boolean allowedFrom(PairingStatus status) {
         return from.contains(status);
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -40,7 +41,11 @@ public class PairingResource {
     public record Approval(@NotNull PairingService.Side side) {
     }
 
-    public record Renewal(LocalDate termEnd) {
+    /**
+     * One side's step towards renewing or resuming: the side it agrees for (needed only by a caller who acts for
+     * both) and, for a renewal, the proposed end of the new term.
+     */
+    public record AgreementStep(PairingService.Side side, LocalDate termEnd) {
     }
 
     private final PairingService service;
@@ -92,32 +97,53 @@ public class PairingResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({OFFICER, ADMIN})
     public Response suspend(@PathParam("id") UUID id) {
-        return ok(service.act(id, PairingAction.SUSPEND, null));
+        return ok(service.act(id, PairingAction.SUSPEND));
     }
 
     @POST
     @Path("{id}/resume")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({OFFICER, ADMIN})
-    public Response resume(@PathParam("id") UUID id) {
-        return ok(service.act(id, PairingAction.RESUME, null));
+    @Operation(operationId = "resumePairing", summary = "Ask to resume a suspended pairing, or agree to the other "
+            + "side's request: both sides must ask before it is ACTIVE again")
+    @APIResponse(responseCode = "200", description = "Both sides agreed; the pairing is ACTIVE again")
+    @APIResponse(responseCode = "202", description = "Your side's request is recorded (pendingAgreement); the other "
+            + "side's officer completes it by calling resume too")
+    public Response resume(@PathParam("id") UUID id, AgreementStep step) {
+        return agreed(service.agree(id, PairingAction.RESUME, step == null ? null : step.side(),
+                step == null ? null : step.termEnd()));
     }
 
     @POST
     @Path("{id}/renew")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Give an active pairing a new term, from its current end (three years unless termEnd is given)")
-    public Response renew(@PathParam("id") UUID id, Renewal renewal) {
-        return ok(service.act(id, PairingAction.RENEW, renewal == null ? null : renewal.termEnd()));
+    @Operation(operationId = "renewPairing", summary = "Ask to give an active pairing a new term from its current end "
+            + "(three years unless termEnd is given, at most five), or agree to the other side's request with the "
+            + "same termEnd (or none): both sides must ask before the term changes")
+    @APIResponse(responseCode = "200", description = "Both sides agreed; the pairing has its new term")
+    @APIResponse(responseCode = "202", description = "Your side's request is recorded (pendingAgreement); the other "
+            + "side's officer completes it by calling renew with the same termEnd")
+    @APIResponse(responseCode = "422", description = "termEnd not after the current end, more than five years after "
+            + "it, or no side named by a caller who acts for both")
+    public Response renew(@PathParam("id") UUID id, AgreementStep step) {
+        return agreed(service.agree(id, PairingAction.RENEW, step == null ? null : step.side(),
+                step == null ? null : step.termEnd()));
     }
 
     @POST
     @Path("{id}/conclude")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({OFFICER, ADMIN})
+    @Operation(summary = "Conclude the pairing: either side alone may; a pending renewal or resumption lapses")
     public Response conclude(@PathParam("id") UUID id) {
-        return ok(service.act(id, PairingAction.CONCLUDE, null));
+        return ok(service.act(id, PairingAction.CONCLUDE));
+    }
+
+    private static Response agreed(PairingService.Agreement agreement) {
+        PairingView pairing = agreement.pairing();
+        return Response.status(agreement.completed() ? Response.Status.OK : Response.Status.ACCEPTED)
+                .entity(pairing).tag(Versions.etag(pairing.version())).build();
     }
 
     private static Response ok(PairingView pairing) {

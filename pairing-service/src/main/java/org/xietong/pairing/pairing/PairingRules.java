@@ -10,6 +10,8 @@ import java.util.Optional;
 public final class PairingRules {
 
     public static final int DEFAULT_TERM_YEARS = 3;
+    /** The longest term a pairing is agreed for, at proposal or renewal: its end at most this many years after its start. */
+    public static final int MAX_TERM_YEARS = 5;
 
     /** One side of a pairing: a school (with its profile) or a region (profile null). */
     public record Party(String id, String regionCode, LocationType location, SchoolLevel level) {
@@ -57,7 +59,12 @@ public final class PairingRules {
     }
 
     public static Optional<String> termViolation(LocalDate start, LocalDate end) {
-        return end.isAfter(start) ? Optional.empty() : Optional.of("the term must end after it starts");
+        if (!end.isAfter(start)) {
+            return Optional.of("the term must end after it starts");
+        }
+        LocalDate latest = start.plusYears(MAX_TERM_YEARS);
+        return end.isAfter(latest) ? Optional.of("a term lasts at most " + MAX_TERM_YEARS + " years: termEnd " + end
+                + " lies beyond " + latest) : Optional.empty();
     }
 
     private static Optional<String> bothAt(SchoolLevel level, Party a, Party b) {

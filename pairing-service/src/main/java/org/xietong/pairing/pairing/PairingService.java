@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Pairings and their lifecycle: proposed by an officer of either side, ACTIVE once the officers of both sides
- * have approved their own side, then suspended, resumed, renewed and concluded. Every transition is published and
- * audited.
+ * have approved their own side, then suspended, resumed, renewed and concluded. Either side alone may suspend or
+ * conclude; renewing and resuming need both sides to agree. Every transition is published and audited.
  */
 @ApplicationScoped
 public class PairingService {
@@ -141,27 +141,111 @@ public class PairingService {
         return PairingView.of(pairing);
     }
 
+    /** A one-sided change: either side may suspend or conclude; a pending renewal or resumption lapses. */
     @Transactional
-    public PairingView act(UUID id, PairingAction action, LocalDate newTermEnd) {
+    public PairingView act(UUID id, PairingAction action) {
+        if (action.needsBothSides()) {
+            throw new IllegalArgumentException(action + " needs both sides: use agree");
+        }
         Pairing pairing = writable(id, null);
         if (!action.allowedFrom(pairing.status)) {
             throw transition(action.name().toLowerCase(), pairing);
         }
         PairingStatus before = pairing.status;
-        if (action == PairingAction.RENEW) {
-            LocalDate start = pairing.termEnd;
-            LocalDate end = newTermEnd != null ? newTermEnd : start.plusYears(PairingRules.DEFAULT_TERM_YEARS);
-            PairingRules.termViolation(start, end).ifPresent(PairingService::rule);
-            pairing.termStart = start;
-            pairing.termEnd = end;
-            pairing.renewals++;
-        }
         pairing.status = action.target();
+        pairing.clearPending();
         pairing.updatedAt = Instant.now(clock);
         publish(pairing, action.eventType(), Map.of("status", Map.of("from", before, "to", pairing.status),
                 "termEnd", pairing.termEnd.toString()));
         pairings.flush();
         return PairingView.of(pairing);
+    }
+
+    /** What an agreement step did: recorded one side's request, or completed the change both sides asked for. */
+    public record Agreement(PairingView pairing, boolean completed) {
+    }
+
+    /**
+     * One side's step towards a renewal or resumption. The first side's request is recorded as pending; the same
+     * request from the other side (for a renewal, the same termEnd, or none to take the pending one) completes it.
+     * A different request replaces the pending one. A platform admin naming no side agrees for both at once, as it
+     * may approve both sides of a proposal.
+     */
+    @Transactional
+    public Agreement agree(UUID id, PairingAction action, Side requestedSide, LocalDate requestedTermEnd) {
+        if (!action.needsBothSides()) {
+            throw new IllegalArgumentException(action + " is one-sided: use act");
+        }
+        Pairing pairing = writable(id, requestedSide);
+        if (!action.allowedFrom(pairing.status)) {
+            throw transition(action.name().toLowerCase(), pairing);
+        }
+        boolean admin = caller.hasRole(Caller.PLATFORM_ADMIN);
+        Side side = requestedSide != null ? requestedSide : admin ? null : sideOf(pairing);
+        boolean pendingFromOtherSide = side != null && pairing.pendingAction == action && pairing.pendingSide != side;
+        LocalDate termEnd = null;
+        if (action == PairingAction.RENEW) {
+            LocalDate start = pairing.termEnd;
+            termEnd = requestedTermEnd != null ? requestedTermEnd
+                    : pendingFromOtherSide ? pairing.pendingTermEnd : start.plusYears(PairingRules.DEFAULT_TERM_YEARS);
+            PairingRules.termViolation(start, termEnd).ifPresent(PairingService::rule);
+        } else if (requestedTermEnd != null) {
+            rule("a resumption keeps the current term (ending " + pairing.termEnd + "); renew to change it");
+        }
+        if (side == null) {
+            return new Agreement(complete(pairing, action, termEnd), true);
+        }
+        if (pendingFromOtherSide && (action != PairingAction.RENEW || termEnd.equals(pairing.pendingTermEnd))) {
+            if (caller.username().equals(pairing.pendingBy) && !admin) {
+                throw ProblemException.conflict("same-approver", "Each side agrees through its own officer; "
+                        + "you asked for the other side already");
+            }
+            return new Agreement(complete(pairing, action, termEnd), true);
+        }
+        Instant now = Instant.now(clock);
+        pairing.pendingAction = action;
+        pairing.pendingSide = side;
+        pairing.pendingBy = caller.username();
+        pairing.pendingAt = now;
+        pairing.pendingTermEnd = termEnd;
+        pairing.updatedAt = now;
+        Map<String, Object> summary = new java.util.HashMap<>(Map.of("side", side, "action", action));
+        if (termEnd != null) {
+            summary.put("termEnd", termEnd.toString());
+        }
+        // No event: the pairing has not changed for anyone consuming them until the other side agrees.
+        audit.record(caller.actor(), action == PairingAction.RENEW ? "pairing.renewal-requested" : "pairing.resumption-requested",
+                ENTITY, pairing.id.toString(), pairing.regionCodes(), summary);
+        pairings.flush();
+        return new Agreement(PairingView.of(pairing), false);
+    }
+
+    private PairingView complete(Pairing pairing, PairingAction action, LocalDate termEnd) {
+        PairingStatus before = pairing.status;
+        if (action == PairingAction.RENEW) {
+            pairing.termStart = pairing.termEnd;
+            pairing.termEnd = termEnd;
+            pairing.renewals++;
+        }
+        pairing.status = action.target();
+        pairing.clearPending();
+        pairing.updatedAt = Instant.now(clock);
+        publish(pairing, action.eventType(), Map.of("status", Map.of("from", before, "to", pairing.status),
+                "termEnd", pairing.termEnd.toString()));
+        pairings.flush();
+        return PairingView.of(pairing);
+    }
+
+    /** The one side of the pairing the caller acts for; a caller covering both names the side it agrees for. */
+    private Side sideOf(Pairing pairing) {
+        RegionScope scope = caller.scope();
+        boolean supporting = scope.coversSchool(pairing.supportingRegion, pairing.supportingParty);
+        boolean supported = scope.coversSchool(pairing.supportedRegion, pairing.supportedParty);
+        if (supporting && supported) {
+            throw new ProblemException(Problem.of(422, "side-required", "Side required", "You act for both sides of "
+                    + "pairing " + pairing.id + "; name the side (SUPPORTING or SUPPORTED) you agree for"));
+        }
+        return supporting ? Side.SUPPORTING : Side.SUPPORTED;
     }
 
     public PairingView get(UUID id) {

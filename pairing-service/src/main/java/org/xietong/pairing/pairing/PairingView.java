@@ -9,16 +9,23 @@ import java.util.UUID;
 public record PairingView(UUID id, PairingKind kind, PairingStatus status, String supportingParty,
                           String supportedParty, String supportingRegion, String supportedRegion,
                           Approval supportingApproval, Approval supportedApproval, LocalDate termStart,
-                          LocalDate termEnd, int renewals, String goals, Instant createdAt, Instant updatedAt,
-                          long version) {
+                          LocalDate termEnd, int renewals, PendingAgreement pendingAgreement, String goals,
+                          Instant createdAt, Instant updatedAt, long version) {
 
     public record Approval(String by, Instant at) {
+    }
+
+    /** What one side asked for (RENEW with its termEnd, or RESUME) and waits for the other side to agree to. */
+    public record PendingAgreement(PairingAction action, PairingService.Side requestedBySide, String requestedBy,
+                                   Instant requestedAt, LocalDate termEnd) {
     }
 
     static PairingView of(Pairing p) {
         return new PairingView(p.id, p.kind, p.status, p.supportingParty, p.supportedParty, p.supportingRegion,
                 p.supportedRegion, approval(p.supportingApprovedBy, p.supportingApprovedAt),
-                approval(p.supportedApprovedBy, p.supportedApprovedAt), p.termStart, p.termEnd, p.renewals, p.goals,
+                approval(p.supportedApprovedBy, p.supportedApprovedAt), p.termStart, p.termEnd, p.renewals,
+                p.pendingAction == null ? null : new PendingAgreement(p.pendingAction, p.pendingSide, p.pendingBy,
+                        p.pendingAt, p.pendingTermEnd), p.goals,
                 p.createdAt, p.updatedAt, p.version);
     }
 

@@ -8,9 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.pairing.school.SchoolFixtures;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +127,100 @@ class PairingResourceTest {
 
         act(CHAOYANG, id, "resume").then().statusCode(409).body("type", containsString("invalid-transition"));
         act(CHAOYANG, id, "suspend").then().statusCode(200).body("status", equalTo("SUSPENDED"));
-        act(HINGGAN, id, "resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
-        act(CHAOYANG, id, "renew").then().statusCode(200).body("termStart", equalTo(end)).body("renewals", equalTo(1));
+        act(HINGGAN, id, "resume").then().statusCode(202).body("status", equalTo("SUSPENDED"));
+        act(CHAOYANG, id, "resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        act(CHAOYANG, id, "renew").then().statusCode(202).body("renewals", equalTo(0));
+        act(HINGGAN, id, "renew").then().statusCode(200).body("termStart", equalTo(end)).body("renewals", equalTo(1));
         act(HINGGAN, id, "conclude").then().statusCode(200).body("status", equalTo("CONCLUDED"));
         act(HINGGAN, id, "suspend").then().statusCode(409);
         propose(CHAOYANG, "REGION", "110105", "152222").then().statusCode(201);
         assertEquals(List.of("proposed", "approved", "approved", "activated", "suspended", "resumed", "renewed", "concluded"),
                 eventTypes(id).stream().map(t -> t.replace("org.xietong.pairing.pairing.", "").replace(".v1", "")).toList());
+    }
+
+    @Test
+    void oneSideAloneDoesNotRenew() {
+        String id = activeRegionPairing("110106", "152223");
+        String end = given().auth().oauth2(officer("110106")).get(PAIRINGS + "/" + id).then().extract().path("termEnd");
+        String proposed = LocalDate.parse(end).plusYears(2).toString();
+
+        renew(officer("110106"), id, proposed).then().statusCode(202).body("termEnd", equalTo(end))
+                .body("renewals", equalTo(0)).body("pendingAgreement.action", equalTo("RENEW"))
+                .body("pendingAgreement.requestedBySide", equalTo("SUPPORTING"))
+                .body("pendingAgreement.termEnd", equalTo(proposed));
+        renew(officer("110106"), id, proposed).then().statusCode(202).body("termEnd", equalTo(end));
+        given().auth().oauth2(officer("110106")).get(PAIRINGS + "/" + id).then().body("termEnd", equalTo(end))
+                .body("renewals", equalTo(0));
+        assertEquals(List.of(), eventTypes(id).stream().filter(t -> t.contains("renewed")).toList());
+    }
+
+    @Test
+    void bothSidesRenewOnceTheyAgreeOnTheTermEnd() {
+        String id = activeRegionPairing("110107", "152224");
+        String end = given().auth().oauth2(officer("110107")).get(PAIRINGS + "/" + id).then().extract().path("termEnd");
+        String asked = LocalDate.parse(end).plusYears(3).toString();
+        String countered = LocalDate.parse(end).plusYears(2).toString();
+
+        renew(officer("110107"), id, asked).then().statusCode(202);
+        renew(officer("152224"), id, countered).then().statusCode(202).body("termEnd", equalTo(end))
+                .body("pendingAgreement.requestedBySide", equalTo("SUPPORTED"))
+                .body("pendingAgreement.termEnd", equalTo(countered));
+        renew(officer("110107"), id, countered).then().statusCode(200).body("termStart", equalTo(end))
+                .body("termEnd", equalTo(countered)).body("renewals", equalTo(1)).body("pendingAgreement", nullValue());
+        assertEquals(1, eventTypes(id).stream().filter(t -> t.contains("renewed")).count());
+    }
+
+    @Test
+    void theOtherSideAgreesToThePendingRenewalWithoutRepeatingTheTermEnd() {
+        String id = activeRegionPairing("110108", "152225");
+        String end = given().auth().oauth2(officer("110108")).get(PAIRINGS + "/" + id).then().extract().path("termEnd");
+        String asked = LocalDate.parse(end).plusYears(1).toString();
+        renew(officer("152225"), id, asked).then().statusCode(202);
+        act(officer("110108"), id, "renew").then().statusCode(200).body("termEnd", equalTo(asked));
+    }
+
+    @Test
+    void aRenewalBeyondFiveYearsIsRefused() {
+        String id = activeRegionPairing("110109", "152226");
+        String end = given().auth().oauth2(officer("110109")).get(PAIRINGS + "/" + id).then().extract().path("termEnd");
+        renew(officer("110109"), id, "9999-12-31").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("5 years"));
+        renew(officer("110109"), id, LocalDate.parse(end).plusYears(5).plusDays(1).toString()).then().statusCode(422);
+        given().auth().oauth2(officer("110109")).get(PAIRINGS + "/" + id).then().body("pendingAgreement", nullValue());
+    }
+
+    @Test
+    void oneSideAloneDoesNotResumeBothSidesDo() {
+        String id = activeRegionPairing("110111", "152227");
+        act(officer("152227"), id, "suspend").then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        act(officer("110111"), id, "resume").then().statusCode(202).body("status", equalTo("SUSPENDED"))
+                .body("pendingAgreement.action", equalTo("RESUME"));
+        act(officer("110111"), id, "resume").then().statusCode(202).body("status", equalTo("SUSPENDED"));
+        act(officer("152227"), id, "resume").then().statusCode(200).body("status", equalTo("ACTIVE"))
+                .body("pendingAgreement", nullValue());
+    }
+
+    @Test
+    void oneOfficerCannotAgreeForBothSides() {
+        String id = activeRegionPairing("110112", "110113");
+        String beijing = TestTokens.user("edu-beijing", "education-officer").region("110000").sign();
+        act(beijing, id, "renew").then().statusCode(422).body("type", containsString("side-required"));
+        given().auth().oauth2(beijing).contentType(ContentType.JSON).body(Map.of("side", "SUPPORTING"))
+                .post(PAIRINGS + "/" + id + "/renew").then().statusCode(202);
+        given().auth().oauth2(beijing).contentType(ContentType.JSON).body(Map.of("side", "SUPPORTED"))
+                .post(PAIRINGS + "/" + id + "/renew").then().statusCode(409).body("type", containsString("same-approver"));
+        given().auth().oauth2(officer("110113")).contentType(ContentType.JSON).body(Map.of("side", "SUPPORTING"))
+                .post(PAIRINGS + "/" + id + "/renew").then().statusCode(403);
+        act(officer("110113"), id, "renew").then().statusCode(200).body("renewals", equalTo(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"110114, 152228, 110114", "110115, 152229, 152229"})
+    void eitherSideAloneConcludes(String supporting, String supported, String concluding) {
+        String id = activeRegionPairing(supporting, supported);
+        act(officer(supporting), id, "renew").then().statusCode(202);
+        act(officer(concluding), id, "conclude").then().statusCode(200).body("status", equalTo("CONCLUDED"))
+                .body("pendingAgreement", nullValue());
     }
 
     @Test
@@ -168,6 +258,22 @@ class PairingResourceTest {
     private static Response approve(String token, String id, String side) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("side", side))
                 .post(PAIRINGS + "/" + id + "/approvals");
+    }
+
+    private static String activeRegionPairing(String supporting, String supported) {
+        String id = propose(ADMIN, "REGION", supporting, supported).then().statusCode(201).extract().path("id");
+        approve(officer(supporting), id, "SUPPORTING").then().statusCode(200);
+        approve(officer(supported), id, "SUPPORTED").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        return id;
+    }
+
+    private static String officer(String region) {
+        return TestTokens.user("edu-" + region, "education-officer").region(region).sign();
+    }
+
+    private static Response renew(String token, String id, String termEnd) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("termEnd", termEnd))
+                .post(PAIRINGS + "/" + id + "/renew");
     }
 
     private static Response act(String token, String id, String action) {

@@ -49,5 +49,7 @@ class PairingRulesTest {
     void aTermEndsAfterItStarts() {
         assertTrue(PairingRules.termViolation(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 1)).isPresent());
         assertTrue(PairingRules.termViolation(LocalDate.of(2026, 9, 1), LocalDate.of(2029, 8, 31)).isEmpty());
+        assertTrue(PairingRules.termViolation(LocalDate.of(2026, 9, 1), LocalDate.of(2031, 9, 1)).isEmpty());
+        assertTrue(PairingRules.termViolation(LocalDate.of(2026, 9, 1), LocalDate.of(2031, 9, 2)).isPresent());
     }
 }

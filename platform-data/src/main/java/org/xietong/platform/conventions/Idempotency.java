@@ -1,14 +1,19 @@
 package org.xietong.platform.conventions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.xietong.platform.privacy.ResidentIds;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
@@ -17,6 +22,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,7 +32,9 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} on POST: the first successful response to a caller's key is stored in the same
  * transaction as the change and replayed for 24 hours; the same key with a different body is 422. A concurrent
  * retry waits on the first request's row and then replays its answer. A failed request stores nothing, so it
- * can be retried with the same key.
+ * can be retried with the same key. A stored response holds no resident ID number: every string shaped like one is
+ * masked to its last four characters before storing, so a replay shows the mask (the resource itself still answers
+ * whoever may see the number in full).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -113,9 +121,26 @@ public class Idempotency {
 
     private String write(Object entity) {
         try {
-            return json.writeValueAsString(entity);
+            return json.writeValueAsString(withoutResidentIds(json.valueToTree(entity)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The response as stored for 24 hours: strings shaped like a resident ID masked, wherever they sit. */
+    static JsonNode withoutResidentIds(JsonNode node) {
+        if (node.isTextual() && ResidentIds.looksLikeOne(node.textValue())) {
+            return TextNode.valueOf(ResidentIds.mask(node.textValue().strip()));
+        }
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> object.set(name, withoutResidentIds(object.get(name))));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, withoutResidentIds(array.get(i)));
+            }
+        }
+        return node;
     }
 }

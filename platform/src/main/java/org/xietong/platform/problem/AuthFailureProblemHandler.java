@@ -29,7 +29,12 @@ public class AuthFailureProblemHandler {
         }
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
-            ProblemResponses.write(context, ProblemResponses.unauthenticated());
+            TokenRefusal refusal = context.get(TokenRefusal.CONTEXT_KEY);
+            if (refusal != null) {
+                ProblemResponses.write(context, refusal);
+            } else {
+                ProblemResponses.write(context, ProblemResponses.unauthenticated());
+            }
         } else if (failure instanceof ForbiddenException) {
             ProblemResponses.write(context, ProblemResponses.forbidden());
         } else {

@@ -12,27 +12,50 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Quarkus' OIDC bearer mechanism, unchanged, except that its challenge for a request without a token carries a
- * problem details body. (Quarkus answers such requests itself, without passing through any failure handler.)
+ * problem details body (Quarkus answers such requests itself, without passing through any failure handler), and that
+ * a refused token's 401 says why ({@link TokenRefusal}).
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
 public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
 
-    private final OidcAuthenticationMechanism oidc;
+    private static final String BEARER = "Bearer ";
 
-    public ProblemChallengeMechanism(OidcAuthenticationMechanism oidc) {
+    private final OidcAuthenticationMechanism oidc;
+    private final TokenRefusal.Expectations expected;
+
+    public ProblemChallengeMechanism(OidcAuthenticationMechanism oidc,
+                                     @ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> issuer,
+                                     @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServer,
+                                     @ConfigProperty(name = "quarkus.oidc.token.audience") Optional<List<String>> audience) {
         this.oidc = oidc;
+        // Keycloak's issuer is the realm's URL, which is what auth-server-url names unless an issuer is configured.
+        this.expected = new TokenRefusal.Expectations(
+                issuer.filter(value -> !value.equals("any")).or(() -> authServer),
+                audience.map(values -> String.join(" or ", values)));
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return oidc.authenticate(context, identityProviderManager);
+        return oidc.authenticate(context, identityProviderManager).onFailure().invoke(failure ->
+                context.put(TokenRefusal.CONTEXT_KEY, TokenRefusal.of(failure, bearerToken(context), expected)));
+    }
+
+    private static String bearerToken(RoutingContext context) {
+        String header = context.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return header.substring(BEARER.length()).trim();
     }
 
     @Override
@@ -44,7 +67,12 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         return oidc.getChallenge(context).map(challenge -> {
             challenge.getHeaders().forEach((name, value) -> context.response().headers().set(name, value));
-            ProblemResponses.write(context, ProblemResponses.forStatus(challenge.status));
+            TokenRefusal refusal = context.get(TokenRefusal.CONTEXT_KEY);
+            if (refusal != null && challenge.status == 401) {
+                ProblemResponses.write(context, refusal);
+            } else {
+                ProblemResponses.write(context, ProblemResponses.forStatus(challenge.status));
+            }
             return true;
         });
     }

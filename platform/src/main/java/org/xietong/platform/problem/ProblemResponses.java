@@ -26,12 +26,21 @@ public final class ProblemResponses {
         };
     }
 
+    /** The 401 for a refused token: the problem and the challenge name the reason. */
+    static void write(RoutingContext context, TokenRefusal refusal) {
+        write(context, refusal.problem(), refusal.challenge());
+    }
+
     public static void write(RoutingContext context, Problem problem) {
+        write(context, problem, "Bearer");
+    }
+
+    private static void write(RoutingContext context, Problem problem, String challenge) {
         if (context.response().ended()) {
             return;
         }
         if (problem.status() == 401) {
-            context.response().headers().set("WWW-Authenticate", "Bearer");
+            context.response().headers().set("WWW-Authenticate", challenge);
         }
         context.response()
                 .setStatusCode(problem.status())

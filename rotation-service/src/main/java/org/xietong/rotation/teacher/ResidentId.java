@@ -1,5 +1,7 @@
 package org.xietong.rotation.teacher;
 
+import org.xietong.platform.privacy.ResidentIds;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -45,8 +47,8 @@ public final class ResidentId {
         return (id.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE;
     }
 
-    /** Keeps the region and the last four characters: 110105********123X. */
+    /** Keeps the last four characters only: **************123X (with the region they gave back the whole number). */
     public static String mask(String id) {
-        return id == null ? null : id.substring(0, 6) + "********" + id.substring(14);
+        return ResidentIds.mask(id);
     }
 }

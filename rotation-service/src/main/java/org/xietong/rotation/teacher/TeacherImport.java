@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * CSV import of teachers, upserting by staff number: every row is checked like an API registration (format, the
- * school and the caller's scope, a staff number or resident ID that is not someone else's, each staff number once
- * in the file). Multi-valued columns (subjects, tags) separate values with ';'. Row reports never repeat a resident
+ * school and the caller's scope, then a staff number or resident ID that is not someone else's, each staff number
+ * once in the file). Multi-valued columns (subjects, tags) separate values with ';'. Row reports never repeat a resident
  * ID.
  */
 @ApplicationScoped
@@ -59,7 +59,19 @@ public class TeacherImport {
             }
             try {
                 TeacherRequest request = toRequest(row);
-                String problem = check(request, known.get(staff));
+                String problem = invalid(request);
+                SchoolReplica school = null;
+                if (problem == null) {
+                    // Scope first: a row for a school the caller does not manage learns nothing about who exists.
+                    try {
+                        school = service.school(request.schoolCode());
+                    } catch (ProblemException e) {
+                        problem = e.problem().detail();
+                    }
+                }
+                if (problem == null) {
+                    problem = check(request, known.get(staff));
+                }
                 Integer earlier = staff == null ? null : seenStaff.putIfAbsent(staff, row.line());
                 if (problem == null && earlier != null) {
                     problem = "staff number " + staff + " appears again (first on line " + earlier + ")";
@@ -70,13 +82,8 @@ public class TeacherImport {
                     problem = "the resident ID appears again (first on line " + sameId + "); a teacher is at one school only";
                 }
                 if (problem == null) {
-                    try {
-                        accepted.add(new Accepted(request, service.school(request.schoolCode())));
-                    } catch (ProblemException e) {
-                        problem = e.problem().detail();
-                    }
-                }
-                if (problem != null) {
+                    accepted.add(new Accepted(request, school));
+                } else {
                     errors.add(new ImportReport.RowError(row.line(), staff, problem));
                 }
             } catch (IllegalArgumentException e) {
@@ -103,12 +110,14 @@ public class TeacherImport {
                 errors.size(), errors);
     }
 
-    private String check(TeacherRequest request, Teacher existing) {
+    private String invalid(TeacherRequest request) {
         List<String> violations = service.violations(request).stream()
                 .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList();
-        if (!violations.isEmpty()) {
-            return String.join("; ", violations);
-        }
+        return violations.isEmpty() ? null : String.join("; ", violations);
+    }
+
+    /** For a row whose school the caller manages: a teacher of the same staff number or resident ID elsewhere. */
+    private String check(TeacherRequest request, Teacher existing) {
         if (existing != null && !service.access().manages(existing)) {
             return "staff number " + request.staffNumber() + " belongs to a teacher outside your scope";
         }

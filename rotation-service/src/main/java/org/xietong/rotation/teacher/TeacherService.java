@@ -44,13 +44,15 @@ public class TeacherService {
         this.validator = validator;
     }
 
+    /** Scope first: uniqueness is only checked for a school the caller manages, so it is no oracle for others. */
     @Transactional
     public TeacherView register(TeacherRequest request) {
+        SchoolReplica school = school(request.schoolCode());
         String problem = conflicts(request, null);
         if (problem != null) {
             throw ProblemException.conflict("teacher-exists", problem);
         }
-        return access.view(create(request, school(request.schoolCode())));
+        return access.view(create(request, school));
     }
 
     @Transactional
@@ -58,11 +60,12 @@ public class TeacherService {
         Teacher teacher = access.readable(teachers.findById(id));
         access.scope().requireWritable(access.manages(teacher), "teacher " + id);
         Versions.requireMatch(ifMatch, teacher.version);
+        SchoolReplica school = school(request.schoolCode());
         String problem = conflicts(request, teacher);
         if (problem != null) {
             throw ProblemException.conflict("teacher-exists", problem);
         }
-        change(teacher, request, school(request.schoolCode()));
+        change(teacher, request, school);
         teachers.flush();
         return access.view(teacher);
     }
@@ -97,28 +100,22 @@ public class TeacherService {
 
     /**
      * Why {@code request} cannot be stored for {@code current} (null for a new teacher): a staff number or resident
-     * ID that belongs to another teacher, who would then be at two schools.
+     * ID that belongs to another teacher, who would then be at two schools. Call it only once the caller's scope
+     * over the request's school is checked; the answer never says which school or staff number the other one has.
      */
     String conflicts(TeacherRequest request, Teacher current) {
         Teacher byStaff = teachers.byStaffNumber(request.staffNumber()).orElse(null);
         if (byStaff != null && byStaff != current) {
-            return "staff number " + request.staffNumber() + " already belongs to a teacher at "
-                    + whereabouts(byStaff) + "; a teacher is at one school only (change that teacher's school instead)";
+            return "staff number " + request.staffNumber() + " already belongs to another teacher; a teacher is at "
+                    + "one school only (change that teacher's school instead)";
         }
         if (request.residentId() != null && !request.residentId().isBlank()) {
             Teacher byId = teachers.byResidentId(ResidentId.normalise(request.residentId())).orElse(null);
             if (byId != null && byId != current) {
-                return "this resident ID already belongs to a teacher at " + whereabouts(byId)
-                        + "; a teacher is at one school only";
+                return "this resident ID already belongs to another teacher; a teacher is at one school only";
             }
         }
         return null;
-    }
-
-    /** Which school, told only to those who manage it: a resident ID must not reveal where its holder works. */
-    private String whereabouts(Teacher other) {
-        return access.manages(other) ? "school " + other.schoolCode + " (teacher " + other.staffNumber + ")"
-                : "another school";
     }
 
     /** The school a teacher is placed at: known to rotation-service and within the caller's writable scope. */

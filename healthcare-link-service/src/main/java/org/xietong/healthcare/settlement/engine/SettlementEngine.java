@@ -36,6 +36,8 @@ public final class SettlementEngine {
         Insured insured = bill.insured();
         Visit visit = bill.visit();
         Map<String, String> why = new LinkedHashMap<>();
+        // The same explanations without the person's yearly figures, for callers who are not on the home side.
+        Map<String, String> billOnly = new LinkedHashMap<>();
 
         BigDecimal total = Money.ZERO;
         BigDecimal eligible = Money.ZERO;
@@ -60,10 +62,10 @@ public final class SettlementEngine {
             eligible = eligible.add(lineEligible);
             outOfScope = outOfScope.add(lineOut);
         }
-        why.put("total", "sum of " + lines.size() + " line(s)");
-        why.put("outOfScope", "class C items not covered, and class B items' first self-pay part (" + selfPaidB
-                + ") in the catalog of treatment region " + visit.treatmentRegion());
-        why.put("eligible", "class A items in full and class B items after their first self-pay ratio");
+        both(why, billOnly, "total", "sum of " + lines.size() + " line(s)");
+        both(why, billOnly, "outOfScope", "class C items not covered, and class B items' first self-pay part ("
+                + selfPaidB + ") in the catalog of treatment region " + visit.treatmentRegion());
+        both(why, billOnly, "eligible", "class A items in full and class B items after their first self-pay ratio");
 
         SettlementPolicy.Line line = policy.line(insured.scheme(), visit.kind(), visit.institutionTier())
                 .orElseThrow(() -> BillException.unanswerable("no-policy-line", "Home region " + insured.homeRegion()
@@ -73,12 +75,14 @@ public final class SettlementEngine {
         BigDecimal deductible;
         if (line.deductibleBasis() == DeductibleBasis.PER_ADMISSION) {
             deductible = Money.min(eligible, Money.fen(line.deductible()));
-            why.put("deductible", "policy line " + line.describe() + ": " + line.deductible() + " per admission");
+            both(why, billOnly, "deductible", "policy line " + line.describe() + ": " + line.deductible() + " per admission");
         } else {
             BigDecimal left = Money.nonNegative(Money.fen(line.deductible()).subtract(before.deductibleUsed()));
             deductible = Money.min(eligible, left);
             why.put("deductible", "policy line " + line.describe() + ": " + line.deductible() + " per year, "
                     + before.deductibleUsed() + " already used this year, " + left + " left before this bill");
+            billOnly.put("deductible", "policy line " + line.describe() + ": " + line.deductible() + " per year, "
+                    + "counted against the person's yearly sum (held by the home region); this bill: " + deductible);
         }
 
         BigDecimal reduction = switch (visit.crossRegionKind()) {
@@ -95,6 +99,10 @@ public final class SettlementEngine {
                 + eligible.subtract(deductible) + " = " + claimed + "; yearly ceiling " + line.yearlyCeiling() + ", "
                 + before.basicFundUsed() + " used before, " + ceilingLeft + " left"
                 + (basicFund.compareTo(claimed) < 0 ? " — ceiling reached" : ""));
+        billOnly.put("basicFund", "policy line " + line.describe() + ": " + strip(rate) + " % ("
+                + strip(line.ratePercent()) + " % less " + strip(reduction) + " points for " + visit.crossRegionKind()
+                + ") of " + eligible.subtract(deductible) + " = " + claimed + ", within the yearly ceiling "
+                + line.yearlyCeiling() + " (the person's use of it is held by the home region); this bill: " + basicFund);
 
         BigDecimal burden = eligible.subtract(basicFund);
         BigDecimal seriousIllness = Money.ZERO;
@@ -113,9 +121,12 @@ public final class SettlementEngine {
                     + "; above the threshold " + threshold + " from " + from + " to " + to + " at tiers "
                     + describe(rule) + " = " + tiered + "; yearly cap " + rule.yearlyCap() + ", " + before.seriousPaid()
                     + " paid before, " + capLeft + " left");
+            billOnly.put("seriousIllness", "serious-illness insurance: personal eligible burden " + burden
+                    + " added to the year's burden (held by the home region); above the threshold " + threshold
+                    + " at tiers " + describe(rule) + ", yearly cap " + rule.yearlyCap() + "; this bill: " + seriousIllness);
         } else {
-            why.put("seriousIllness", "home region " + insured.homeRegion() + " has no serious-illness insurance for "
-                    + insured.scheme());
+            both(why, billOnly, "seriousIllness", "home region " + insured.homeRegion()
+                    + " has no serious-illness insurance for " + insured.scheme());
         }
 
         BigDecimal remaining = burden.subtract(seriousIllness);
@@ -130,8 +141,12 @@ public final class SettlementEngine {
                     + " % of the remaining eligible burden " + remaining + " = " + due + "; yearly cap "
                     + rule.yearlyCap() + ", " + before.assistancePaid() + " paid before, " + capLeft + " left"
                     + (assistance.compareTo(due) < 0 ? " — cap reached" : ""));
+            billOnly.put("medicalAssistance", "assistance category " + rule.category() + ": "
+                    + strip(rule.ratePercent()) + " % of the remaining eligible burden " + remaining + " = " + due
+                    + ", within the yearly cap " + rule.yearlyCap() + " (the person's use of it is held by the home "
+                    + "region); this bill: " + assistance);
         } else {
-            why.put("medicalAssistance", insured.assistanceCategory() == null ? "no assistance category"
+            both(why, billOnly, "medicalAssistance", insured.assistanceCategory() == null ? "no assistance category"
                     : "home region " + insured.homeRegion() + " has no assistance for category " + insured.assistanceCategory());
         }
 
@@ -142,15 +157,15 @@ public final class SettlementEngine {
             SettlementPolicy.Fallback rule = local.get();
             BigDecimal copay = Money.fen(rule.copayPerSession().multiply(BigDecimal.valueOf(visit.sessions())));
             fallback = Money.nonNegative(wouldPay.subtract(copay));
-            why.put("fallback", "fallback rule " + rule.serviceType() + " at "
+            both(why, billOnly, "fallback", "fallback rule " + rule.serviceType() + " at "
                     + (rule.institutionCode() == null ? "any institution" : rule.institutionCode()) + ": copay "
                     + rule.copayPerSession() + " × " + visit.sessions() + " session(s) = " + copay
                     + "; the fund pays the rest of " + wouldPay);
         } else {
-            why.put("fallback", "no fallback rule for service type " + visit.serviceType() + " at " + visit.institutionCode());
+            both(why, billOnly, "fallback", "no fallback rule for service type " + visit.serviceType() + " at " + visit.institutionCode());
         }
         BigDecimal patientPays = wouldPay.subtract(fallback);
-        why.put("patientPays", "total less basic fund, serious-illness insurance, medical assistance and fallback");
+        both(why, billOnly, "patientPays", "total less basic fund, serious-illness insurance, medical assistance and fallback");
 
         // An admission's deductible is its own; only a yearly one counts against the next bills of the year.
         BigDecimal yearlyDeductible = line.deductibleBasis() == DeductibleBasis.PER_YEAR ? deductible : Money.ZERO;
@@ -158,7 +173,12 @@ public final class SettlementEngine {
                 before.basicFundUsed().add(basicFund), burdenAfter, before.seriousPaid().add(seriousIllness),
                 before.assistancePaid().add(assistance), before.fallbackPaid().add(fallback));
         return new Settlement(total, outOfScope, eligible, deductible, basicFund, seriousIllness, assistance, fallback,
-                patientPays, why, lines, visit.date().getYear(), before, after);
+                patientPays, why, billOnly, lines, visit.date().getYear(), before, after);
+    }
+
+    private static void both(Map<String, String> why, Map<String, String> billOnly, String figure, String text) {
+        why.put(figure, text);
+        billOnly.put(figure, text);
     }
 
     /** Pays each tier's rate on the part of [from, to) that falls in it. */
