@@ -34,6 +34,7 @@ public class ConsortiumInvitationResource {
     }
 
     @GET
+
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(operationId = "listConsortiumInvitations", summary = "Invitations to institutions of your region and "
             + "those your region's consortia sent; filter by status (PENDING, ACCEPTED, DECLINED)")
@@ -46,6 +47,7 @@ public class ConsortiumInvitationResource {
 
     @GET
     @Path("{id}")
+
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(operationId = "getConsortiumInvitation", summary = "One invitation, seen by both sides")
     @APIResponse(responseCode = "200", description = "The invitation")
@@ -57,6 +59,7 @@ public class ConsortiumInvitationResource {
     @POST
     @Path("{id}/accept")
     @Consumes(MediaType.WILDCARD)
+
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(operationId = "acceptConsortiumInvitation", summary = "Accept the enrolment of an institution of your "
             + "region (a health officer covering it): it becomes a member of the consortium")
@@ -71,6 +74,7 @@ public class ConsortiumInvitationResource {
     @POST
     @Path("{id}/decline")
     @Consumes(MediaType.WILDCARD)
+
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(operationId = "declineConsortiumInvitation", summary = "Decline the enrolment of an institution of "
             + "your region, or withdraw your region's invitation")

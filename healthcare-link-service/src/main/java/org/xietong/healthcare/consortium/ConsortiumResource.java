@@ -30,6 +30,7 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 import java.util.List;
 
@@ -49,6 +50,8 @@ public class ConsortiumResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(summary = "Consortia with a member in your scope; narrow by kind and member institution")
     public Page<ConsortiumView> list(@QueryParam("kind") String kind,
                                      @QueryParam("member") @Pattern(regexp = CODE, message = "must be 4 to 32 capital letters or digits") String member,
@@ -58,6 +61,8 @@ public class ConsortiumResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}")
     @Operation(summary = "One consortium with its members; its ETag goes back in If-Match to change it")
     public Response get(@PathParam("id") long id) {
@@ -67,7 +72,8 @@ public class ConsortiumResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(summary = "Create a consortium led by an institution in your region; the lead is its first member")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ConsortiumRequest request, UriInfo uri) {
@@ -81,7 +87,8 @@ public class ConsortiumResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(summary = "Rename or describe a consortium (the lead's officer); needs If-Match")
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ConsortiumRequest request) {
@@ -92,7 +99,8 @@ public class ConsortiumResource {
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(operationId = "enrolConsortiumMember", summary = "Enrol an institution in the consortium (the lead's "
             + "officer): one of your region joins at once; one of another region is invited and joins when a health "
             + "officer of its region accepts")
@@ -116,7 +124,8 @@ public class ConsortiumResource {
 
     @DELETE
     @Path("{id}/members/{code}")
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(summary = "Withdraw an institution in your region from the consortium (never the lead)")
     public Response leave(@PathParam("id") long id, @PathParam("code") @Pattern(regexp = CODE) String code) {
         ConsortiumView consortium = consortia.leave(id, code);
@@ -124,6 +133,8 @@ public class ConsortiumResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}/items")
     @Operation(summary = "The consortium's cooperation items")
     public List<CooperationItemView> items(@PathParam("id") long id) {
@@ -131,6 +142,8 @@ public class ConsortiumResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}/items/{item}")
     @Operation(summary = "One cooperation item with its ETag")
     public Response item(@PathParam("id") long id, @PathParam("item") long item) {
@@ -141,7 +154,8 @@ public class ConsortiumResource {
     @POST
     @Path("{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(summary = "Add a cooperation item (an officer covering a member)")
     public Response addItem(@PathParam("id") long id, @Valid @NotNull CooperationItemRequest request, UriInfo uri) {
         CooperationItemView item = consortia.addItem(id, request);
@@ -152,7 +166,8 @@ public class ConsortiumResource {
     @PUT
     @Path("{id}/items/{item}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(summary = "Change a cooperation item; its status only moves forward (PLANNED → ACTIVE → DONE); needs If-Match")
     public Response updateItem(@PathParam("id") long id, @PathParam("item") long item,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -25,6 +25,7 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/healthcare/consultations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +41,8 @@ public class ConsultationResource {
     }
 
     @GET
-    @RolesAllowed({"institution-staff", "health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Operation(summary = "Consultations requested by or addressed to institutions in your scope")
     public Page<ConsultationView> list(@QueryParam("status") String status,
                                        @QueryParam("institution") @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") String institution,
@@ -50,7 +52,8 @@ public class ConsultationResource {
     }
 
     @GET
-    @RolesAllowed({"institution-staff", "health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Path("overdue")
     @Operation(summary = "Open consultations past their SLA deadline, most overdue first")
     public Page<ConsultationView> overdue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -59,7 +62,8 @@ public class ConsultationResource {
     }
 
     @GET
-    @RolesAllowed({"institution-staff", "health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Path("{id}")
     @Operation(summary = "One consultation; its ETag may go back in If-Match on the next step")
     public Response get(@PathParam("id") long id) {
@@ -68,7 +72,8 @@ public class ConsultationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
     @Operation(summary = "Request a consultation from another member of the consortium (URGENT: 2 h, ROUTINE: 48 h)")
     public Response request(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull ConsultationRequest request, UriInfo uri) {
@@ -82,7 +87,8 @@ public class ConsultationResource {
     @POST
     @Path("{id}/accept")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
     @Operation(summary = "The consulting institution accepts")
     public Response accept(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(consultations.accept(id, ifMatch));
@@ -91,7 +97,8 @@ public class ConsultationResource {
     @POST
     @Path("{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
     @Operation(summary = "The consulting institution declines, with a reason")
     public Response decline(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull DeclineRequest request) {
@@ -101,7 +108,8 @@ public class ConsultationResource {
     @POST
     @Path("{id}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
     @Operation(summary = "The consulting institution sets the time")
     public Response schedule(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull ScheduleConsultationRequest request) {
@@ -111,7 +119,8 @@ public class ConsultationResource {
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
     @Operation(summary = "The consulting institution completes with its report")
     public Response complete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull CompleteRequest request) {

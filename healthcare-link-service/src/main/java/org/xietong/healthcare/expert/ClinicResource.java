@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.security.Purpose;
 
 import java.util.List;
 
@@ -33,6 +34,8 @@ public class ClinicResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("clinic-sessions/{id}")
     @Operation(summary = "One clinic session with its free seats")
     public SessionView session(@PathParam("id") long id) {
@@ -41,7 +44,8 @@ public class ClinicResource {
 
     @GET
     @Path("clinic-sessions/{id}/appointments")
-    @RolesAllowed({"health-officer", "institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Operation(summary = "The session's appointments (the host's staff and officers)")
     public List<AppointmentView> appointments(@PathParam("id") long id) {
         return bookings.appointments(id);
@@ -50,7 +54,8 @@ public class ClinicResource {
     @POST
     @Path("clinic-sessions/{id}/appointments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Operation(summary = "Book a seat for a patient (opaque reference); 409 when the session is full")
     public Response book(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                          @Valid @NotNull AppointmentRequest request, UriInfo uri) {
@@ -64,7 +69,8 @@ public class ClinicResource {
 
     @GET
     @Path("appointments/{id}")
-    @RolesAllowed({"health-officer", "institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Operation(summary = "One appointment (the host's staff and officers)")
     public AppointmentView appointment(@PathParam("id") long id) {
         return bookings.appointment(id);
@@ -73,7 +79,8 @@ public class ClinicResource {
     @POST
     @Path("appointments/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"health-officer", "institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Operation(summary = "Cancel an appointment; its seat is free again")
     public AppointmentView cancel(@PathParam("id") long id) {
         return bookings.cancel(id);

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/healthcare/experts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +39,8 @@ public class ExpertResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(summary = "Experts based in your region or holding clinics there")
     public Page<ExpertView> list(@QueryParam("specialty") @Size(max = 60) String specialty,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -46,6 +49,8 @@ public class ExpertResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}")
     @Operation(summary = "One expert")
     public Response get(@PathParam("id") long id) {
@@ -55,7 +60,8 @@ public class ExpertResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "institution-staff", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Operation(summary = "Register an expert of an institution you answer for")
     public Response register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull ExpertRequest request, UriInfo uri) {

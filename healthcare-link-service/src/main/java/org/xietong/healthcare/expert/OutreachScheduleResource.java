@@ -48,6 +48,8 @@ public class OutreachScheduleResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(summary = "Schedules hosted in your region or of experts based there")
     public Page<ScheduleView> list(@QueryParam("expert") @Pattern(regexp = "[0-9]{1,18}", message = "must be an expert id") String expert,
                                    @QueryParam("host") @Pattern(regexp = CODE, message = "must be 4 to 32 capital letters or digits") String host,
@@ -57,6 +59,8 @@ public class OutreachScheduleResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}")
     @Operation(summary = "One schedule with its next sessions")
     public Response get(@PathParam("id") long id) {
@@ -65,6 +69,8 @@ public class OutreachScheduleResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}/sessions")
     @Operation(summary = "The schedule's clinic sessions between from and to (default: the whole schedule)")
     public Page<SessionView> sessions(@PathParam("id") long id,
@@ -77,7 +83,8 @@ public class OutreachScheduleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(operationId = "createOutreachSchedule", summary = "Schedule an expert's clinics at a host in your "
             + "region, from an explicit startDate to at most one year later; an expert of another region's "
             + "institution is only requested (PENDING) until a health officer of that region accepts")
@@ -100,6 +107,7 @@ public class OutreachScheduleResource {
     @POST
     @Path("{id}/accept")
     @Consumes(MediaType.WILDCARD)
+
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(operationId = "acceptOutreachSchedule", summary = "Accept another region's schedule of an expert of "
             + "your region (a health officer covering the expert's home): its sessions are created")
@@ -116,6 +124,7 @@ public class OutreachScheduleResource {
     @POST
     @Path("{id}/decline")
     @Consumes(MediaType.WILDCARD)
+
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(operationId = "declineOutreachSchedule", summary = "Decline a PENDING schedule of an expert of your "
             + "region, or withdraw one your region requested")

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/healthcare/fallback/forecast")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,7 +25,8 @@ public class FallbackForecastResource {
     }
 
     @POST
-    @RolesAllowed({"insurance-officer", "health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_RULES)
     @Operation(summary = "A year of a cohort settled by the stored policy and catalog prices: each fund's share, the "
             + "fallback cost and the patients' copays")
     public FallbackForecaster.Forecast forecast(@Valid @NotNull ForecastRequest request) {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/healthcare/institutions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +41,8 @@ public class InstitutionResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(summary = "Institutions in your region, by code; narrow by region prefix and capability")
     public Page<InstitutionView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
                                       @QueryParam("capability") String capability,
@@ -49,6 +52,8 @@ public class InstitutionResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{code}")
     @Operation(summary = "One institution; its ETag goes back in If-Match to change it")
     public Response get(@PathParam("code") @Pattern(regexp = CODE) String code) {
@@ -58,7 +63,8 @@ public class InstitutionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(summary = "Register an institution in your region")
     public Response register(@Valid @NotNull InstitutionRequest request, UriInfo uri) {
         InstitutionView institution = institutions.register(request);
@@ -69,7 +75,8 @@ public class InstitutionResource {
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
     @Operation(summary = "Change an institution's name, grade, type, capabilities or location; needs If-Match")
     public Response update(@PathParam("code") @Pattern(regexp = CODE) String code,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull InstitutionRequest request) {

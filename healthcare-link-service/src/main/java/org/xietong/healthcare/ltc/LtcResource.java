@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -47,13 +48,16 @@ public class LtcResource {
     @POST
     @Path("agreements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"insurance-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
     @Operation(summary = "Record that your (home) region recognises assessments made in another region; mutual for both ways")
     public Response agree(@Valid @NotNull LtcRequests.Agreement agreement) {
         return Response.status(Response.Status.CREATED).entity(ltc.agree(agreement)).build();
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("agreements")
     @Operation(summary = "Agreements involving your region")
     public List<LtcService.AgreementView> agreements() {
@@ -63,7 +67,8 @@ public class LtcResource {
     @PUT
     @Path("benefits/{regionCode}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"insurance-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
     @Operation(summary = "Set your region's monthly LTC benefit by disability grade")
     public Map<Integer, BigDecimal> setBenefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode,
                                                 @Valid @NotNull LtcRequests.Benefits benefits) {
@@ -71,6 +76,8 @@ public class LtcResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("benefits/{regionCode}")
     @Operation(summary = "The monthly benefit by grade in force for a region (its own, else its city's or province's)")
     public Map<Integer, BigDecimal> benefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode) {
@@ -80,7 +87,8 @@ public class LtcResource {
     @POST
     @Path("requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"insurance-officer", "partner-system", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_LTC)
     @Operation(summary = "The home insurer asks for an assessment where the insured person lives; routed to an "
             + "accredited assessor in that district, else the nearest in the same city. Two-week SLA.")
     public Response request(@Valid @NotNull LtcRequests.Assessment request, UriInfo uri) {
@@ -90,6 +98,8 @@ public class LtcResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_READ)
     @Path("requests")
     @Operation(summary = "Requests your region is home or residence of (an assessor institution: those it assesses)")
     public Page<LtcService.RequestView> list(@QueryParam("status") String status,
@@ -99,6 +109,8 @@ public class LtcResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_READ)
     @Path("requests/overdue")
     @Operation(summary = "Requests past their two-week SLA and not yet decided")
     public Page<LtcService.RequestView> overdue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -107,6 +119,8 @@ public class LtcResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_READ)
     @Path("requests/{id}")
     @Operation(summary = "One request")
     public Response get(@PathParam("id") UUID id) {
@@ -117,7 +131,8 @@ public class LtcResource {
     @POST
     @Path("requests/{id}/result")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("ltc-assessor")
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_ASSESS)
     @Operation(summary = "The assigned assessor records the three first-level indicators and the grade (0–5); an "
             + "agreement covering both regions recognises it at once")
     public Response assess(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -129,7 +144,8 @@ public class LtcResource {
     @POST
     @Path("requests/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"insurance-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
     @Operation(summary = "The home insurer recognises or rejects an assessment no agreement covered")
     public Response decide(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull LtcRequests.Decision decision) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.healthcare.settlement.engine.CatalogItem;
+import org.xietong.platform.security.Purpose;
 
 import java.util.Map;
 
@@ -29,13 +30,16 @@ public class CatalogResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"insurance-officer", "health-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_RULES)
     @Operation(summary = "Add or change items of your region's catalog; items not named stay as they are")
     public Map<String, Object> upsert(@PathParam("regionCode") String regionCode, @Valid @NotNull CatalogUpload upload) {
         return Map.of("regionCode", regionCode, "upserted", catalogs.upsert(regionCode, upload));
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{code}")
     @Operation(summary = "The item in force for a treatment region: its own, else its city's or province's. "
             + "Catalogs are public to every caller, as home regions settle by them")

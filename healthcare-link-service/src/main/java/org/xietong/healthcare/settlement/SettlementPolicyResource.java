@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.healthcare.settlement.engine.SettlementPolicy;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/healthcare/settlement-policies/{regionCode}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +32,8 @@ public class SettlementPolicyResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(summary = "The policy in force for a home region: its own, else its city's or province's (definedBy)")
     public Response get(@PathParam("regionCode") String regionCode) {
         PolicyService.Effective policy = policies.get(regionCode);
@@ -39,7 +42,8 @@ public class SettlementPolicyResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"insurance-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
     @Operation(summary = "Set your region's whole policy document; a change needs If-Match with the ETag you read")
     public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid @NotNull SettlementPolicy policy) {

@@ -25,13 +25,13 @@ import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
+import org.xietong.platform.security.Purpose;
 
 import java.io.InputStream;
 import java.util.UUID;
 
 @Path("/api/v1/healthcare/settlements")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"insurance-officer", "institution-staff", "partner-system", "platform-admin"})
 @Tag(name = "Settlements", description = "Cross-region settlement (异地就医结算): 就医地目录、参保地政策, with serious-illness "
         + "insurance, medical assistance and local fallback")
 public class SettlementResource {
@@ -54,6 +54,8 @@ public class SettlementResource {
     }
 
     @POST
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
     @Path("quote")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "What each fund and the patient would pay, against the person's accumulators; records nothing")
@@ -62,6 +64,8 @@ public class SettlementResource {
     }
 
     @POST
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Settle and record a bill, updating the person's yearly accumulators (Idempotency-Key welcome)")
     public Response settle(@Valid @NotNull BillRequest request, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
@@ -74,6 +78,8 @@ public class SettlementResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
     @Path("{id}")
     @Operation(summary = "A recorded settlement with its explanations")
     public SettlementView get(@PathParam("id") UUID id) {
@@ -81,6 +87,8 @@ public class SettlementResource {
     }
 
     @POST
+
+    @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
     @Path("batch")
     @Consumes({NDJSON, "application/jsonl", "text/csv"})
     @Produces(NDJSON)

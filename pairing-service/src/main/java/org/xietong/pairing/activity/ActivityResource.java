@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.security.Purpose;
 
 import java.time.Period;
 import java.util.List;
@@ -41,7 +42,8 @@ public class ActivityResource {
     @POST
     @Path("activities")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_RECORD)
     @Operation(summary = "Record an activity of an ACTIVE pairing; the participating schools must be its parties")
     public Response record(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull RecordActivity request, UriInfo uri) {
@@ -52,6 +54,8 @@ public class ActivityResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Path("activities")
     @Operation(summary = "A pairing's activities, newest first")
     public Page<ActivityView> list(@QueryParam("pairing") @NotNull UUID pairing,
@@ -61,6 +65,8 @@ public class ActivityResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Path("dormant-pairings")
     @Operation(summary = "ACTIVE pairings in your region with no activity for `months` (default 6, one semester)")
     public List<ActivityService.DormantPairing> dormant(@QueryParam("months") @DefaultValue("6") @Min(1) @Max(36) int months) {

@@ -29,6 +29,7 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +61,8 @@ public class AllianceResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(summary = "Alliances with a member in your region")
     public Page<AllianceView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -67,6 +70,8 @@ public class AllianceResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
@@ -74,7 +79,8 @@ public class AllianceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     @Operation(summary = "Form an alliance around a lead school of your region; all four integrations start NOT_STARTED")
     public Response form(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull FormAlliance request,
                          UriInfo uri) {
@@ -88,14 +94,16 @@ public class AllianceResource {
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     public Response join(@PathParam("id") UUID id, @Valid @NotNull Join join) {
         return ok(service.join(id, join.school()));
     }
 
     @DELETE
     @Path("{id}/members/{school}")
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     public Response leave(@PathParam("id") UUID id, @PathParam("school") @Pattern(regexp = CODE) String school) {
         return ok(service.leave(id, school));
     }
@@ -103,7 +111,8 @@ public class AllianceResource {
     @PUT
     @Path("{id}/integrations/{area}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     @Operation(summary = "Set the status of one integration (MANAGEMENT, TEACHING_RESEARCH, STAFF, AFTER_SCHOOL); needs If-Match")
     public Response integrate(@PathParam("id") UUID id, @PathParam("area") String area,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull IntegrationChange change) {

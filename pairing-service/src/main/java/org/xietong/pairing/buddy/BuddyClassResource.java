@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/pairing/buddy-classes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,13 +56,16 @@ public class BuddyClassResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_WRITE)
     @Operation(summary = "Twin a class of each school of an ACTIVE school pairing")
     public Response twin(@Valid @NotNull Twin twin) {
         return Response.status(Response.Status.CREATED).entity(service.twin(twin)).build();
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(summary = "The buddy classes of a pairing")
     public List<BuddyClassView> ofPairing(@QueryParam("pairing") @NotNull UUID pairingId) {
         return service.ofPairing(pairingId);

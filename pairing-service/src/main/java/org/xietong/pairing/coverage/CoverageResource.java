@@ -1,5 +1,6 @@
 package org.xietong.pairing.coverage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
+import org.xietong.platform.security.Purpose;
 
 import java.util.List;
 
@@ -33,6 +35,8 @@ public class CoverageResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(summary = "Coverage of a region (default: yours): township and rural compulsory schools with an active "
             + "pairing, the ratio, active pairs, schools in an education group, and one row per district below a city "
             + "or province code")

@@ -1,5 +1,6 @@
 package org.xietong.pairing.coverage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +21,7 @@ import org.xietong.pairing.school.SchoolRepository;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
+import org.xietong.platform.security.Purpose;
 
 import java.util.List;
 
@@ -41,6 +43,8 @@ public class SuggestionResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(summary = "Ranked urban schools that could support a township or rural school, with reasons; "
             + "never a school at its pairing capacity or one it already pairs with")
     public List<Suggestions.Suggestion> suggest(

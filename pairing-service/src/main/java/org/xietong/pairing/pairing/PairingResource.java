@@ -25,6 +25,7 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -34,9 +35,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairings", description = "Hand-in-hand and cross-region pairings (手拉手结对) and their lifecycle")
 public class PairingResource {
-
-    private static final String OFFICER = "education-officer";
-    private static final String ADMIN = "platform-admin";
 
     public record Approval(@NotNull PairingService.Side side) {
     }
@@ -57,6 +55,8 @@ public class PairingResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(summary = "Pairings either side of which is in your region; filter by status, kind, party")
     public Page<PairingView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
                                   @QueryParam("party") @Pattern(regexp = "[0-9]{6}|[0-9]{10}") String party,
@@ -67,13 +67,16 @@ public class PairingResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Path("{id}")
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
     }
 
     @POST
-    @RolesAllowed({OFFICER, ADMIN})
+
+    @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
     @Operation(summary = "Propose a pairing; it becomes ACTIVE when the officers of both sides have approved")
     public Response propose(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull ProposePairing request, UriInfo uri) {
@@ -86,7 +89,8 @@ public class PairingResource {
 
     @POST
     @Path("{id}/approvals")
-    @RolesAllowed({OFFICER, ADMIN})
+
+    @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
     @Operation(summary = "Approve your side (SUPPORTING or SUPPORTED) of a proposed pairing")
     public Response approve(@PathParam("id") UUID id, @Valid @NotNull Approval approval) {
         return ok(service.approve(id, approval.side()));
@@ -95,7 +99,8 @@ public class PairingResource {
     @POST
     @Path("{id}/suspend")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({OFFICER, ADMIN})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     public Response suspend(@PathParam("id") UUID id) {
         return ok(service.act(id, PairingAction.SUSPEND));
     }
@@ -103,7 +108,8 @@ public class PairingResource {
     @POST
     @Path("{id}/resume")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({OFFICER, ADMIN})
+
+    @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
     @Operation(operationId = "resumePairing", summary = "Ask to resume a suspended pairing, or agree to the other "
             + "side's request: both sides must ask before it is ACTIVE again")
     @APIResponse(responseCode = "200", description = "Both sides agreed; the pairing is ACTIVE again")
@@ -117,7 +123,8 @@ public class PairingResource {
     @POST
     @Path("{id}/renew")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({OFFICER, ADMIN})
+
+    @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
     @Operation(operationId = "renewPairing", summary = "Ask to give an active pairing a new term from its current end "
             + "(three years unless termEnd is given, at most five), or agree to the other side's request with the "
             + "same termEnd (or none): both sides must ask before the term changes")
@@ -134,7 +141,8 @@ public class PairingResource {
     @POST
     @Path("{id}/conclude")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({OFFICER, ADMIN})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     @Operation(summary = "Conclude the pairing: either side alone may; a pending renewal or resumption lapses")
     public Response conclude(@PathParam("id") UUID id) {
         return ok(service.act(id, PairingAction.CONCLUDE));

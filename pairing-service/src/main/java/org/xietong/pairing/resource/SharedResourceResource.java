@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/pairing/resources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +50,8 @@ public class SharedResourceResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(summary = "A school's shared resources and their slots")
     public List<SharedResourceService.ResourceView> ofOwner(@QueryParam("owner") @NotNull @Pattern(regexp = CODE) String owner) {
         return service.ofOwner(owner);
@@ -56,7 +59,8 @@ public class SharedResourceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_WRITE)
     public Response publish(@Valid @NotNull Publish request) {
         return Response.status(Response.Status.CREATED)
                 .entity(service.publish(request.ownerSchool(), request.name(), request.kind(), request.description())).build();
@@ -65,7 +69,8 @@ public class SharedResourceResource {
     @POST
     @Path("{id}/slots")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_WRITE)
     public Response addSlot(@PathParam("id") UUID id, @Valid @NotNull Slot slot) {
         return Response.status(Response.Status.CREATED)
                 .entity(service.addSlot(id, slot.startsAt(), slot.endsAt(), slot.capacity())).build();
@@ -74,7 +79,8 @@ public class SharedResourceResource {
     @POST
     @Path("{id}/slots/{slot}/bookings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_WRITE)
     @Operation(summary = "Book places in a slot for a partner school; 409 when the slot has too few places left")
     public Response book(@PathParam("id") UUID id, @PathParam("slot") UUID slot, @Valid @NotNull Booking booking) {
         return Response.status(Response.Status.CREATED).entity(service.book(id, slot, booking.school(), booking.places())).build();

@@ -32,6 +32,7 @@ import org.xietong.platform.csv.ImportMode;
 import org.xietong.platform.csv.ImportReport;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.security.Caller;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/pairing/schools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,6 +55,8 @@ public class SchoolResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(summary = "Schools in your region, by code; narrow by region prefix, location type, level, name")
     public Page<SchoolView> list(
             @QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
@@ -67,6 +70,8 @@ public class SchoolResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Path("{code}")
     @Operation(summary = "One school; its ETag goes back in If-Match to change it")
     public Response get(@PathParam("code") @Pattern(regexp = CODE) String code) {
@@ -75,7 +80,8 @@ public class SchoolResource {
     }
 
     @POST
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     @Operation(summary = "Register a school in your region; publishes org.xietong.pairing.school.registered.v1. "
             + "Send an Idempotency-Key to make retries safe.")
     public Response register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -89,7 +95,8 @@ public class SchoolResource {
 
     @PUT
     @Path("{code}")
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     @Operation(summary = "Change a school's details; needs If-Match with the ETag you read. "
             + "Publishes org.xietong.pairing.school.updated.v1.")
     public Response update(@PathParam("code") @Pattern(regexp = CODE) String code,
@@ -101,7 +108,8 @@ public class SchoolResource {
 
     @DELETE
     @Path("{code}")
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     @Operation(summary = "Remove a school nothing refers to; needs If-Match. Publishes org.xietong.pairing.school.removed.v1.")
     public Response remove(@PathParam("code") @Pattern(regexp = CODE) String code,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -112,7 +120,8 @@ public class SchoolResource {
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     @Operation(summary = "Import schools from CSV (UTF-8, BOM optional; header code,name,regionCode,locationType,level"
             + "[,latitude,longitude,studentCount,qualityResource]); upsert by code. mode=ALL_OR_NOTHING (default) stores "
             + "nothing if a row is rejected and answers 422; PER_ROW stores the good rows. The report lists every "

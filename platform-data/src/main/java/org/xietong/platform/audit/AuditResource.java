@@ -14,7 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.security.Caller;
 
-/** The audit trail of one entity; each service exposes it with {@code @Path("/api/v1/<area>/audit")}. */
+/**
+ * The audit trail of one entity; each service exposes it with {@code @Path("/api/v1/<area>/audit")}; its purpose is
+ * the area's, from xietong.access.audit-purpose (e.g. pairing:audit).
+ */
 public abstract class AuditResource {
 
     private final AuditTrail trail;
@@ -26,8 +29,8 @@ public abstract class AuditResource {
     }
 
     @GET
+    @RolesAllowed("${xietong.access.audit-purpose}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"platform-admin", "education-officer", "health-officer", "insurance-officer"})
     @Operation(summary = "Who changed this entity, when, through which client, and what changed (newest first)")
     public Page<AuditTrail.Entry> trail(@QueryParam("entity") @NotBlank @Size(max = 100) String entity,
                                         @QueryParam("id") @NotBlank @Size(max = 200) String id,

@@ -14,7 +14,8 @@ import org.xietong.platform.security.Caller;
 
 /**
  * The partner exchange feed; each service exposes it under its own prefix by extending this class with
- * {@code @Path("/api/v1/<area>/exchange")}.
+ * {@code @Path("/api/v1/<area>/exchange")}; its purpose is the area's, from xietong.access.exchange-purpose
+ * (e.g. pairing:exchange).
  */
 public abstract class ExchangeFeedResource {
 
@@ -27,9 +28,9 @@ public abstract class ExchangeFeedResource {
     }
 
     @GET
+    @RolesAllowed("${xietong.access.exchange-purpose}")
     @Path("events")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"partner-system", "platform-admin", "education-officer", "health-officer", "insurance-officer"})
     @Operation(summary = "This service's events in your region, oldest first, as CloudEvents JSON; "
             + "pass the returned 'next' as 'after' to continue")
     public ExchangeFeed.FeedPage events(@QueryParam("after") String after,

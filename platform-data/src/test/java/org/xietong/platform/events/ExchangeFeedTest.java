@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.platform.events.testapp.Ledger;
 
@@ -29,7 +31,7 @@ class ExchangeFeedTest {
 
     @Test
     void partnersPageThroughTheirRegionsEventsOldestFirst() {
-        String partner = TestTokens.user("service-account-partner-150000", "partner-system")
+        String partner = TestTokens.user("service-account-partner-150000", "partner-system", "pairing:exchange")
                 .client("partner-150000").region("150000").sign();
         String start = endOfFeed(partner);
         ledger.record(ERGUN, "第一");
@@ -75,6 +77,20 @@ class ExchangeFeedTest {
         given().auth().oauth2(admin).get(FEED + "?limit=100000").then().statusCode(400);
         given().get(FEED).then().statusCode(401).contentType("application/problem+json");
         String teacher = TestTokens.user("teacher-demo", "teacher").region("110118").sign();
+        given().auth().oauth2(teacher).get(FEED).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"healthcare:exchange", "pairing:read", "healthcare:insure"})
+    void aPartnerReadsTheFeedOnlyWithThisAreasExchangePurpose(String granted) {
+        String partner = TestTokens.user("service-account-partner-500000", "partner-system", granted)
+                .client("partner-500000").region("500000").sign();
+        given().auth().oauth2(partner).get(FEED).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPurposeRoleGivenToAPersonGrantsNothing() {
+        String teacher = TestTokens.user("teacher-demo", "teacher", "pairing:exchange").region("110118").sign();
         given().auth().oauth2(teacher).get(FEED).then().statusCode(403).contentType("application/problem+json");
     }
 

@@ -16,53 +16,58 @@ import java.util.stream.Collectors;
  * purposes from the services' API documents and the authorisation matrix expects exactly this table.
  * <p>
  * A person holds the purposes of their realm roles. A partner system (realm role {@code partner-system}) holds only
- * the purposes its client was granted as OAuth2 client scopes in the realm (the token's {@code scope} claim), and
- * only those marked grantable to partners here; a scope a partner asks for that is not grantable gives nothing.
- * {@code platform-admin} holds every purpose.
+ * the purposes its client's service account was granted in the realm, as realm roles named like the purpose, and
+ * only those marked grantable to partners here: a purpose-named role given to a partner that is not grantable, or
+ * to anyone who is not a partner system, gives nothing. {@code platform-admin} holds every purpose.
  */
 public enum Purpose {
 
-    PAIRING_READ(Names.PAIRING_READ, "Read schools, pairings, alliances, activities and shared facilities",
+    PAIRING_READ(Names.PAIRING_READ, "Read schools, pairings, alliances, activities, buddy classes and shared facilities",
             true, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN, Roles.TEACHER),
-    PAIRING_WRITE(Names.PAIRING_WRITE, "Register and change schools, shared facilities and alliances",
-            false, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
-    PAIRING_COOPERATE(Names.PAIRING_COOPERATE, "Propose and approve pairings, record their activities, book facilities",
+    PAIRING_COOPERATE(Names.PAIRING_COOPERATE, "Propose pairings and agree to them, their renewal and resumption",
+            true, Roles.EDUCATION_OFFICER),
+    PAIRING_RECORD(Names.PAIRING_RECORD, "Record a pairing's activities (visits, study trips, shadowing, lessons)",
             true, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
-    PAIRING_GOVERN(Names.PAIRING_GOVERN, "Decisions reserved to education officers (coverage targets, alliances' integration)",
+    PAIRING_WRITE(Names.PAIRING_WRITE, "Twin buddy classes, publish shared facilities, their slots and bookings",
+            false, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
+    PAIRING_GOVERN(Names.PAIRING_GOVERN, "Register schools, form alliances, suspend and conclude pairings",
             false, Roles.EDUCATION_OFFICER),
     PAIRING_EXCHANGE(Names.PAIRING_EXCHANGE, "Read the pairing events of the caller's region (exchange feed)",
             true, Roles.EDUCATION_OFFICER),
     PAIRING_AUDIT(Names.PAIRING_AUDIT, "Read the pairing audit trail", false, Roles.EDUCATION_OFFICER),
 
-    ROTATION_READ(Names.ROTATION_READ, "Read posts, teachers (own school or region), assignments and rotation rules",
+    ROTATION_READ(Names.ROTATION_READ, "Read posts, rotation rules, matching runs and the schools rotation knows",
             true, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN, Roles.TEACHER),
-    ROTATION_WRITE(Names.ROTATION_WRITE, "Request and dispatch posts, keep teachers, run assignments at the school",
-            false, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
-    ROTATION_SELF(Names.ROTATION_SELF, "A teacher's own answers: accept or decline, preferences, growth dossier",
-            false, Roles.TEACHER, Roles.SCHOOL_ADMIN, Roles.EDUCATION_OFFICER),
-    ROTATION_GOVERN(Names.ROTATION_GOVERN, "Matching runs, rotation rules, confirming and rejecting assignments",
-            false, Roles.EDUCATION_OFFICER),
+    ROTATION_PEOPLE(Names.ROTATION_PEOPLE, "Teachers' records, assignments, preferences and growth dossiers: read "
+            + "them, and answer one's own assignments", false, Roles.TEACHER, Roles.SCHOOL_ADMIN, Roles.EDUCATION_OFFICER),
+    ROTATION_WRITE(Names.ROTATION_WRITE, "Keep teachers and posts, run assignments at the school; eligibility and "
+            + "supply-and-demand views", false, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
+    ROTATION_GOVERN(Names.ROTATION_GOVERN, "Dispatch posts, run matching, keep rotation rules, confirm or reject "
+            + "assignments, read statistics", false, Roles.EDUCATION_OFFICER),
     ROTATION_EXCHANGE(Names.ROTATION_EXCHANGE, "Read the rotation events of the caller's region (exchange feed)",
             true, Roles.EDUCATION_OFFICER),
     ROTATION_AUDIT(Names.ROTATION_AUDIT, "Read the rotation audit trail", false, Roles.EDUCATION_OFFICER),
 
-    HEALTHCARE_READ(Names.HEALTHCARE_READ, "Read institutions, consortia, experts, outreach clinics and consultations",
-            true, Roles.HEALTH_OFFICER, Roles.INSURANCE_OFFICER, Roles.INSTITUTION_STAFF, Roles.LTC_ASSESSOR),
-    HEALTHCARE_MANAGE(Names.HEALTHCARE_MANAGE, "Keep institutions, consortia and outreach schedules",
-            false, Roles.HEALTH_OFFICER),
-    HEALTHCARE_CARE(Names.HEALTHCARE_CARE, "Request and answer consultations, register experts, book appointments",
+    HEALTHCARE_READ(Names.HEALTHCARE_READ, "Read institutions, consortia, experts, outreach clinics and published "
+            + "rules (catalogues, policies, LTC benefits and agreements)", true, Roles.HEALTH_OFFICER,
+            Roles.INSURANCE_OFFICER, Roles.INSTITUTION_STAFF, Roles.LTC_ASSESSOR),
+    HEALTHCARE_MANAGE(Names.HEALTHCARE_MANAGE, "Keep institutions, consortia and outreach schedules, and answer "
+            + "another region's invitations", false, Roles.HEALTH_OFFICER),
+    HEALTHCARE_CARE(Names.HEALTHCARE_CARE, "Read consultations; register experts; book and cancel appointments",
             false, Roles.HEALTH_OFFICER, Roles.INSTITUTION_STAFF),
-    HEALTHCARE_LTC(Names.HEALTHCARE_LTC, "Request long-term-care assessments and follow them",
-            true, Roles.INSURANCE_OFFICER),
+    HEALTHCARE_CONSULT(Names.HEALTHCARE_CONSULT, "Request remote consultations and answer them for one's institution",
+            false, Roles.INSTITUTION_STAFF),
+    HEALTHCARE_LTC(Names.HEALTHCARE_LTC, "Request long-term-care assessments", true, Roles.INSURANCE_OFFICER),
+    HEALTHCARE_LTC_READ(Names.HEALTHCARE_LTC_READ, "Follow long-term-care requests (disability grades)", true,
+            Roles.INSURANCE_OFFICER, Roles.LTC_ASSESSOR),
     HEALTHCARE_LTC_ASSESS(Names.HEALTHCARE_LTC_ASSESS, "Record the result of an assessment routed to the caller",
             false, Roles.LTC_ASSESSOR),
-    HEALTHCARE_LTC_DECIDE(Names.HEALTHCARE_LTC_DECIDE, "Decide recognition, keep LTC agreements and benefits",
-            false, Roles.INSURANCE_OFFICER),
+    HEALTHCARE_INSURE(Names.HEALTHCARE_INSURE, "Insurers' decisions: settlement policies, LTC agreements, benefits "
+            + "and recognition", false, Roles.INSURANCE_OFFICER),
     HEALTHCARE_SETTLE(Names.HEALTHCARE_SETTLE, "Quote, record and read cross-region settlements",
             true, Roles.INSURANCE_OFFICER, Roles.INSTITUTION_STAFF),
     HEALTHCARE_RULES(Names.HEALTHCARE_RULES, "Keep catalogues and run the safety-net forecast",
             false, Roles.INSURANCE_OFFICER, Roles.HEALTH_OFFICER),
-    HEALTHCARE_POLICY(Names.HEALTHCARE_POLICY, "Keep a home region's settlement policy", false, Roles.INSURANCE_OFFICER),
     HEALTHCARE_EXCHANGE(Names.HEALTHCARE_EXCHANGE, "Read the healthcare events of the caller's region (exchange feed)",
             true, Roles.HEALTH_OFFICER, Roles.INSURANCE_OFFICER),
     HEALTHCARE_AUDIT(Names.HEALTHCARE_AUDIT, "Read the healthcare audit trail", false,
@@ -71,26 +76,28 @@ public enum Purpose {
     /** Purpose names as compile-time constants, for {@code @RolesAllowed}. */
     public static final class Names {
         public static final String PAIRING_READ = "pairing:read";
-        public static final String PAIRING_WRITE = "pairing:write";
         public static final String PAIRING_COOPERATE = "pairing:cooperate";
+        public static final String PAIRING_RECORD = "pairing:record";
+        public static final String PAIRING_WRITE = "pairing:write";
         public static final String PAIRING_GOVERN = "pairing:govern";
         public static final String PAIRING_EXCHANGE = "pairing:exchange";
         public static final String PAIRING_AUDIT = "pairing:audit";
         public static final String ROTATION_READ = "rotation:read";
+        public static final String ROTATION_PEOPLE = "rotation:people";
         public static final String ROTATION_WRITE = "rotation:write";
-        public static final String ROTATION_SELF = "rotation:self";
         public static final String ROTATION_GOVERN = "rotation:govern";
         public static final String ROTATION_EXCHANGE = "rotation:exchange";
         public static final String ROTATION_AUDIT = "rotation:audit";
         public static final String HEALTHCARE_READ = "healthcare:read";
         public static final String HEALTHCARE_MANAGE = "healthcare:manage";
         public static final String HEALTHCARE_CARE = "healthcare:care";
+        public static final String HEALTHCARE_CONSULT = "healthcare:consult";
         public static final String HEALTHCARE_LTC = "healthcare:ltc";
+        public static final String HEALTHCARE_LTC_READ = "healthcare:ltc-read";
         public static final String HEALTHCARE_LTC_ASSESS = "healthcare:ltc-assess";
-        public static final String HEALTHCARE_LTC_DECIDE = "healthcare:ltc-decide";
+        public static final String HEALTHCARE_INSURE = "healthcare:insure";
         public static final String HEALTHCARE_SETTLE = "healthcare:settle";
         public static final String HEALTHCARE_RULES = "healthcare:rules";
-        public static final String HEALTHCARE_POLICY = "healthcare:policy";
         public static final String HEALTHCARE_EXCHANGE = "healthcare:exchange";
         public static final String HEALTHCARE_AUDIT = "healthcare:audit";
 
@@ -153,19 +160,24 @@ public enum Purpose {
     }
 
     /**
-     * The purposes a caller holds: those of its roles, and for a partner system the grantable purposes among the
-     * scopes its token carries.
+     * The purposes a caller with these realm roles holds: those its roles hold, and for a partner system the
+     * grantable purposes it was granted by name.
      */
-    public static Set<String> heldBy(Collection<String> roles, Collection<String> scopes) {
+    public static Set<String> heldBy(Collection<String> roles) {
         Set<String> held = new TreeSet<>();
         boolean admin = roles.contains(Roles.PLATFORM_ADMIN);
         boolean partner = roles.contains(Roles.PARTNER_SYSTEM);
         for (Purpose purpose : values()) {
             if (admin || purpose.holders.stream().anyMatch(roles::contains)
-                    || (partner && purpose.partnerGrantable && scopes.contains(purpose.purposeName))) {
+                    || (partner && purpose.partnerGrantable && roles.contains(purpose.purposeName))) {
                 held.add(purpose.purposeName);
             }
         }
         return held;
+    }
+
+    /** Whether a role name is a purpose's (and so only counts as {@link #heldBy} says). */
+    public static boolean isPurpose(String role) {
+        return BY_NAME.containsKey(role);
     }
 }

@@ -6,15 +6,14 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 /**
- * Adds the purposes a verified caller holds ({@link Purpose#heldBy}) to its roles, so that {@code @RolesAllowed}
- * with a purpose name works the same in every service and in the gateway.
+ * Replaces the purpose-named roles a verified token carries with the purposes the caller actually holds
+ * ({@link Purpose#heldBy}), so that {@code @RolesAllowed} with a purpose name works the same in every service and in
+ * the gateway, and a purpose role wrongly given in the realm (say to a person, or a purpose no partner may have)
+ * grants nothing.
  */
 @ApplicationScoped
 public class PurposeAugmentor implements SecurityIdentityAugmentor {
@@ -24,17 +23,19 @@ public class PurposeAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        Set<String> purposes = Purpose.heldBy(identity.getRoles(), scopes(identity));
-        if (purposes.isEmpty()) {
+        Set<String> roles = identity.getRoles();
+        Set<String> held = Purpose.heldBy(roles);
+        if (held.isEmpty() && roles.stream().noneMatch(Purpose::isPurpose)) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRoles(purposes).build());
-    }
-
-    /** The token's OAuth2 scopes (space-separated {@code scope} claim). */
-    static List<String> scopes(SecurityIdentity identity) {
-        Object scope = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("scope") : null;
-        return scope == null ? List.of()
-                : Arrays.stream(scope.toString().split(" ")).filter(s -> !s.isBlank()).toList();
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .setAnonymous(false)
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addPermissionChecker(identity::checkPermission)
+                .addRoles(held);
+        roles.stream().filter(role -> !Purpose.isPurpose(role)).forEach(builder::addRole);
+        return Uni.createFrom().item(builder.build());
     }
 }

@@ -1,6 +1,8 @@
 package org.xietong.platform.security;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Set;
@@ -13,33 +15,33 @@ class PurposeTest {
 
     @Test
     void aPersonHoldsThePurposesOfTheirRoles() {
-        Set<String> held = Purpose.heldBy(List.of("education-officer"), List.of());
+        Set<String> held = Purpose.heldBy(List.of("education-officer"));
         assertTrue(held.contains("pairing:read"));
         assertTrue(held.contains("rotation:govern"));
         assertFalse(held.contains("healthcare:read"));
     }
 
     @Test
-    void aPartnerHoldsOnlyTheGrantableScopesItsTokenCarries() {
-        Set<String> held = Purpose.heldBy(List.of("partner-system"),
-                List.of("profile", "pairing:read", "rotation:govern", "healthcare:ltc-decide"));
+    void aPartnerHoldsOnlyTheGrantablePurposesItWasGranted() {
+        Set<String> held = Purpose.heldBy(List.of("partner-system", "pairing:read", "rotation:govern",
+                "healthcare:insure", "offline_access"));
         assertEquals(Set.of("pairing:read"), held);
     }
 
     @Test
-    void scopesGiveNothingToACallerWhoIsNoPartnerSystem() {
-        assertEquals(Set.of(), Purpose.heldBy(List.of(), List.of("healthcare:settle")));
+    void aPurposeRoleGivenToSomeoneWhoIsNoPartnerSystemGivesNothing() {
+        assertEquals(Set.of(), Purpose.heldBy(List.of("healthcare:settle")));
     }
 
     @Test
     void platformAdminHoldsEveryPurpose() {
-        assertEquals(Purpose.values().length, Purpose.heldBy(List.of("platform-admin"), List.of()).size());
+        assertEquals(Purpose.values().length, Purpose.heldBy(List.of("platform-admin")).size());
     }
 
-    @Test
-    void purposeNamesAreUniqueAndFoundByName() {
-        for (Purpose purpose : Purpose.values()) {
-            assertEquals(purpose, Purpose.byName(purpose.purposeName()).orElseThrow());
-        }
+    @ParameterizedTest
+    @EnumSource(Purpose.class)
+    void everyPurposeIsFoundByItsNameAndHeldBySomeRole(Purpose purpose) {
+        assertEquals(purpose, Purpose.byName(purpose.purposeName()).orElseThrow());
+        assertFalse(purpose.holders().isEmpty(), purpose + " is held by no role");
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 import java.util.UUID;
 
@@ -42,7 +43,8 @@ public class AssignmentResource {
     }
 
     @GET
-    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Operation(summary = "Assignments from or to schools in your scope (a teacher sees their own)")
     public Page<AssignmentView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
                                      @QueryParam("status") String status,
@@ -56,7 +58,8 @@ public class AssignmentResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Operation(summary = "One assignment")
     public Response get(@PathParam("id") UUID id) {
         return ok(assignments.get(id));
@@ -65,7 +68,8 @@ public class AssignmentResource {
     @POST
     @Path("{id}/accept")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Operation(summary = "接单: the teacher (or their school) accepts a proposed assignment")
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.accept(id, ifMatch));
@@ -74,7 +78,8 @@ public class AssignmentResource {
     @POST
     @Path("{id}/decline")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Operation(summary = "The teacher (or their school) declines; the seat is open to the next run")
     public Response decline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid Decline decline) {
@@ -84,7 +89,8 @@ public class AssignmentResource {
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @Operation(summary = "A district officer of either school refuses a proposed or accepted assignment; the seat "
             + "and the teacher are free for the next run")
     public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -95,7 +101,8 @@ public class AssignmentResource {
     @POST
     @Path("{id}/confirm")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @Operation(summary = "A district officer confirms the side(s) their region covers; with both sides it is CONFIRMED "
             + "and org.xietong.rotation.exchange.confirmed.v1 is published (pairing-service records it as an activity)")
     public Response confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -105,7 +112,8 @@ public class AssignmentResource {
     @POST
     @Path("{id}/start")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "The receiving school records that service started")
     public Response start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.start(id, ifMatch));
@@ -114,7 +122,8 @@ public class AssignmentResource {
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "The receiving school records that service ended; it enters the teacher's growth dossier")
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.complete(id, ifMatch));
@@ -123,7 +132,8 @@ public class AssignmentResource {
     @POST
     @Path("{id}/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "评单: the receiving school scores the service 0–100 with comments")
     public Response evaluate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull Evaluation evaluation) {

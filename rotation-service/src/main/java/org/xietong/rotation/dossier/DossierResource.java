@@ -1,5 +1,6 @@
 package org.xietong.rotation.dossier;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation/teachers/{id}/dossier")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,12 +27,16 @@ public class DossierResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Operation(summary = "A teacher's growth dossier (the teacher, their school and officers)")
     public DossierService.Dossier get(@PathParam("id") long id) {
         return dossiers.get(id);
     }
 
     @POST
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a training, award, research or note; only the school or an officer marks credits")
     public Response add(@PathParam("id") long id, @Valid @NotNull DossierRequest request) {

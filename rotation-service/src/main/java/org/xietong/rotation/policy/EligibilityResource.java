@@ -19,6 +19,7 @@ import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 import org.xietong.rotation.teacher.Teacher;
 import org.xietong.rotation.teacher.TeacherRepository;
+import org.xietong.platform.security.Purpose;
 
 import java.util.List;
 
@@ -44,7 +45,8 @@ public class EligibilityResource {
     }
 
     @GET
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "Teachers of a region in your scope with their eligibility in a cycle (ELIGIBLE, EXEMPT, "
             + "NOT_YET) and the rule that decided it; filter by status")
     public Page<EligibilityView> list(

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation/policies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +31,8 @@ public class PolicyResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{regionCode}")
     @Operation(summary = "The policy in force for a region: its own, else its city's or province's, else the defaults "
             + "(definedBy says which)")
@@ -40,7 +43,8 @@ public class PolicyResource {
 
     @PUT
     @Path("{regionCode}")
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @Operation(summary = "Set a region's policy (the whole policy; read it first and send every field). Changing a "
             + "region's own policy needs If-Match with the ETag you read; setting it the first time does not.")
     public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

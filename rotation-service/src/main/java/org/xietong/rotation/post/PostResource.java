@@ -25,6 +25,7 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation/posts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +41,8 @@ public class PostResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Operation(summary = "Posts under a region (default: yours). Dispatched posts are open to every caller; requested "
             + "and withdrawn ones only within your scope.")
     public Page<PostView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
@@ -53,6 +56,8 @@ public class PostResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{id}")
     @Operation(summary = "One post, with its open seats")
     public Response get(@PathParam("id") long id) {
@@ -62,7 +67,8 @@ public class PostResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "Request a post for a school in your scope (点单); publishes org.xietong.rotation.post.requested.v1")
     public Response request(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PostRequest request,
                             UriInfo uri) {
@@ -76,7 +82,8 @@ public class PostResource {
     @POST
     @Path("{id}/dispatch")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @Operation(summary = "Dispatch a requested post (派单): it joins the next matching runs")
     public Response dispatch(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.dispatch(id, ifMatch);
@@ -86,7 +93,8 @@ public class PostResource {
     @POST
     @Path("{id}/withdraw")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "Withdraw a post's open seats")
     public Response withdraw(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.withdraw(id, ifMatch);

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation/teachers/{id}/preferences")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +33,8 @@ public class PreferenceResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Operation(summary = "The teacher's ranked posts")
     public Ranking get(@PathParam("id") long id) {
         return new Ranking(preferences.get(id));
@@ -39,7 +42,8 @@ public class PreferenceResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Operation(summary = "Replace the teacher's ranking (the teacher or their school); posts must be dispatched")
     public Ranking put(@PathParam("id") long id, @Valid @NotNull Ranking ranking) {
         return new Ranking(preferences.replace(id, ranking.postIds()));

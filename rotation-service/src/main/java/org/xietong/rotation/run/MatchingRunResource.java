@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation/matching-runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +31,8 @@ public class MatchingRunResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @Operation(summary = "Match a region's dispatched posts in a cycle. OPTIMAL fills as many seats as possible, then "
             + "maximises points (proven optimal); STABLE runs teacher-proposing deferred acceptance over the teachers' "
             + "ranked posts. Proposals become PROPOSED assignments unless dryRun.")
@@ -40,6 +42,8 @@ public class MatchingRunResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{id}")
     @Operation(summary = "A run's result")
     public RunView get(@PathParam("id") UUID id) {

@@ -1,5 +1,6 @@
 package org.xietong.rotation.school;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.Pages;
 import org.xietong.platform.security.Caller;
+import org.xietong.platform.security.Purpose;
 
 import java.time.Instant;
 import java.util.Map;
@@ -38,6 +40,8 @@ public class SchoolReplicaResource {
     }
 
     @GET
+
+    @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Operation(summary = "Schools in your region, as replicated from pairing-service, with the schools each is "
             + "linked to by an active pairing or an alliance")
     public Page<SchoolView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +29,8 @@ public class StatsResource {
 
     @GET
     @Path("stats")
-    @RolesAllowed({"education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @Operation(summary = "A cycle's eligible and rotated teachers (confirmed or later), rotation ratio, full-time and "
             + "backbone shares, by district below the region, against the policy's targets")
     public StatsService.Stats stats(@QueryParam("region") @NotNull @Pattern(regexp = REGION, message = "must be a 6-digit GB/T 2260 code") String region,
@@ -38,7 +40,8 @@ public class StatsResource {
 
     @GET
     @Path("supply-demand")
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "供需报表: per subject and level, open and requested seats against eligible teachers not yet "
             + "placed (cycle defaults to the current one)")
     public StatsService.SupplyDemand supplyDemand(@QueryParam("region") @NotNull @Pattern(regexp = REGION, message = "must be a 6-digit GB/T 2260 code") String region,

@@ -29,6 +29,7 @@ import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.csv.ImportMode;
 import org.xietong.platform.csv.ImportReport;
 import org.xietong.platform.problem.Problem;
+import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation/teachers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +48,8 @@ public class TeacherResource {
     }
 
     @GET
-    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Operation(summary = "Teachers in your scope (a teacher sees only themselves), by id")
     public Page<TeacherView> list(@QueryParam("school") @Pattern(regexp = "[0-9]{10}", message = "must be a 10-digit school code") String school,
                                   @QueryParam("subject") String subject,
@@ -60,7 +62,8 @@ public class TeacherResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"teacher", "school-admin", "education-officer", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Operation(summary = "One teacher; the ETag goes back in If-Match to change them")
     public Response get(@PathParam("id") long id) {
         TeacherView teacher = service.get(id);
@@ -68,7 +71,8 @@ public class TeacherResource {
     }
 
     @POST
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "Register a teacher at a school in your scope. 409 if the staff number or resident ID is "
             + "already another teacher's. Send an Idempotency-Key to make retries safe.")
     public Response register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -82,7 +86,8 @@ public class TeacherResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "Change a teacher (a transfer is a change of school and join date); needs If-Match")
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull TeacherRequest request) {
@@ -93,7 +98,8 @@ public class TeacherResource {
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @RolesAllowed({"education-officer", "school-admin", "platform-admin"})
+
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(summary = "Import teachers from CSV (UTF-8, BOM optional; header staffNumber,name,birthDate,gender,"
             + "subjects,level,title,schoolCode,joinedSchoolOn[,backbone,cadre,tags,status,residentId]; subjects and "
             + "tags separated by ';'); upsert by staff number. mode=ALL_OR_NOTHING (default) stores nothing if a row "
