@@ -13,11 +13,9 @@ import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Actor;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -46,51 +44,90 @@ public class BatchSettlement {
     private final ObjectMapper json;
     private final Validator validator;
     private final AccumulatorStore stored;
+    private final BatchLimits limits;
 
-    public BatchSettlement(SettlementService settlements, ObjectMapper json, Validator validator, AccumulatorStore stored) {
+    public BatchSettlement(SettlementService settlements, ObjectMapper json, Validator validator, AccumulatorStore stored,
+                           BatchLimits limits) {
         this.settlements = settlements;
         this.json = json;
         this.validator = validator;
         this.stored = stored;
+        this.limits = limits;
     }
 
     /** One bill of the input: where it starts, and the request or why it could not be read. */
     record Item(int line, String billId, BillRequest request, Problem unreadable) {
     }
 
+    /**
+     * Answers the batch as it streams in. A cap of {@link BatchLimits} stops the batch where it is hit: bills
+     * answered before it stay answered (and recorded, with record=true), bills read but not yet answered are
+     * dropped (a partly read chunk is not recorded), and the problem says how many were answered and recorded.
+     * Before the first answer the problem is the response (413, nothing has been written); after, it is the
+     * stream's last line.
+     */
     public void run(InputStream in, boolean csv, boolean record, SettlementAccess access, Actor actor, OutputStream out) {
         BillContext context = settlements.context();
-        YearlyAccumulators carried = new YearlyAccumulators(key -> year -> stored.read(Account.ofKey(key), year));
+        BoundedLines lines = new BoundedLines(in, limits.lineBytes(), limits.lines());
+        // The bill being quoted (its line) and how many person-years the batch carries, to cap what a batch holds.
+        int[] quoting = {0, 0};
+        YearlyAccumulators carried = new YearlyAccumulators(key -> year -> {
+            if (++quoting[1] > limits.people()) {
+                throw BatchLimitException.tooManyPeople(quoting[0], limits.people());
+            }
+            return stored.read(Account.ofKey(key), year);
+        });
         Set<String> audited = new HashSet<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        BatchBills bills = csv ? new CsvBills(reader) : new JsonLineBills(reader, json);
+        BatchBills bills = csv ? new CsvBills(lines, BillRequest.MAX_LINES) : new JsonLineBills(lines, json);
+        int answered = 0;
+        int recorded = 0;
         try {
-            List<Item> chunk = new ArrayList<>(CHUNK);
-            int quoted = 0;
-            for (Item item = bills.next(); item != null; item = bills.next()) {
-                if (!record) {
-                    Item bill = item;
-                    write(writer, QuarkusTransaction.requiringNew().call(() -> answer(bill, false, access, actor, context, carried,
-                            audited)));
-                    if (++quoted % 100 == 0) {
-                        writer.flush();
+            try {
+                List<Item> chunk = new ArrayList<>(CHUNK);
+                for (Item item = bills.next(); item != null; item = bills.next()) {
+                    if (!record) {
+                        Item bill = item;
+                        quoting[0] = bill.line();
+                        write(writer, QuarkusTransaction.requiringNew().call(() -> answer(bill, false, access, actor, context,
+                                carried, audited)));
+                        if (++answered % 100 == 0) {
+                            writer.flush();
+                        }
+                        continue;
                     }
-                    continue;
+                    chunk.add(item);
+                    if (chunk.size() == CHUNK) {
+                        List<Map<String, Object>> answers = recordChunk(chunk, access, actor, context);
+                        answered += answers.size();
+                        recorded += created(answers);
+                        writeAll(writer, answers);
+                        chunk.clear();
+                    }
                 }
-                chunk.add(item);
-                if (chunk.size() == CHUNK) {
+                if (!chunk.isEmpty()) {
                     writeAll(writer, recordChunk(chunk, access, actor, context));
-                    chunk.clear();
                 }
+                writer.flush();
+            } catch (BatchLimitException e) {
+                ProblemException refused = e.after(answered, recorded);
+                if (answered == 0) {
+                    throw refused;
+                }
+                Map<String, Object> last = new LinkedHashMap<>();
+                last.put("line", e.problem().extensions().get("line"));
+                last.put("status", refused.problem().status());
+                last.put("problem", refused.problem());
+                write(writer, last);
+                writer.flush();
             }
-            if (!chunk.isEmpty()) {
-                writeAll(writer, recordChunk(chunk, access, actor, context));
-            }
-            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int created(List<Map<String, Object>> answers) {
+        return (int) answers.stream().filter(a -> Integer.valueOf(201).equals(a.get("status"))).count();
     }
 
     /**
@@ -167,6 +204,8 @@ public class BatchSettlement {
                 return answer;
             } catch (BillException e) {
                 problem = SettlementService.problem(e).problem();
+            } catch (BatchLimitException e) {
+                throw e;
             } catch (ProblemException e) {
                 problem = e.problem();
             } catch (RuntimeException e) {
@@ -196,11 +235,10 @@ public class BatchSettlement {
     /** One bill per line as JSON, like the body of {@code POST /settlements/quote}; blank lines are skipped. */
     static final class JsonLineBills implements BatchBills {
 
-        private final BufferedReader reader;
+        private final BoundedLines reader;
         private final ObjectMapper json;
-        private int lineNumber;
 
-        JsonLineBills(BufferedReader reader, ObjectMapper json) {
+        JsonLineBills(BoundedLines reader, ObjectMapper json) {
             this.reader = reader;
             this.json = json;
         }
@@ -209,12 +247,12 @@ public class BatchSettlement {
         public Item next() throws IOException {
             String text;
             do {
-                text = reader.readLine();
-                lineNumber++;
+                text = reader.next();
             } while (text != null && text.isBlank());
             if (text == null) {
                 return null;
             }
+            int lineNumber = reader.lineNumber();
             try {
                 BillRequest request = json.readValue(text, BillRequest.class);
                 if (request == null) {

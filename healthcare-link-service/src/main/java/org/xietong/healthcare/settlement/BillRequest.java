@@ -30,7 +30,10 @@ public record BillRequest(
         @Size(max = 64) String billId,
         @NotNull @Valid InsuredPart insured,
         @NotNull @Valid VisitPart visit,
-        @NotEmpty @Size(max = 500) List<@NotNull @Valid LinePart> lines) {
+        @NotEmpty @Size(max = BillRequest.MAX_LINES) List<@NotNull @Valid LinePart> lines) {
+
+    /** The most lines one bill may have; a CSV batch refuses a longer bill as soon as its next line is read. */
+    public static final int MAX_LINES = 500;
 
     private static final String REGION = "[1-9][0-9]{5}";
     private static final String REGION_MESSAGE = "must be a 6-digit GB/T 2260 code";

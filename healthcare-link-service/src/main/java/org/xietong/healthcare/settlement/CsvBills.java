@@ -5,7 +5,6 @@ import org.xietong.healthcare.settlement.engine.Scheme;
 import org.xietong.healthcare.settlement.engine.VisitKind;
 import org.xietong.platform.problem.Problem;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,17 +23,18 @@ final class CsvBills implements BatchBills {
             "treatmentRegion", "institutionCode", "kind", "crossRegionKind", "date", "serviceType", "sessions",
             "itemCode", "amount");
 
-    private final BufferedReader reader;
+    private final BoundedLines reader;
+    private final int maxBillLines;
     private Map<String, Integer> index;
-    private int lineNumber;
     private String[] pending;
     private int pendingLine;
     private Problem pendingProblem;
     /** The bill id an unreadable row names, when it can be read at all. */
     private String brokenBillId;
 
-    CsvBills(BufferedReader reader) {
+    CsvBills(BoundedLines reader, int maxBillLines) {
         this.reader = reader;
+        this.maxBillLines = maxBillLines;
     }
 
     @Override
@@ -63,6 +63,10 @@ final class CsvBills implements BatchBills {
             if (pendingProblem != null || !billId.equals(field(pending, "billId"))) {
                 break;
             }
+            if (rows.size() == maxBillLines) {
+                // Refused as the bill streams in: a bill is never held beyond its cap, however long it claims to be.
+                throw BatchLimitException.billTooLong(billId, firstLine, pendingLine, maxBillLines);
+            }
             rows.add(pending);
             pending = null;
         }
@@ -87,8 +91,7 @@ final class CsvBills implements BatchBills {
     }
 
     private boolean readHeader() throws IOException {
-        String header = reader.readLine();
-        lineNumber++;
+        String header = reader.next();
         if (header == null) {
             return false;
         }
@@ -114,13 +117,13 @@ final class CsvBills implements BatchBills {
         }
         String text;
         do {
-            text = reader.readLine();
-            lineNumber++;
+            text = reader.next();
         } while (text != null && text.isBlank());
         if (text == null) {
             return false;
         }
         String[] fields = text.split(",", -1);
+        int lineNumber = reader.lineNumber();
         pendingLine = lineNumber;
         if (fields.length != index.size()) {
             pendingProblem = Problem.of(400, "malformed-line", "Malformed line", "Line " + lineNumber + " has "

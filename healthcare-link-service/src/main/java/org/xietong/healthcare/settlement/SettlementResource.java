@@ -95,7 +95,12 @@ public class SettlementResource {
     @Operation(summary = "A batch of bills as JSON lines (one bill per line) or CSV (one row per bill line: "
             + "billId,personId,homeRegion,scheme,assistanceCategory,treatmentRegion,institutionCode,kind,"
             + "crossRegionKind,date,serviceType,sessions,itemCode,amount); answers one JSON line per bill as it goes. "
-            + "record=true records each bill; otherwise bills are quoted with accumulators carried through the batch")
+            + "record=true records each bill; otherwise bills are quoted with accumulators carried through the batch. "
+            + "Caps, enforced while reading: 500 lines a bill, 64 KiB a line, 2,000,000 lines a batch, 100,000 people "
+            + "carried by a quoted batch (configurable under xietong.settlement.batch). A cap stops the batch where "
+            + "it is hit: a 413 problem naming the limit and the line, or, once bills have been answered, the last "
+            + "line of the stream, saying how many bills were answered and recorded; bills read but not answered "
+            + "are not recorded")
     public Response batch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                           @QueryParam("record") String recordParam) {

@@ -3,6 +3,7 @@ package org.xietong.pairing.school;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
+import org.xietong.platform.csv.CsvImportLimits;
 import org.xietong.platform.csv.CsvRows;
 import org.xietong.platform.csv.ImportMode;
 import org.xietong.platform.csv.ImportReport;
@@ -29,15 +30,17 @@ public class SchoolImport {
 
     private final SchoolRepository schools;
     private final SchoolService service;
+    private final CsvImportLimits limits;
 
-    public SchoolImport(SchoolRepository schools, SchoolService service) {
+    public SchoolImport(SchoolRepository schools, SchoolService service, CsvImportLimits limits) {
         this.schools = schools;
         this.service = service;
+        this.limits = limits;
     }
 
     @Transactional
     public ImportReport run(String csv, ImportMode mode, RegionScope scope) {
-        List<CsvRows.Row> rows = CsvRows.parse(csv, REQUIRED, OPTIONAL, "code");
+        List<CsvRows.Row> rows = CsvRows.parse(csv, REQUIRED, OPTIONAL, "code", limits);
         Map<String, School> known = schools.byCodes(rows.stream().map(r -> r.get("code"))
                         .filter(c -> c != null && c.matches("[0-9]{10}")).distinct().toList())
                 .stream().collect(Collectors.toMap(s -> s.code, Function.identity()));

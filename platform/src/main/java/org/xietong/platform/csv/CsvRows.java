@@ -22,7 +22,9 @@ import java.util.Set;
  * Reads an import CSV: UTF-8 with or without BOM, a header line naming the columns (any order), one record per
  * line. Line numbers count the header as line 1 (a quoted value spanning lines counts as one line). A row with
  * the wrong number of fields is reported as malformed instead of failing the whole file. Field parsers throw
- * {@link IllegalArgumentException} with a message fit for the row report.
+ * {@link IllegalArgumentException} with a message fit for the row report. The caps of {@link CsvImportLimits} are
+ * enforced record by record as the file is read: past a cap the import is refused whole with a 413 problem naming
+ * the cap ({@code limit}), its value ({@code max}) and the line.
  */
 public final class CsvRows {
 
@@ -100,25 +102,37 @@ public final class CsvRows {
     }
 
     /** Rows keyed for the report by {@code keyColumn}; a header naming other columns than these is refused. */
-    public static List<Row> parse(String text, Set<String> required, Set<String> optional, String keyColumn) {
+    public static List<Row> parse(String text, Set<String> required, Set<String> optional, String keyColumn,
+                                  CsvImportLimits limits) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         mapper.enable(CsvParser.Feature.TRIM_SPACES);
         try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(csv)) {
-            List<String[]> records = it.readAll();
-            if (records.isEmpty() || isBlank(records.get(0))) {
+            if (!it.hasNext()) {
                 throw invalid("The CSV is empty; its first line must name the columns");
             }
-            List<String> header = List.of(records.get(0));
+            String[] first = it.next();
+            if (isBlank(first)) {
+                throw invalid("The CSV is empty; its first line must name the columns");
+            }
+            requireWithin(first, 1, limits);
+            List<String> header = List.of(first);
             checkHeader(header, required, optional);
             int keyIndex = header.indexOf(keyColumn);
             List<Row> rows = new ArrayList<>();
-            for (int i = 1; i < records.size(); i++) {
-                String[] record = records.get(i);
-                int line = i + 1;
+            int line = 1;
+            while (it.hasNext()) {
+                String[] record = it.next();
+                line++;
                 if (isBlank(record)) {
                     continue;
+                }
+                requireWithin(record, line, limits);
+                if (rows.size() == limits.maxRows()) {
+                    throw tooLarge("rows", limits.maxRows(), line, "The import has more than " + limits.maxRows()
+                            + " rows, the most one import may have (line " + line + " is the first beyond); "
+                            + "split the file");
                 }
                 if (record.length != header.size()) {
                     String key = keyIndex >= 0 && keyIndex < record.length ? record[keyIndex] : record[0];
@@ -149,6 +163,22 @@ public final class CsvRows {
             }
             throw invalid("The CSV cannot be read: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+    }
+
+    private static void requireWithin(String[] record, int line, CsvImportLimits limits) {
+        long chars = record.length - 1L;
+        for (String field : record) {
+            chars += field.length();
+        }
+        if (chars > limits.maxRecordChars()) {
+            throw tooLarge("record-chars", limits.maxRecordChars(), line, "Line " + line + " holds more than "
+                    + limits.maxRecordChars() + " characters, the most one row of an import may have");
+        }
+    }
+
+    private static ProblemException tooLarge(String limit, int max, int line, String detail) {
+        return new ProblemException(Problem.of(413, "import-limit-exceeded", "Import too large", detail)
+                .withExtension("limit", limit).withExtension("max", max).withExtension("line", line));
     }
 
     private static boolean isBlank(String[] record) {

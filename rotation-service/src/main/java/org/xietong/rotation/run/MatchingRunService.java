@@ -44,10 +44,11 @@ public class MatchingRunService {
     private final Caller caller;
     private final Audit audit;
     private final EntityManager em;
+    private final MatchingRunLocks locks;
 
     public MatchingRunService(ProblemBuilder problems, PolicyService policies, PostRepository posts,
                               TeacherRepository teachers, AssignmentService assignments, Caller caller, Audit audit,
-                              EntityManager em) {
+                              EntityManager em, MatchingRunLocks locks) {
         this.problems = problems;
         this.policies = policies;
         this.posts = posts;
@@ -56,6 +57,7 @@ public class MatchingRunService {
         this.caller = caller;
         this.audit = audit;
         this.em = em;
+        this.locks = locks;
     }
 
     @Transactional
@@ -65,8 +67,8 @@ public class MatchingRunService {
                 "region " + region);
         Policy policy = policies.effective(region).policy();
         int cycle = policies.requireCycle(policy, request.cycle());
-        // One run at a time: two runs must not offer the same open seat or teacher.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('rotation.matching-run'))").getSingleResult();
+        // One run of a region at a time: two runs must not offer the same open seat or teacher.
+        locks.lockRegion(region);
         List<DemandPost> candidates = selectPosts(RegionCode.scopePrefix(region), policy, cycle, request.postIds());
         Map<Long, Integer> taken = posts.taken(candidates.stream().map(p -> p.id).toList());
         Map<Long, Integer> open = new HashMap<>();
@@ -74,6 +76,14 @@ public class MatchingRunService {
         MatchingProblem problem = problems.build(RegionCode.scopePrefix(region), cycle, policy, candidates, open);
         Matcher matcher = request.modeOrOptimal() == MatchingRun.Mode.STABLE ? new StableMatcher() : new OptimalMatcher();
         MatchingResult result = matcher.match(problem);
+        if (!request.dryRun()) {
+            Set<Long> proposedMeanwhile = locks.claimTeachers(result.proposals().stream().map(MatchingResult.Proposal::teacherId).toList());
+            if (!proposedMeanwhile.isEmpty()) {
+                throw new ProblemException(Problem.of(409, "teachers-proposed-meanwhile", "Teachers proposed meanwhile",
+                        proposedMeanwhile.size() + " of the teachers this run proposes were proposed meanwhile by a run of another "
+                                + "region (through paired schools); nothing of this run was kept: run it again"));
+            }
+        }
 
         MatchingRun run = new MatchingRun();
         run.id = UUID.randomUUID();

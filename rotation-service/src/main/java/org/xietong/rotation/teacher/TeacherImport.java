@@ -2,6 +2,7 @@ package org.xietong.rotation.teacher;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.xietong.platform.csv.CsvImportLimits;
 import org.xietong.platform.csv.CsvRows;
 import org.xietong.platform.csv.ImportMode;
 import org.xietong.platform.csv.ImportReport;
@@ -32,10 +33,12 @@ public class TeacherImport {
 
     private final TeacherRepository teachers;
     private final TeacherService service;
+    private final CsvImportLimits limits;
 
-    public TeacherImport(TeacherRepository teachers, TeacherService service) {
+    public TeacherImport(TeacherRepository teachers, TeacherService service, CsvImportLimits limits) {
         this.teachers = teachers;
         this.service = service;
+        this.limits = limits;
     }
 
     private record Accepted(TeacherRequest request, SchoolReplica school) {
@@ -43,7 +46,7 @@ public class TeacherImport {
 
     @Transactional
     public ImportReport run(String csv, ImportMode mode) {
-        List<CsvRows.Row> rows = CsvRows.parse(csv, REQUIRED, OPTIONAL, "staffNumber");
+        List<CsvRows.Row> rows = CsvRows.parse(csv, REQUIRED, OPTIONAL, "staffNumber", limits);
         Map<String, Teacher> known = teachers.byStaffNumbers(rows.stream().map(r -> r.get("staffNumber"))
                         .filter(s -> s != null).distinct().toList())
                 .stream().collect(Collectors.toMap(t -> t.staffNumber, Function.identity()));
