@@ -22,10 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The authorisation matrix (issue 8): every operation of the gateway's merged API document × every demo caller
- * (each demo user and partner client, so every realm role) × an object in the caller's own region, in another
- * region and in the region above, each cell sent through the gateway with a real Keycloak token and compared with
- * what {@link Expectations} writes down. A caller that reads, lists or changes what it should not fails the test,
+ * The authorisation matrix (issues 8 and 17): every operation of the gateway's merged API document × every demo
+ * caller (each demo user and partner client, so every realm role and partner purpose) × an object in the caller's own
+ * region, in another region and in the region above, each cell sent with a real Keycloak token through the gateway
+ * and straight to the service (a change the caller may make only through the gateway), and compared with what
+ * {@link Expectations} writes down. First, every operation must declare the purpose {@link OperationPurposes} says
+ * it serves. A caller that reads, lists or changes what it should not fails the test,
  * and so does a denial the expectations do not foresee, so that they stay the truth. Every cell is written to
  * target/authorisation-matrix.csv.
  */
@@ -50,14 +52,18 @@ class AuthorisationMatrixIT {
                     user -> suite.tokens().passwordGrant(user, user));
         }
         MatrixFixture fixture = new MatrixFixture(http, admin, suite.config()).build(callers);
-        Expectations expectations = new Expectations(RouteTable.read(
-                suite.config().root().resolve("gateway/src/main/resources/application.properties")));
         List<MatrixOperation> ops = MatrixOperation.from(doc);
+        OperationPurposes purposes = new OperationPurposes();
+        List<String> undeclared = purposes.mismatches(ops);
+        assertTrue(undeclared.isEmpty(), "operations whose declared purpose is not the one they should serve:\n"
+                + String.join("\n", undeclared));
+        Expectations expectations = new Expectations(purposes);
         List<MatrixCell> planned = new MatrixPlan(doc, fixture, expectations).cells(ops, callers);
         long sending = System.nanoTime();
         List<MatrixCell> cells = new ArrayList<>(new MatrixRunner(http, admin).run(planned));
         cells.sort(Comparator.comparing((MatrixCell c) -> c.op().template()).thenComparing(c -> c.op().method())
-                .thenComparing(c -> callers.indexOf(c.caller())).thenComparing(c -> MatrixPlan.SCOPES.indexOf(c.scope())));
+                .thenComparing(c -> callers.indexOf(c.caller())).thenComparing(c -> MatrixPlan.SCOPES.indexOf(c.scope()))
+                .thenComparing(MatrixCell::route));
         write(cells);
 
         List<MatrixCell> failures = cells.stream().filter(c -> c.failure() != null).toList();
@@ -75,10 +81,10 @@ class AuthorisationMatrixIT {
 
     private static void write(List<MatrixCell> cells) throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.add("operation,caller,role,object_scope,object,path,expected,reason,actual_status,listed,verdict,answer");
+        lines.add("operation,caller,role,route,object_scope,object,path,expected,reason,actual_status,listed,verdict,answer");
         for (MatrixCell c : cells) {
             lines.add(String.join(",", csv(c.op().name()), csv(c.caller().name()), csv(c.caller().role()),
-                    c.scope(), csv(c.target() == null ? "" : c.target().label()), csv(c.path()),
+                    c.route().name().toLowerCase(java.util.Locale.ROOT), c.scope(), csv(c.target() == null ? "" : c.target().label()), csv(c.path()),
                     c.outcome().name(), csv(c.expected().reason()),
                     c.outcome() == MatrixOutcome.NOT_APPLICABLE ? "" : String.valueOf(c.status()),
                     c.listing() ? String.valueOf(c.listed()) : "",
@@ -100,13 +106,17 @@ class AuthorisationMatrixIT {
                 .collect(Collectors.groupingBy(MatrixCell::outcome, TreeMap::new, Collectors.counting()));
         Map<String, Long> byScope = cells.stream().filter(c -> c.outcome() != MatrixOutcome.NOT_APPLICABLE)
                 .collect(Collectors.groupingBy(MatrixCell::scope, TreeMap::new, Collectors.counting()));
+        Map<MatrixRoute, Long> byRoute = cells.stream().filter(c -> c.outcome() != MatrixOutcome.NOT_APPLICABLE)
+                .collect(Collectors.groupingBy(MatrixCell::route, TreeMap::new, Collectors.counting()));
+        long leaks = failures.stream().filter(c -> c.failure().startsWith("LEAK")).count();
         Map<String, Long> failuresByKind = failures.stream().collect(Collectors.groupingBy(
                 c -> c.failure().startsWith("LEAK") ? "leak" : c.failure().startsWith("expected") ? "unexpected answer" : "other",
                 LinkedHashMap::new, Collectors.counting()));
         long sent = cells.stream().filter(c -> c.outcome() != MatrixOutcome.NOT_APPLICABLE).count();
-        System.out.printf("AuthorisationMatrixIT: %d cells (%d operations x %d callers x own/other/parent), %d sent "
-                + "in %d ms after %d ms of setup; report in %s%n", cells.size(), ops, callers, sent, sendMillis,
-                setupMillis, REPORT.toAbsolutePath());
+        System.out.printf("AuthorisationMatrixIT: %d cells (%d operations x %d callers x own/other/parent x "
+                + "gateway/direct), %d sent in %d ms after %d ms of setup, %d leaks; report in %s%n", cells.size(), ops,
+                callers, sent, sendMillis, setupMillis, leaks, REPORT.toAbsolutePath());
+        System.out.println("  sent cells by route: " + byRoute);
         System.out.println("  expected outcomes: " + byOutcome);
         System.out.println("  sent cells by object scope: " + byScope);
         System.out.println("  fixture objects: " + fixture.counts());

@@ -1,17 +1,16 @@
 package org.xietong.systemtests;
 
-import org.xietong.gateway.policy.RoutePolicy;
-
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What each cell of the authorisation matrix expects, in one place. In order: the gateway's route table (its own
- * {@link RoutePolicy}, read from its application.properties), the roles the service's API document states for the
- * operation, then the object-level scope: a caller sees and changes what its region claim covers, narrowed by a
- * school or institution claim ({@link MatrixPlace}); reading one object outside that is 404, changing it 403 (or 404
- * when the caller may not even see it); a list shows exactly the objects the caller may read. A cross-region
- * object (a pairing, a consortium) is within scope when any of its sides is.
+ * What each cell of the authorisation matrix expects, in one place. In order: the purpose the operation should serve
+ * ({@link OperationPurposes}, written here as the rules should be, not read from the code) and whether the access
+ * model ({@link org.xietong.platform.security.Purpose}) gives it to the caller: without it the gateway refuses (403)
+ * and so does the service when called straight; then the object-level scope: a caller sees and changes what its
+ * region claim covers, narrowed by a school or institution claim ({@link MatrixPlace}); reading one object outside
+ * that is 404, changing it 403 (or 404 when the caller may not even see it); a list shows exactly the objects the
+ * caller may read. A cross-region object (a pairing, a consortium) is within scope when any of its sides is.
  * <p>
  * The services' deliberate departures from that rule are {@link #EXCEPTIONS}, each with the reason it exists.
  */
@@ -192,38 +191,28 @@ final class Expectations {
                 && c.institution().map(i -> i.equals(place.institution())).orElse(false));
     }
 
-    private final RoutePolicy gateway;
+    private final OperationPurposes purposes;
 
-    Expectations(RoutePolicy gateway) {
-        this.gateway = gateway;
+    Expectations(OperationPurposes purposes) {
+        this.purposes = purposes;
+    }
+
+    /** Whether the caller lacks the operation's purpose, so it is refused before any object is looked at. */
+    boolean purposeRefused(MatrixOperation op, MatrixCaller caller) {
+        return !caller.holds(purposes.expected(op));
     }
 
     /**
-     * The gateway refuses a path no route rule covers and an operation whose purposes (from the service's own API
-     * document, the same list the service enforces) the caller does not hold.
+     * The outcome for {@code caller} calling {@code op} by {@code route}, aimed at {@code target} (null when the
+     * operation names no object); {@code listing} when the cell asks whether a list shows the target.
      */
-    private boolean gatewayRefuses(MatrixOperation op, String path, MatrixCaller caller) {
-        return gateway.rule(op.method(), path).isEmpty() || !op.serviceLets(caller);
-    }
-
-    /** Whether the route table or the service's roles refuse the caller before any object is looked at. */
-    boolean roleRefused(MatrixOperation op, String path, MatrixCaller caller) {
-        return gatewayRefuses(op, path, caller) || !op.serviceLets(caller);
-    }
-
-    /**
-     * The outcome for {@code caller} calling {@code op} at {@code path} (the concrete path the cell sends), aimed at
-     * {@code target} (null when the operation names no object); {@code listing} when the cell asks whether a list
-     * shows the target.
-     */
-    Expected expect(MatrixOperation op, String path, MatrixCaller caller, MatrixTarget target, boolean listing) {
-        if (gatewayRefuses(op, path, caller)) {
-            return new Expected(listing ? MatrixOutcome.NOT_LISTED : MatrixOutcome.GATEWAY_DENIED,
-                    "route table: not for " + caller.roles());
-        }
-        if (!op.serviceLets(caller)) {
-            return new Expected(listing ? MatrixOutcome.NOT_LISTED : MatrixOutcome.DENIED,
-                    "service roles: " + op.serviceRoles());
+    Expected expect(MatrixOperation op, MatrixRoute route, MatrixCaller caller, MatrixTarget target,
+                    boolean listing) {
+        String purpose = purposes.expected(op);
+        if (!caller.holds(purpose)) {
+            MatrixOutcome refused = route == MatrixRoute.GATEWAY ? MatrixOutcome.GATEWAY_DENIED : MatrixOutcome.DENIED;
+            return new Expected(listing ? MatrixOutcome.NOT_LISTED : refused,
+                    "purpose " + purpose + " is not among the caller's " + caller.purposes());
         }
         if (target == null) {
             return new Expected(MatrixOutcome.ALLOWED, "role allowed; names no object");

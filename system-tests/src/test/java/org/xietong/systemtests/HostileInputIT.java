@@ -9,6 +9,7 @@ import org.xietong.devstack.DemoAccounts;
 import org.xietong.devstack.StackConfig;
 import org.xietong.devstack.TokenClient;
 import org.xietong.gateway.policy.RoutePolicy;
+import org.xietong.platform.security.Purpose;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -303,8 +304,7 @@ class HostileInputIT {
         }
 
         /**
-         * A realistic caller whom both the route table and the service (the roles its document lists for the
-         * operation) let through, least used first within the budget; the platform admin when there is none.
+         * A realistic caller who holds a purpose the service's document lists for the operation, least used first within the budget; the platform admin when there is none.
          */
         void assign(List<HostileRequests.Bad> requests, JsonNode doc) {
             for (HostileRequests.Bad request : requests) {
@@ -321,13 +321,13 @@ class HostileInputIT {
                     continue;
                 }
                 String limit = rule.get().limit();
-                Set<String> serviceRoles = new HashSet<>();
+                Set<String> purposes = new HashSet<>();
                 doc.path("paths").path(request.template()).path(request.method().toLowerCase(Locale.ROOT))
-                        .path("security").forEach(s -> s.path("jwt").forEach(role -> serviceRoles.add(role.asText())));
+                        .path("security").forEach(s -> s.properties().forEach(scheme -> scheme.getValue()
+                                .forEach(p -> purposes.add(p.asText()))));
                 List<String> candidates = new ArrayList<>();
                 USERS_BY_ROLE.forEach((role, users) -> {
-                    // The gateway lets through what the service's document lists, as the service does.
-                    if (serviceRoles.isEmpty() || serviceRoles.contains(role)) {
+                    if (Purpose.heldBy(Set.of(role)).stream().anyMatch(purposes::contains)) {
                         candidates.addAll(users);
                     }
                 });

@@ -2,6 +2,7 @@ package org.xietong.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.xietong.platform.security.Purpose;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A demo caller of the authorisation matrix as the realm file defines it: its realm roles and the claims the
- * services scope by ({@code region_code}, {@code school_code}, {@code institution_code}, {@code teacher_id}).
+ * A demo caller of the authorisation matrix as the realm file defines it: its realm roles (for a partner's service
+ * account, also the purposes it was granted), and the claims the services scope by ({@code region_code}, {@code school_code}, {@code institution_code}, {@code teacher_id}).
  * Read from the realm file itself, so a new demo user joins the matrix without a change here.
  */
 record MatrixCaller(String name, Set<String> roles, String region, Optional<String> school,
@@ -32,9 +33,18 @@ record MatrixCaller(String name, Set<String> roles, String region, Optional<Stri
         return roles.contains(role);
     }
 
-    /** The role the matrix reports the caller under (each demo caller has one). */
+    /** The purposes the access model gives this caller: its roles', and those a partner was granted. */
+    Set<String> purposes() {
+        return Purpose.heldBy(roles);
+    }
+
+    boolean holds(String purpose) {
+        return purposes().contains(purpose);
+    }
+
+    /** The role the matrix reports the caller under (each demo caller has one besides a partner's purposes). */
     String role() {
-        return roles.stream().sorted().findFirst().orElse("");
+        return roles.stream().filter(r -> !Purpose.isPurpose(r)).sorted().findFirst().orElse("");
     }
 
     /** Every demo user (password = user name) and every partner client, in the realm file's order. */

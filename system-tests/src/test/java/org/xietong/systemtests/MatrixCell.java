@@ -3,15 +3,15 @@ package org.xietong.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One cell: an operation, a caller, the scope of the object it is aimed at (own, other, parent, or none when the
+ * One cell: an operation, a caller, the route (through the gateway or straight to the service), the scope of the object it is aimed at (own, other, parent, or none when the
  * operation names no object), the request, what is expected, and, once sent, what came back.
  */
-record MatrixCell(MatrixOperation op, MatrixCaller caller, String scope, MatrixTarget target, String path,
+record MatrixCell(MatrixOperation op, MatrixCaller caller, MatrixRoute route, String scope, MatrixTarget target, String path,
                   JsonNode body, boolean listing, Expectations.Expected expected, int status, boolean listed,
                   String problem, String answer) {
 
     static MatrixCell notApplicable(MatrixOperation op, MatrixCaller caller, String scope, String why) {
-        return new MatrixCell(op, caller, scope, null, "", null, false,
+        return new MatrixCell(op, caller, MatrixRoute.GATEWAY, scope, null, "", null, false,
                 new Expectations.Expected(MatrixOutcome.NOT_APPLICABLE, why), 0, false, null, null);
     }
 
@@ -21,7 +21,7 @@ record MatrixCell(MatrixOperation op, MatrixCaller caller, String scope, MatrixT
 
     MatrixCell answered(int status, boolean listed, String problem, String answer) {
         String shown = answer == null ? null : answer.replaceAll("\\s+", " ");
-        return new MatrixCell(op, caller, scope, target, path, body, listing, expected, status, listed, problem,
+        return new MatrixCell(op, caller, route, scope, target, path, body, listing, expected, status, listed, problem,
                 shown == null || shown.length() <= 200 ? shown : shown.substring(0, 200) + "…");
     }
 
@@ -49,7 +49,7 @@ record MatrixCell(MatrixOperation op, MatrixCaller caller, String scope, MatrixT
     }
 
     String describe() {
-        return op.name() + " | " + caller.name() + " (" + caller.role() + ") | " + scope
+        return op.name() + " | " + caller.name() + " (" + caller.role() + ") | " + route + " | " + scope
                 + (target == null ? "" : " " + target.label()) + " | " + path + " | expected " + outcome()
                 + " [" + expected.reason() + "] | answered " + status + (listing ? (listed ? " listed" : " not listed") : "")
                 + (answer == null || listing ? "" : " " + answer);

@@ -3,6 +3,7 @@ package org.xietong.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.xietong.devstack.SuiteService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Calls through the gateway with a caller's real Keycloak token. A 429 is waited out (as Retry-After says) and
+ * Calls through the gateway, or straight to the service, with a caller's real Keycloak token. A 429 is waited out (as Retry-After says) and
  * tried again: the matrix spends more of a caller's rate limit than a person would, and the limit is not what it
  * tests; it is never switched off.
  */
@@ -44,9 +45,15 @@ final class MatrixHttp {
     }
 
     Answer send(MatrixCaller caller, String method, String target, JsonNode body, Map<String, String> headers) {
+        return send(caller, MatrixRoute.GATEWAY, method, target, body, headers);
+    }
+
+    Answer send(MatrixCaller caller, MatrixRoute route, String method, String target, JsonNode body,
+                Map<String, String> headers) {
+        String base = route == MatrixRoute.GATEWAY ? suite.gateway() : serviceFor(target);
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gateway() + target))
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + target))
                         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token(caller));
                 headers.forEach(request::header);
                 HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
@@ -76,6 +83,16 @@ final class MatrixHttp {
                 throw new IllegalStateException("interrupted", e);
             }
         }
+    }
+
+    /** The service that serves the path, reached on its own port as a caller inside the network would. */
+    private String serviceFor(String target) {
+        for (SuiteService service : SuiteService.values()) {
+            if (service.apiPrefix() != null && target.startsWith(service.apiPrefix())) {
+                return suite.config().url(service);
+            }
+        }
+        throw new IllegalArgumentException("no service serves " + target);
     }
 
     Answer get(MatrixCaller caller, String target) {

@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One operation of the gateway's merged OpenAPI document, with what the matrix needs of it: the roles the service
- * states for it ({@code security: jwt: [...]}, empty when any authenticated caller may call), its path and required
+ * One operation of the gateway's merged OpenAPI document, with what the matrix needs of it: the purposes the service
+ * declares for it ({@code security: jwt: [...]}, from its {@code @RolesAllowed}), its path and required
  * query parameters, and whether it answers a page of items.
  */
-record MatrixOperation(String method, String template, Set<String> serviceRoles, List<String> pathParams,
+record MatrixOperation(String method, String template, Set<String> declaredPurposes, List<String> pathParams,
                        List<String> requiredQuery, JsonNode requestSchema, String mediaType, boolean paged) {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
@@ -24,11 +24,6 @@ record MatrixOperation(String method, String template, Set<String> serviceRoles,
 
     boolean read() {
         return method.equals("GET");
-    }
-
-    /** The service's own role check, as its document states it. */
-    boolean serviceLets(MatrixCaller caller) {
-        return serviceRoles.isEmpty() || caller.roles().stream().anyMatch(serviceRoles::contains);
     }
 
     static List<MatrixOperation> from(JsonNode doc) {

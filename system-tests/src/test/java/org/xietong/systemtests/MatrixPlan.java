@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Lays out the cells: every operation × every caller × own / other / parent object (one cell, scope "none", for an
+ * Lays out the cells: every operation × every caller × own / other / parent object × through the gateway and
+ * straight to the service (one cell, scope "none", for an
  * operation that names no object), choosing for each caller which fixture object is its own, another region's, and
  * the region's above.
  */
@@ -39,16 +40,15 @@ final class MatrixPlan {
             for (MatrixCaller caller : callers) {
                 if (anchor.isEmpty() && listed.isEmpty()) {
                     String path = path(op, null, null);
-                    cells.add(cell(op, caller, "none", null, path, false, List.of()));
+                    cells.addAll(cell(op, caller, "none", null, path, false, List.of()));
                     continue;
                 }
                 MatrixKind kind = anchor.map(MatrixKind.Anchor::kind).orElseGet(listed::get);
                 for (String scope : SCOPES) {
                     Optional<MatrixTarget> target = pick(kind, caller, scope);
                     if (target.isEmpty() && !fixture.of(kind).isEmpty() && !(caller.admin() && !scope.equals("own"))
-                            && expectations.roleRefused(op, path(op, anchor.orElse(null), fixture.of(kind).get(0))
-                            .split("\\?")[0], caller)) {
-                        // The roles decide before any object is looked at: any object stands in.
+                            && expectations.purposeRefused(op, caller)) {
+                        // The purpose decides before any object is looked at: any object stands in.
                         target = Optional.of(fixture.of(kind).get(0));
                     }
                     if (target.isEmpty()) {
@@ -56,7 +56,7 @@ final class MatrixPlan {
                         continue;
                     }
                     String path = path(op, anchor.orElse(null), target.get());
-                    cells.add(cell(op, caller, scope, target.get(), path, anchor.isEmpty(),
+                    cells.addAll(cell(op, caller, scope, target.get(), path, anchor.isEmpty(),
                             anchor.map(MatrixKind.Anchor::bodyFields).orElse(List.of())));
                 }
             }
@@ -64,11 +64,22 @@ final class MatrixPlan {
         return cells;
     }
 
-    private MatrixCell cell(MatrixOperation op, MatrixCaller caller, String scope, MatrixTarget target, String path,
-                            boolean listing, List<String> bodyFields) {
+    /**
+     * The cell through the gateway, and the same straight to the service when it reads or should be refused: a change
+     * the caller may make is sent once, through the gateway, so that it is not made twice.
+     */
+    private List<MatrixCell> cell(MatrixOperation op, MatrixCaller caller, String scope, MatrixTarget target,
+                                  String path, boolean listing, List<String> bodyFields) {
         JsonNode body = bodies.body(op, bodyFields, target);
-        return new MatrixCell(op, caller, scope, target, path, body, listing,
-                expectations.expect(op, path.split("\\?")[0], caller, target, listing), 0, false, null, null);
+        List<MatrixCell> cells = new ArrayList<>();
+        for (MatrixRoute route : MatrixRoute.values()) {
+            Expectations.Expected expected = expectations.expect(op, route, caller, target, listing);
+            if (route == MatrixRoute.GATEWAY || op.read() || expected.outcome().denial()) {
+                cells.add(new MatrixCell(op, caller, route, scope, target, path, body, listing, expected, 0, false,
+                        null, null));
+            }
+        }
+        return cells;
     }
 
     private static String why(MatrixCaller caller, String scope, MatrixKind kind) {

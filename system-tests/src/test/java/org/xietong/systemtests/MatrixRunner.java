@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Sends the cells through the gateway. Reads go first, all at once; then the changes aimed at an object, one object
+ * Sends the cells, each through the gateway or straight to its service as the cell says. Reads go first, all at once; then the changes aimed at an object, one object
  * at a time (objects in parallel), refused ones first, each checked by the admin to have left its object as it was;
  * then in the same way the changes that end or pause an object; last the changes that name no object. A change a caller may make is sent with a stale If-Match where the service
  * asks for one, so the answer (412) proves the checks let it through without changing anything.
@@ -114,7 +114,7 @@ final class MatrixRunner {
     }
 
     private MatrixCell send(MatrixCell cell) {
-        MatrixHttp.Answer answer = http.send(cell.caller(), cell.op().method(), cell.path(), cell.body(),
+        MatrixHttp.Answer answer = http.send(cell.caller(), cell.route(), cell.op().method(), cell.path(), cell.body(),
                 cell.op().read() ? Map.of() : STALE);
         boolean listed = cell.listing() && answer.status() == 200 && lists(answer.json(), cell.target().id());
         return cell.answered(answer.status(), listed, answer.status() >= 500 ? "server error" : null, answer.body());

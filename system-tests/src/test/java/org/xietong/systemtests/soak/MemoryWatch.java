@@ -146,6 +146,11 @@ public final class MemoryWatch implements AutoCloseable {
         return -1;
     }
 
+    /** The most heap {@code jvm} used in any sample so far, in bytes; -1 when none could be read. */
+    public synchronized long peakHeap(String jvm) {
+        return series.stream().mapToLong(row -> row.readings().get(jvm).heapUsed()).max().orElse(-1);
+    }
+
     /** Why a heap reading is missing, if one is. */
     public synchronized List<String> problems() {
         return List.copyOf(problems);
