@@ -14,7 +14,8 @@ public record DemoAccounts(List<User> users, List<Partner> partners) {
     public record User(String username, String name, List<String> roles, String regionCode, String scope) {
     }
 
-    public record Partner(String clientId, String secret, String regionCode) {
+    /** A partner client; {@code roles} are its service account's: partner-system and the purposes granted. */
+    public record Partner(String clientId, String secret, String regionCode, List<String> roles) {
     }
 
     public static DemoAccounts read(Path realmFile) throws IOException {
@@ -51,7 +52,14 @@ public record DemoAccounts(List<User> users, List<Partner> partners) {
                         region = mapper.path("config").path("claim.value").asText();
                     }
                 }
-                partners.add(new Partner(client.path("clientId").asText(), client.path("secret").asText(), region));
+                String clientId = client.path("clientId").asText();
+                List<String> roles = new ArrayList<>();
+                for (JsonNode user : realm.path("users")) {
+                    if (clientId.equals(user.path("serviceAccountClientId").asText())) {
+                        user.path("realmRoles").forEach(r -> roles.add(r.asText()));
+                    }
+                }
+                partners.add(new Partner(clientId, client.path("secret").asText(), region, List.copyOf(roles)));
             }
         }
         return new DemoAccounts(users, partners);

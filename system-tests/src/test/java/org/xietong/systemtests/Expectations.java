@@ -105,6 +105,21 @@ final class Expectations {
                     "a consortium's cooperation items are kept by the health officers of any member's region",
                     (op, c, t) -> t.seenBy(c) ? changeable(t.places().stream().anyMatch(p -> officerFor(c, p)))
                             : MatrixOutcome.HIDDEN),
+            Rule.of("POST /api/v1/healthcare/consortium-invitations/\\{id}/accept",
+                    "an invitation to a consortium is accepted by a health officer of the invited institution's region",
+                    (op, c, t) -> t.seenBy(c) ? changeable(officerFor(c, t.places().get(1))) : MatrixOutcome.HIDDEN),
+            Rule.of("POST /api/v1/healthcare/consortium-invitations/\\{id}/decline",
+                    "either side's health officer declines (or withdraws) an invitation",
+                    (op, c, t) -> t.seenBy(c) ? changeable(t.places().stream().anyMatch(p -> officerFor(c, p)))
+                            : MatrixOutcome.HIDDEN),
+            Rule.of("POST /api/v1/healthcare/outreach-schedules/\\{id}/accept",
+                    "a schedule naming another region's expert is accepted by a health officer of the expert's region",
+                    (op, c, t) -> t.seenBy(c) ? changeable(t.places().size() > 1 && officerFor(c, t.places().get(1)))
+                            : MatrixOutcome.HIDDEN),
+            Rule.of("POST /api/v1/healthcare/outreach-schedules/\\{id}/decline",
+                    "the host's or the expert's region declines a schedule",
+                    (op, c, t) -> t.seenBy(c) ? changeable(t.places().stream().anyMatch(p -> officerFor(c, p)))
+                            : MatrixOutcome.HIDDEN),
             Rule.of("(POST|PUT|DELETE) /api/v1/healthcare/consortia/\\{id}.*",
                     "a consortium is changed by health officers covering its lead institution (not by staff); "
                             + "other members only see it",

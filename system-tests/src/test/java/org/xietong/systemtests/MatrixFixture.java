@@ -120,6 +120,13 @@ final class MatrixFixture {
             add(MatrixKind.INSTITUTION, i.path("code").asText(), List.of(MatrixPlace.institution(
                     i.path("regionCode").asText(), i.path("code").asText())), null, Map.of());
         }
+        invite(callers);
+        for (JsonNode i : items("/api/v1/healthcare/consortium-invitations?size=100")) {
+            add(MatrixKind.INVITATION, i.path("id").asText(), List.of(
+                    MatrixPlace.institution(i.path("leadRegion").asText(), i.path("leadCode").asText()),
+                    MatrixPlace.institution(i.path("regionCode").asText(), i.path("institutionCode").asText())),
+                    null, Map.of());
+        }
         for (JsonNode c : items("/api/v1/healthcare/consortia?size=100")) {
             List<MatrixPlace> places = new ArrayList<>();
             for (JsonNode m : c.path("members")) {
@@ -193,6 +200,23 @@ final class MatrixFixture {
             add(MatrixKind.REGION, region, List.of(MatrixPlace.region(region)), null, Map.of("code", "HD-0001"));
         }
         return this;
+    }
+
+    /**
+     * A pending invitation: Dezhou's health officer enrols a Changping hospital in a Dezhou consortium (the admin's
+     * own enrolment would join it at once). On a second run the invitation is already there (409).
+     */
+    private void invite(List<MatrixCaller> callers) {
+        MatrixCaller dezhou = callers.stream().filter(c -> c.has(Expectations.HEALTH) && c.region().equals("371400")
+                && c.institution().isEmpty()).findFirst().orElseThrow();
+        JsonNode consortium = created("/api/v1/healthcare/consortia", Map.of("name", "德州市第二人民医院远程协作网",
+                "kind", "REMOTE_NETWORK", "leadCode", "H3714000001"));
+        MatrixHttp.Answer answer = http.send(dezhou, "POST", "/api/v1/healthcare/consortia/"
+                + consortium.path("id").asText() + "/members", MatrixHttp.JSON.valueToTree(Map.of("institutionCode",
+                "H1101140001")), Map.of());
+        if (answer.status() != 202 && answer.status() != 409) {
+            throw new IllegalStateException("the invitation answered " + answer.status() + ": " + answer.body());
+        }
     }
 
     List<MatrixTarget> of(MatrixKind kind) {

@@ -21,6 +21,7 @@ enum MatrixKind {
     RUN("/api/v1/rotation/matching-runs/"),
     INSTITUTION("/api/v1/healthcare/institutions/"),
     CONSORTIUM("/api/v1/healthcare/consortia/"),
+    INVITATION("/api/v1/healthcare/consortium-invitations/"),
     EXPERT("/api/v1/healthcare/experts/"),
     SCHEDULE("/api/v1/healthcare/outreach-schedules/"),
     SESSION("/api/v1/healthcare/clinic-sessions/"),

@@ -48,8 +48,12 @@ final class RawUpload {
                 }
                 if (!chunks.hasNext()) {
                     out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } else {
+                    // Answered part-way: the rest will never come, which the server learns at once.
+                    out.flush();
+                    socket.shutdownOutput();
                 }
-                out.flush();
             } catch (IOException closedWhileSending) {
                 // The server answered and closed before the body ended: its answer is read below.
             }

@@ -66,12 +66,12 @@ class SuiteThroughGatewayIT {
             given().auth().oauth2(admin).get(gateway + path)
                     .then().statusCode(200).body("page", equalTo(0));
         }
-        // The route table, with a real token: an education officer reads schools, not hospitals.
+        // Purposes, with a real token: an education officer reads schools, not hospitals.
         String officer = tokens.passwordGrant("edu-chaoyang", "edu-chaoyang");
         given().auth().oauth2(officer).get(gateway + PREFIXES.get(0)).then().statusCode(200);
         given().auth().oauth2(officer).get(gateway + "/api/v1/healthcare/institutions")
                 .then().statusCode(403).contentType("application/problem+json")
-                .body("detail", containsString("health-officer"));
+                .body("detail", containsString("healthcare:read"));
     }
 
     @Test

@@ -2,11 +2,14 @@ package org.xietong.devstack.test;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.xietong.devstack.DemoAccounts;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -41,6 +44,31 @@ public final class TestTokens {
     private TestTokens(String subject, List<String> roles) {
         this.subject = subject;
         this.roles = roles;
+    }
+
+    /**
+     * A demo partner system's token as the demo realm defines the client (deploy/keycloak/xietong-realm.json): its
+     * service account's roles (partner-system and the purposes it was granted), its region and its client id.
+     */
+    public static TestTokens demoPartner(String clientId) {
+        DemoAccounts.Partner partner = demoAccounts().partners().stream().filter(p -> p.clientId().equals(clientId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no partner client " + clientId));
+        return new TestTokens("service-account-" + clientId, partner.roles()).region(partner.regionCode())
+                .client(clientId);
+    }
+
+    private static DemoAccounts demoAccounts() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path realm = dir.resolve("deploy/keycloak/xietong-realm.json");
+            if (Files.isRegularFile(realm)) {
+                try {
+                    return DemoAccounts.read(realm);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("deploy/keycloak/xietong-realm.json not found above " + Path.of("").toAbsolutePath());
     }
 
     /** A token for a user name with realm roles; add claims with the methods below. */

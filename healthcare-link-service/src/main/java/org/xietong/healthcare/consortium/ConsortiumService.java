@@ -149,8 +149,9 @@ public class ConsortiumService {
     /** A health officer of the invited institution's region accepts: the institution becomes a member. */
     @Transactional
     public InvitationView acceptInvitation(long invitationId) {
-        ConsortiumInvitation invitation = decidable(invitationId, "accept");
+        ConsortiumInvitation invitation = readableInvitation(invitationId);
         caller.scope().requireWritable(access.officerFor(invitation.regionCode), "institution " + invitation.institutionCode);
+        requirePending(invitation, "accept");
         Consortium consortium = lockExisting(invitation.consortiumId);
         if (consortia.member(consortium.id, invitation.institutionCode).isPresent()) {
             throw ProblemException.conflict("already-member", invitation.institutionCode + " is already a member of consortium "
@@ -168,9 +169,10 @@ public class ConsortiumService {
     /** The invited side declines, or the lead's side withdraws its invitation. */
     @Transactional
     public InvitationView declineInvitation(long invitationId) {
-        ConsortiumInvitation invitation = decidable(invitationId, "decline");
+        ConsortiumInvitation invitation = readableInvitation(invitationId);
         caller.scope().requireWritable(access.officerFor(invitation.regionCode) || access.officerFor(invitation.leadRegion),
                 "invitation " + invitationId);
+        requirePending(invitation, "decline");
         decide(invitation, ConsortiumInvitation.Status.DECLINED);
         audit.record(caller.actor(), "consortium.member-declined", "consortium-invitation", String.valueOf(invitation.id),
                 List.of(invitation.leadRegion, invitation.regionCode).stream().distinct().toList(),
@@ -178,13 +180,12 @@ public class ConsortiumService {
         return invitationView(invitation);
     }
 
-    private ConsortiumInvitation decidable(long invitationId, String action) {
-        ConsortiumInvitation invitation = readableInvitation(invitationId);
+    /** Checked after the caller's right to decide, so that a caller without it learns nothing from a 409. */
+    private static void requirePending(ConsortiumInvitation invitation, String action) {
         if (invitation.status != ConsortiumInvitation.Status.PENDING) {
-            throw ProblemException.conflict("invitation-decided", "Cannot " + action + " invitation " + invitationId
+            throw ProblemException.conflict("invitation-decided", "Cannot " + action + " invitation " + invitation.id
                     + ": it is already " + invitation.status);
         }
-        return invitation;
     }
 
     private void decide(ConsortiumInvitation invitation, ConsortiumInvitation.Status status) {

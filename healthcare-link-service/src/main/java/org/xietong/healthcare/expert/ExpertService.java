@@ -152,9 +152,10 @@ public class ExpertService {
      */
     @Transactional
     public ScheduleView acceptSchedule(long id) {
-        OutreachSchedule schedule = pendingSchedule(id, "accept");
+        OutreachSchedule schedule = readableSchedule(id);
         Expert expert = experts.lock(schedule.expertId);
         caller.scope().requireWritable(access.officerFor(expert.homeRegion), "expert " + expert.id);
+        requirePending(schedule, "accept");
         LocalDate today = calendar.today();
         List<SessionKey> proposed = schedule.recurrenceRule().sessions(schedule.slot).stream()
                 .filter(k -> !k.date().isBefore(today)).toList();
@@ -173,23 +174,23 @@ public class ExpertService {
     /** The expert's region declines a PENDING schedule, or the host's region withdraws it. */
     @Transactional
     public ScheduleView declineSchedule(long id) {
-        OutreachSchedule schedule = pendingSchedule(id, "decline");
+        OutreachSchedule schedule = readableSchedule(id);
         Expert expert = experts.findById(schedule.expertId);
         caller.scope().requireWritable(access.officerFor(expert.homeRegion) || access.officerFor(schedule.hostRegion),
                 "outreach schedule " + id);
+        requirePending(schedule, "decline");
         decide(schedule, ScheduleStatus.DECLINED);
         audit.record(caller.actor(), "outreach-schedule.declined", "outreach-schedule", String.valueOf(id),
                 regions(schedule, expert), Map.of("expert", expert.id, "host", schedule.hostInstitutionCode));
         return view(schedule);
     }
 
-    private OutreachSchedule pendingSchedule(long id, String action) {
-        OutreachSchedule schedule = readableSchedule(id);
+    /** Checked after the caller's right to decide, so that a caller without it learns nothing from a 409. */
+    private static void requirePending(OutreachSchedule schedule, String action) {
         if (schedule.status != ScheduleStatus.PENDING) {
-            throw ProblemException.conflict("schedule-decided", "Cannot " + action + " outreach schedule " + id
-                    + ": it is " + schedule.status);
+            throw ProblemException.conflict("schedule-decided", "Cannot " + action + " outreach schedule "
+                    + schedule.id + ": it is " + schedule.status);
         }
-        return schedule;
     }
 
     private void decide(OutreachSchedule schedule, ScheduleStatus status) {

@@ -20,14 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class PurposeAccessTest {
 
-    /** Inner Mongolia's education partner as the demo realm grants it. */
-    private static final String EDUCATION_PARTNER = TestTokens.user("service-account-partner-150000", "partner-system",
-            "pairing:read", "pairing:cooperate", "pairing:record", "pairing:exchange", "rotation:read",
-            "rotation:exchange").region("150000").client("partner-150000").sign();
+    /** Inner Mongolia's education partner, granted as in the demo realm. */
+    private static final String EDUCATION_PARTNER = TestTokens.demoPartner("partner-150000").sign();
     /** Chongqing's health-commission partner as the demo realm grants it. */
-    private static final String HEALTH_PARTNER = TestTokens.user("service-account-partner-500000-health",
-            "partner-system", "healthcare:read", "healthcare:exchange").region("500000")
-            .client("partner-500000-health").sign();
+    private static final String HEALTH_PARTNER = TestTokens.demoPartner("partner-500000-health").sign();
     private static final String EDUCATION_OFFICER = TestTokens.user("edu-beijing", "education-officer").region("110000").sign();
     private static final String TEACHER = TestTokens.user("teacher-demo", "teacher").region("110118").sign();
 

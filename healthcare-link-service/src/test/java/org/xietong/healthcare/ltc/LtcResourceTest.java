@@ -36,9 +36,7 @@ class LtcResourceTest {
             .institution("LTC1101070001").sign();
     private static final String TONGZHOU = TestTokens.user("assessor-tongzhou", "ltc-assessor").region("110112")
             .institution("LTC1101120001").sign();
-    private static final String PARTNER = TestTokens.user("service-account-partner-500000", "partner-system",
-            "healthcare:ltc", "healthcare:ltc-read", "healthcare:exchange").region("500000").client("partner-500000")
-            .sign();
+    private static final String PARTNER = TestTokens.demoPartner("partner-500000").sign();
     private static boolean ready;
 
     @BeforeEach

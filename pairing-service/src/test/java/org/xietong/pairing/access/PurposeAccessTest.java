@@ -24,14 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PurposeAccessTest {
 
     private static final String ADMIN = TestTokens.user("admin", "platform-admin").sign();
-    /** Inner Mongolia's education partner as the demo realm grants it. */
-    private static final String EDUCATION_PARTNER = TestTokens.user("service-account-partner-150000", "partner-system",
-            "pairing:read", "pairing:cooperate", "pairing:record", "pairing:exchange", "rotation:read",
-            "rotation:exchange").region("150000").client("partner-150000").sign();
+    /** Inner Mongolia's education partner, granted as in the demo realm. */
+    private static final String EDUCATION_PARTNER = TestTokens.demoPartner("partner-150000").sign();
     /** Chongqing's insurance partner as the demo realm grants it. */
-    private static final String INSURANCE_PARTNER = TestTokens.user("service-account-partner-500000", "partner-system",
-            "healthcare:read", "healthcare:ltc", "healthcare:ltc-read", "healthcare:settle", "healthcare:exchange")
-            .region("500000").client("partner-500000").sign();
+    private static final String INSURANCE_PARTNER = TestTokens.demoPartner("partner-500000").sign();
     private static final String HEALTH_OFFICER = TestTokens.user("health-beijing", "health-officer").region("110000").sign();
 
     @BeforeEach

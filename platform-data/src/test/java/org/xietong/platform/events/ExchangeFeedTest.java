@@ -31,8 +31,7 @@ class ExchangeFeedTest {
 
     @Test
     void partnersPageThroughTheirRegionsEventsOldestFirst() {
-        String partner = TestTokens.user("service-account-partner-150000", "partner-system", "pairing:exchange")
-                .client("partner-150000").region("150000").sign();
+        String partner = TestTokens.demoPartner("partner-150000").sign();
         String start = endOfFeed(partner);
         ledger.record(ERGUN, "第一");
         ledger.record(ERGUN, "第二");

@@ -14,12 +14,8 @@ import static io.restassured.RestAssured.given;
 @QuarkusTest
 class PurposeAccessTest {
 
-    private static final String EDUCATION_PARTNER = TestTokens.user("service-account-partner-150000", "partner-system",
-            "pairing:read", "pairing:cooperate", "pairing:record", "pairing:exchange", "rotation:read",
-            "rotation:exchange").region("150000").client("partner-150000").sign();
-    private static final String INSURANCE_PARTNER = TestTokens.user("service-account-partner-500000", "partner-system",
-            "healthcare:read", "healthcare:ltc", "healthcare:ltc-read", "healthcare:settle", "healthcare:exchange")
-            .region("500000").client("partner-500000").sign();
+    private static final String EDUCATION_PARTNER = TestTokens.demoPartner("partner-150000").sign();
+    private static final String INSURANCE_PARTNER = TestTokens.demoPartner("partner-500000").sign();
     private static final String HEALTH_OFFICER = TestTokens.user("health-dezhou", "health-officer").region("371400").sign();
 
     @ParameterizedTest(name = "{0} {1}")
