@@ -211,6 +211,8 @@ final class MatrixFixture {
                 && c.institution().isEmpty()).findFirst().orElseThrow();
         JsonNode consortium = created("/api/v1/healthcare/consortia", Map.of("name", "德州市第二人民医院远程协作网",
                 "kind", "REMOTE_NETWORK", "leadCode", "H3714000001"));
+        created("/api/v1/healthcare/consortia/" + consortium.path("id").asText() + "/items",
+                Map.of("title", "远程会诊每周二下午开放", "status", "ACTIVE"));
         MatrixHttp.Answer answer = http.send(dezhou, "POST", "/api/v1/healthcare/consortia/"
                 + consortium.path("id").asText() + "/members", MatrixHttp.JSON.valueToTree(Map.of("institutionCode",
                 "H1101140001")), Map.of());

@@ -58,7 +58,9 @@ final class MatrixHttp {
                 headers.forEach(request::header);
                 HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
                 if (body != null) {
-                    request.header("Content-Type", "application/json");
+                    if (!headers.containsKey("Content-Type")) {
+                        request.header("Content-Type", "application/json");
+                    }
                     publisher = HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
                 }
                 HttpResponse<String> response = http.send(request.method(method, publisher).build(),

@@ -114,8 +114,13 @@ final class MatrixRunner {
     }
 
     private MatrixCell send(MatrixCell cell) {
+        Map<String, String> headers = new java.util.HashMap<>(cell.op().read() ? Map.of() : STALE);
+        if (cell.body() != null && cell.op().mediaType() != null) {
+            // As the operation declares it: a service asked straight checks the media type before the purpose.
+            headers.put("Content-Type", cell.op().mediaType());
+        }
         MatrixHttp.Answer answer = http.send(cell.caller(), cell.route(), cell.op().method(), cell.path(), cell.body(),
-                cell.op().read() ? Map.of() : STALE);
+                headers);
         boolean listed = cell.listing() && answer.status() == 200 && lists(answer.json(), cell.target().id());
         return cell.answered(answer.status(), listed, answer.status() >= 500 ? "server error" : null, answer.body());
     }
