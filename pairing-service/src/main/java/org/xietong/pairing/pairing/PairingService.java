@@ -151,14 +151,7 @@ public class PairingService {
         if (!action.allowedFrom(pairing.status)) {
             throw transition(action.name().toLowerCase(), pairing);
         }
-        PairingStatus before = pairing.status;
-        pairing.status = action.target();
-        pairing.clearPending();
-        pairing.updatedAt = Instant.now(clock);
-        publish(pairing, action.eventType(), Map.of("status", Map.of("from", before, "to", pairing.status),
-                "termEnd", pairing.termEnd.toString()));
-        pairings.flush();
-        return PairingView.of(pairing);
+        return moveTo(pairing, action);
     }
 
     /** What an agreement step did: recorded one side's request, or completed the change both sides asked for. */
@@ -221,12 +214,17 @@ public class PairingService {
     }
 
     private PairingView complete(Pairing pairing, PairingAction action, LocalDate termEnd) {
-        PairingStatus before = pairing.status;
         if (action == PairingAction.RENEW) {
             pairing.termStart = pairing.termEnd;
             pairing.termEnd = termEnd;
             pairing.renewals++;
         }
+        return moveTo(pairing, action);
+    }
+
+    /** The pairing takes the action's status (a pending request lapses) and says so in its event. */
+    private PairingView moveTo(Pairing pairing, PairingAction action) {
+        PairingStatus before = pairing.status;
         pairing.status = action.target();
         pairing.clearPending();
         pairing.updatedAt = Instant.now(clock);
