@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The access model, written once: every API operation names the one purpose it serves ({@code @RolesAllowed} with
  * a purpose name), and this table says which roles hold each purpose and which a partner system may be granted.
- * The services enforce it (the {@link PurposeAugmentor} adds a caller's purposes to its roles), the gateway reads the
- * purposes from the services' API documents and the authorisation matrix expects exactly this table.
+ * The services enforce it (the {@link PurposeAugmentor} puts the purposes a caller holds among its roles), the
+ * gateway reads the purposes from the services' API documents and the authorisation matrix expects this table.
  * <p>
  * A person holds the purposes of their realm roles. A partner system (realm role {@code partner-system}) holds only
  * the purposes its client's service account was granted in the realm, as realm roles named like the purpose, and
