@@ -1,6 +1,5 @@
 package org.xietong.systemtests;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Another caller who keeps using the service while it is attacked: one read every quarter of a second, each answer
@@ -27,11 +29,11 @@ final class Bystander implements AutoCloseable {
                 long begin = System.nanoTime();
                 String answer;
                 try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    HttpResponse<String> response = http.sendAsync(HttpRequest.newBuilder(URI.create(url))
                             .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                            HttpResponse.BodyHandlers.ofString()).get(25, TimeUnit.SECONDS);
                     answer = String.valueOf(response.statusCode());
-                } catch (IOException e) {
+                } catch (ExecutionException | TimeoutException e) {
                     answer = "failed: " + e;
                 } catch (InterruptedException e) {
                     return;

@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +50,8 @@ public final class MemoryWatch implements AutoCloseable {
 
     private final List<Watched> watched;
     private final Path jcmd;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     private final List<Row> series = new ArrayList<>();
     private final Map<String, Row> marks = new LinkedHashMap<>();
@@ -120,8 +123,10 @@ public final class MemoryWatch implements AutoCloseable {
         String failure = "";
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(jvm.baseUrl() + "/q/metrics"))
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                // The future's own deadline: the client's request timeout was once seen not to end a stuck scrape.
+                HttpResponse<String> metrics = http.sendAsync(HttpRequest.newBuilder(
+                                URI.create(jvm.baseUrl() + "/q/metrics")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString()).get(35, TimeUnit.SECONDS);
                 Matcher matcher = HEAP_USED.matcher(metrics.body());
                 double sum = 0;
                 boolean found = false;
@@ -133,7 +138,7 @@ public final class MemoryWatch implements AutoCloseable {
                     return (long) sum;
                 }
                 failure = "status " + metrics.statusCode() + ", heap " + (found ? "found" : "not found");
-            } catch (IOException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 failure = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
