@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import org.xietong.healthcare.institution.Institution;
 import org.xietong.healthcare.institution.InstitutionRepository;
 import org.xietong.platform.api.Page;
-import org.xietong.platform.api.Pages;
+import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.Problem;

@@ -8,7 +8,7 @@ import org.xietong.healthcare.consortium.InstitutionAccess;
 import org.xietong.healthcare.institution.Capability;
 import org.xietong.healthcare.institution.Institution;
 import org.xietong.platform.api.Page;
-import org.xietong.platform.api.Pages;
+import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.Problem;

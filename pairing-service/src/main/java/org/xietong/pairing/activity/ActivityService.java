@@ -13,7 +13,7 @@ import org.xietong.pairing.pairing.PairingStatus;
 import org.xietong.pairing.school.School;
 import org.xietong.pairing.school.SchoolRepository;
 import org.xietong.platform.api.Page;
-import org.xietong.platform.api.Pages;
+import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.Problem;

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import org.xietong.contracts.rotation.AssignmentChanged;
 import org.xietong.contracts.rotation.ExchangeConfirmed;
 import org.xietong.platform.api.Page;
-import org.xietong.platform.api.Pages;
+import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.events.Outbox;

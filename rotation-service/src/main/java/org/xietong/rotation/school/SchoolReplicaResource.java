@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
-import org.xietong.platform.api.Pages;
+import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.Purpose;
 

@@ -1,6 +1,7 @@
-package org.xietong.platform.api;
+package org.xietong.platform.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import org.xietong.platform.api.Page;
 
 import java.util.List;
 import java.util.function.Function;
