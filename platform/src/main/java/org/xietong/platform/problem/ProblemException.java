@@ -25,4 +25,39 @@ public class ProblemException extends RuntimeException {
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(403, "out-of-scope", "Forbidden", detail));
     }
+
+    /** 400: the request itself is malformed (a parameter, a header, a body that cannot be read). */
+    public static ProblemException badRequest(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(400, slug, title, detail));
+    }
+
+    /** 403 with its own reason, where the refusal is a rule rather than the caller's region. */
+    public static ProblemException forbidden(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(403, slug, title, detail));
+    }
+
+    /** 409 with its own title. */
+    public static ProblemException conflict(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(409, slug, title, detail));
+    }
+
+    /** 412: the {@code If-Match} version is not the current one. */
+    public static ProblemException preconditionFailed(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(412, slug, title, detail));
+    }
+
+    /** 413: the request is over a stated limit; the detail names the limit. */
+    public static ProblemException tooLarge(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(413, slug, title, detail));
+    }
+
+    /** 422: the request is well formed but a domain rule refuses it; the detail names the rule. */
+    public static ProblemException unprocessable(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(422, slug, title, detail));
+    }
+
+    /** 428: a precondition header ({@code If-Match}) is required and missing. */
+    public static ProblemException preconditionRequired(String slug, String title, String detail) {
+        return new ProblemException(Problem.of(428, slug, title, detail));
+    }
 }
