@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.xietong.platform.privacy.ResidentIds;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -41,7 +40,12 @@ public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
-    private static final String EXPIRY = "24 hours";
+    /** How long a key's response is replayed, as a PostgreSQL interval; Housekeeping deletes older records. */
+    public static final String EXPIRY = "24 hours";
+
+    /** The stored answer to a caller's key; native SQL like the claim, whose ON CONFLICT has no JPQL form. */
+    private record StoredResponse(String requestHash, Integer status, String location, String body) {
+    }
 
     private final EntityManager em;
     private final Caller caller;
@@ -63,8 +67,8 @@ public class Idempotency {
             return action.get();
         }
         if (!KEY.matcher(key).matches()) {
-            throw new ProblemException(Problem.of(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
-                    "Idempotency-Key must be 1 to 200 visible ASCII characters"));
+            throw ProblemException.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 200 visible ASCII characters");
         }
         String owner = caller.subject();
         String hash = hash(operation, request);
@@ -88,21 +92,19 @@ public class Idempotency {
     }
 
     private Response replay(String owner, String key, String hash) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, status, location, body FROM idempotency_record "
-                        + "WHERE caller = ?1 AND idem_key = ?2")
-                .setParameter(1, owner).setParameter(2, key).getResultList();
-        Object[] row = rows.get(0);
-        if (!hash.equals(row[0])) {
-            throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
-                    "This Idempotency-Key was used with a different request; use a new key for a new request"));
+        StoredResponse stored = (StoredResponse) em.createNativeQuery("SELECT request_hash, status, location, body "
+                        + "FROM idempotency_record WHERE caller = ?1 AND idem_key = ?2", StoredResponse.class)
+                .setParameter(1, owner).setParameter(2, key).getSingleResult();
+        if (!hash.equals(stored.requestHash())) {
+            throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was used with a different request; use a new key for a new request");
         }
-        Response.ResponseBuilder replayed = Response.status(((Number) row[1]).intValue()).header("Idempotent-Replayed", "true");
-        if (row[2] != null) {
-            replayed.location(URI.create((String) row[2]));
+        Response.ResponseBuilder replayed = Response.status(stored.status()).header("Idempotent-Replayed", "true");
+        if (stored.location() != null) {
+            replayed.location(URI.create(stored.location()));
         }
-        if (row[3] != null) {
-            replayed.entity(row[3]).type(MediaType.APPLICATION_JSON_TYPE);
+        if (stored.body() != null) {
+            replayed.entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE);
         }
         return replayed.build();
     }

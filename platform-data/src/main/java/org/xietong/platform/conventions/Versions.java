@@ -1,7 +1,6 @@
 package org.xietong.platform.conventions;
 
 import jakarta.ws.rs.core.EntityTag;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 
 /**
@@ -21,8 +20,8 @@ public final class Versions {
     public static void requireMatch(String ifMatch, long currentVersion) {
         // "*" would skip the very check this header exists for.
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            throw new ProblemException(Problem.of(428, "precondition-required", "Precondition required",
-                    "Send the ETag you read in If-Match, so a concurrent change is not overwritten"));
+            throw ProblemException.preconditionRequired("precondition-required", "Precondition required",
+                    "Send the ETag you read in If-Match, so a concurrent change is not overwritten");
         }
         String expected = "\"" + currentVersion + "\"";
         boolean matches = false;
@@ -32,8 +31,8 @@ public final class Versions {
             matches |= tag.equals(expected);
         }
         if (!matches) {
-            throw new ProblemException(Problem.of(412, "precondition-failed", "Precondition failed",
-                    "The record changed since you read it (now version " + currentVersion + "); read it again and retry"));
+            throw ProblemException.preconditionFailed("precondition-failed", "Precondition failed",
+                    "The record changed since you read it (now version " + currentVersion + "); read it again and retry");
         }
     }
 }

@@ -15,7 +15,10 @@ public interface EventsConfig {
     /** The service's topic, e.g. xietong.pairing.events. */
     String topic();
 
-    /** How long published events stay in the outbox for the exchange feed. */
+    /**
+     * How long published events stay in the outbox for the exchange feed, and how long the inbox remembers an event
+     * it processed; {@link Housekeeping} deletes what is older.
+     */
     @WithDefault("P180D")
     Duration retention();
 

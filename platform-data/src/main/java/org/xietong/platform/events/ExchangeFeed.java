@@ -2,9 +2,7 @@ package org.xietong.platform.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
-import org.xietong.platform.schema.SqlValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +32,10 @@ public class ExchangeFeed {
     /** Events after {@code cursor} concerning a region under {@code regionPrefix} ("" for all). */
     public FeedPage read(String cursor, int limit, String regionPrefix) {
         long after = parse(cursor);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT feed_position, CAST(id AS text), type, subject, "
-                        + "array_to_string(region_codes, ' '), occurred_at, CAST(data AS text) FROM outbox_event "
+        List<StoredEvent> rows = em.createNativeQuery("SELECT feed_position, " + StoredEvent.COLUMNS + " FROM outbox_event "
                         + "WHERE feed_position > ?1 AND (?2 = '' OR EXISTS "
                         + "(SELECT 1 FROM unnest(region_codes) AS rc WHERE rc LIKE ?2 || '%')) "
-                        + "ORDER BY feed_position LIMIT ?3")
+                        + "ORDER BY feed_position LIMIT ?3", StoredEvent.class)
                 .setParameter(1, after)
                 .setParameter(2, regionPrefix)
                 .setParameter(3, limit + 1)
@@ -47,10 +43,9 @@ public class ExchangeFeed {
         boolean hasMore = rows.size() > limit;
         List<CloudEvent> events = new ArrayList<>();
         long last = after;
-        for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
-            last = ((Number) row[0]).longValue();
-            events.add(new CloudEvent(CloudEvent.SPEC_VERSION, (String) row[1], config.source(), (String) row[2],
-                    (String) row[3], SqlValues.instant(row[5]), CloudEvent.JSON, (String) row[4], (String) row[6]));
+        for (StoredEvent row : rows.subList(0, Math.min(limit, rows.size()))) {
+            last = row.position();
+            events.add(row.toCloudEvent(config.source()));
         }
         return new FeedPage(events, Long.toString(last), hasMore);
     }
@@ -60,8 +55,8 @@ public class ExchangeFeed {
             return 0;
         }
         if (!CURSOR.matcher(cursor).matches()) {
-            throw new ProblemException(Problem.of(400, "invalid-cursor", "Invalid cursor",
-                    "'after' must be a cursor returned as 'next' by this feed"));
+            throw ProblemException.badRequest("invalid-cursor", "Invalid cursor",
+                    "'after' must be a cursor returned as 'next' by this feed");
         }
         return Long.parseLong(cursor);
     }

@@ -14,10 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
-import org.xietong.platform.schema.SqlValues;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +39,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key; each service has its own database, so one key serves all of them. */
     private static final long LEADER_LOCK = 0x7869657431L;
-    private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
 
     private final EntityManager em;
     private final EventsConfig config;
@@ -56,7 +53,6 @@ public class OutboxRelay {
     private record Batch(int published, RuntimeException failure) {
     }
     private volatile Thread worker;
-    private Instant lastCleanup = Instant.EPOCH;
 
     public OutboxRelay(EntityManager em, EventsConfig config, OutboxSignal signal,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
@@ -111,7 +107,6 @@ public class OutboxRelay {
                     // Another instance is publishing; its snapshot may have missed what we were woken for.
                     signal.await(LEADER_RETRY);
                 } else if (published < config.relay().batchSize()) {
-                    removeExpired();
                     signal.await(config.relay().idlePoll());
                 }
             } catch (InterruptedException e) {
@@ -143,19 +138,16 @@ public class OutboxRelay {
             if (!Boolean.TRUE.equals(leader)) {
                 return new Batch(NOT_LEADER, null);
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT seq, CAST(id AS text), type, subject, "
-                            + "array_to_string(region_codes, ' '), occurred_at, CAST(data AS text) FROM outbox_event "
-                            + "WHERE published_at IS NULL ORDER BY seq LIMIT ?1")
+            List<StoredEvent> rows = em.createNativeQuery("SELECT seq, " + StoredEvent.COLUMNS + " FROM outbox_event "
+                            + "WHERE published_at IS NULL ORDER BY seq LIMIT ?1", StoredEvent.class)
                     .setParameter(1, config.relay().batchSize())
                     .getResultList();
             if (rows.isEmpty()) {
                 return new Batch(0, null);
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, (String) row[1], config.source(),
-                        (String) row[2], (String) row[3], SqlValues.instant(row[5]), CloudEvent.JSON, (String) row[4], (String) row[6]);
+            for (StoredEvent row : rows) {
+                CloudEvent event = row.toCloudEvent(config.source());
                 acks.add(producer.send(new ProducerRecord<>(config.topic(), null, event.subject(), event.data(),
                         event.kafkaHeaders())));
             }
@@ -188,8 +180,8 @@ public class OutboxRelay {
         return batch.published();
     }
 
-    private void markPublished(List<Object[]> rows) {
-        String seqs = rows.stream().map(r -> r[0].toString()).collect(Collectors.joining(",", "{", "}"));
+    private void markPublished(List<StoredEvent> rows) {
+        String seqs = rows.stream().map(r -> Long.toString(r.position())).collect(Collectors.joining(",", "{", "}"));
         em.createNativeQuery("WITH base AS (UPDATE outbox_feed_state SET last_position = last_position + ?2 "
                         + "WHERE id = 1 RETURNING last_position - ?2 AS start), "
                         + "ordered AS (SELECT seq, row_number() OVER (ORDER BY seq) AS rn FROM outbox_event "
@@ -199,21 +191,6 @@ public class OutboxRelay {
                 .setParameter(1, seqs)
                 .setParameter(2, (long) rows.size())
                 .executeUpdate();
-    }
-
-    private void removeExpired() {
-        if (Instant.now().isBefore(lastCleanup.plus(CLEANUP_EVERY))) {
-            return;
-        }
-        lastCleanup = Instant.now();
-        Instant before = Instant.now().minus(config.retention());
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1").setParameter(1, before).executeUpdate();
-            em.createNativeQuery("DELETE FROM inbox_event WHERE processed_at < ?1").setParameter(1, before).executeUpdate();
-            // The relay's hourly pass is also where expired Idempotency-Keys (24 h) are dropped.
-            em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < now() - CAST('24 hours' AS interval)")
-                    .executeUpdate();
-        });
     }
 
     private KafkaProducer<String, String> createProducer() {

@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.platform.events.testapp.Ledger;
@@ -66,15 +67,26 @@ class ExchangeFeedTest {
         assertTrue(regions.stream().allMatch("110105"::equals), regions.toString());
     }
 
-    @Test
-    void badCursorsLimitsAndCallersAreProblems() {
+    @ParameterizedTest(name = "?{0} is {1}")
+    @CsvSource({
+            "after=abc, invalid-cursor",
+            "after=-1, invalid-cursor",
+            "limit=0, invalid-request",
+            "limit=100000, invalid-request",
+    })
+    void aMalformedCursorOrLimitIsA400Problem(String query, String slug) {
         String admin = TestTokens.user("admin", "platform-admin").sign();
-        given().auth().oauth2(admin).get(FEED + "?after=abc").then().statusCode(400)
-                .contentType("application/problem+json").body("type", equalTo("https://xietong.org/problems/invalid-cursor"));
-        given().auth().oauth2(admin).get(FEED + "?after=-1").then().statusCode(400);
-        given().auth().oauth2(admin).get(FEED + "?limit=0").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(admin).get(FEED + "?limit=100000").then().statusCode(400);
+        given().auth().oauth2(admin).get(FEED + "?" + query).then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("https://xietong.org/problems/" + slug));
+    }
+
+    @Test
+    void aCallWithoutATokenIsA401Problem() {
         given().get(FEED).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTeacherMayNotReadTheFeed() {
         String teacher = TestTokens.user("teacher-demo", "teacher").region("110118").sign();
         given().auth().oauth2(teacher).get(FEED).then().statusCode(403).contentType("application/problem+json");
     }

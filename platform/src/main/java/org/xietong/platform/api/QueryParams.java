@@ -1,6 +1,5 @@
 package org.xietong.platform.api;
 
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 
 import java.util.Arrays;
@@ -22,8 +21,8 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter",
-                    "'" + parameter + "' must be one of " + Arrays.toString(type.getEnumConstants())));
+            throw ProblemException.badRequest("invalid-parameter", "Invalid parameter",
+                    "'" + parameter + "' must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -35,8 +34,8 @@ public final class QueryParams {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter",
-                    "'" + parameter + "' must be true or false"));
+            default -> throw ProblemException.badRequest("invalid-parameter", "Invalid parameter",
+                    "'" + parameter + "' must be true or false");
         };
     }
 }

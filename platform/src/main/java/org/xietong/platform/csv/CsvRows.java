@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.xietong.platform.api.StorableText;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 
 import java.io.IOException;
@@ -177,8 +176,8 @@ public final class CsvRows {
     }
 
     private static ProblemException tooLarge(String limit, int max, int line, String detail) {
-        return new ProblemException(Problem.of(413, "import-limit-exceeded", "Import too large", detail)
-                .withExtension("limit", limit).withExtension("max", max).withExtension("line", line));
+        return ProblemException.tooLarge("import-limit-exceeded", "Import too large", detail)
+                .withExtension("limit", limit).withExtension("max", max).withExtension("line", line);
     }
 
     private static boolean isBlank(String[] record) {
@@ -199,6 +198,6 @@ public final class CsvRows {
     }
 
     private static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(400, "invalid-csv", "Invalid CSV", detail));
+        return ProblemException.badRequest("invalid-csv", "Invalid CSV", detail);
     }
 }

@@ -14,6 +14,11 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    /** The same problem with an RFC 9457 extension member, e.g. which limit a request went over. */
+    public ProblemException withExtension(String name, Object value) {
+        return new ProblemException(problem.withExtension(name, value));
+    }
+
     public static ProblemException conflict(String slug, String detail) {
         return new ProblemException(Problem.of(409, slug, "Conflict", detail));
     }

@@ -3,6 +3,8 @@ package org.xietong.platform.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -28,16 +30,16 @@ class StorableTextTest {
         assertEquals(List.of("😀"), school.tags());
     }
 
-    @Test
-    void aNulCharacterOrALoneSurrogateIsRefusedNamingTheField() {
-        InvalidFormatException nul = assertThrows(InvalidFormatException.class,
-                () -> mapper().readValue("{\"name\":\"乌鲁木齐\\u0000中学\"}", School.class));
-        assertEquals("name", nul.getPath().get(0).getFieldName());
-        assertThrows(InvalidFormatException.class,
-                () -> mapper().readValue("{\"name\":\"乌鲁木齐\\ud800中学\"}", School.class));
-        assertThrows(InvalidFormatException.class,
-                () -> mapper().readValue("{\"tags\":[\"x\\udc00\"]}", School.class));
-        assertThrows(InvalidFormatException.class,
-                () -> mapper().readValue("{\"name\":\"\\ude00\\ud83d\"}", School.class));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a NUL character                 | {\"name\":\"乌鲁木齐\\u0000中学\"} | name",
+            "a lone high surrogate           | {\"name\":\"乌鲁木齐\\ud800中学\"} | name",
+            "a lone low surrogate in a list  | {\"tags\":[\"x\\udc00\"]}         | tags",
+            "a surrogate pair the wrong way  | {\"name\":\"\\ude00\\ud83d\"}       | name",
+    })
+    void aNulCharacterOrALoneSurrogateIsRefusedNamingTheField(String what, String json, String field) {
+        InvalidFormatException refused = assertThrows(InvalidFormatException.class,
+                () -> mapper().readValue(json, School.class), what);
+        assertEquals(field, refused.getPath().get(0).getFieldName());
     }
 }

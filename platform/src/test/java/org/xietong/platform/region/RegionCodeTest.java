@@ -1,6 +1,8 @@
 package org.xietong.platform.region;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,12 +31,27 @@ class RegionCodeTest {
         assertFalse(RegionCode.covers("110105", "110000"));
     }
 
+    @ParameterizedTest(name = "{0} covers nothing of {1}")
+    @CsvSource({
+            "11, 110105",      // a scope of two digits
+            "110105, 11010x",  // a code with a letter
+    })
+    void malformedCodesCoverNothing(String scope, String code) {
+        assertFalse(RegionCode.covers(scope, code));
+    }
+
     @Test
-    void malformedCodesCoverNothing() {
-        assertFalse(RegionCode.covers("11", "110105"));
-        assertFalse(RegionCode.covers("110105", "11010x"));
+    void aCodeStartingWithZeroIsInvalid() {
         assertFalse(RegionCode.isValid("011000"));
+    }
+
+    @Test
+    void aMalformedScopeHasNoPrefix() {
         assertThrows(IllegalArgumentException.class, () -> RegionCode.scopePrefix("abc"));
+    }
+
+    @Test
+    void aPrefectureScopesByItsFirstFourDigits() {
         assertEquals("1507", RegionCode.scopePrefix("150700"));
     }
 }

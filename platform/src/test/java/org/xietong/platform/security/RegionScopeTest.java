@@ -42,10 +42,22 @@ class RegionScopeTest {
     }
 
     @Test
-    void listingsNeedARegionExceptForAdmins() {
+    void anOfficerListsUnderTheirRegionsPrefix() {
         assertEquals("1101", officer("110100").listingPrefix());
+    }
+
+    @Test
+    void anAdminListsEverything() {
         assertEquals("", RegionScope.EVERYTHING.listingPrefix());
+    }
+
+    @Test
+    void aCallerWithoutARegionMayNotList() {
         assertThrows(ProblemException.class, RegionScope.NOTHING::listingPrefix);
+    }
+
+    @Test
+    void aMalformedRegionGivesAnEmptyScope() {
         assertTrue(RegionScope.of("garbage", Optional.empty(), Optional.empty()).isEmpty());
     }
 }

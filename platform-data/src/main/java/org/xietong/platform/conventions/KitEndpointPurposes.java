@@ -17,7 +17,7 @@ import java.util.Optional;
  * that the gateway and integrators read the purpose from the document.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
-public class SharedResourcePurposes implements OASFilter {
+public class KitEndpointPurposes implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
