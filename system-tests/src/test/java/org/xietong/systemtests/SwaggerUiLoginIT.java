@@ -151,7 +151,7 @@ class SwaggerUiLoginIT {
     }
 
     /** {@code text}, shown within {@code root}, is drawn in glyphs of its own, not as missing-glyph boxes. */
-    static void assertRendersInAFontWithItsGlyphs(JavascriptExecutor page, WebElement root, String text) {
+    private static void assertRendersInAFontWithItsGlyphs(JavascriptExecutor page, WebElement root, String text) {
         Map<?, ?> drawn = (Map<?, ?>) page.executeScript(GLYPH_CHECK, root, text);
         assertEquals(Boolean.TRUE, drawn.get("found"), text + " is shown as text in the page");
         assertEquals("", drawn.get("boxes"), "characters of " + text + " drawn as missing-glyph boxes in "
