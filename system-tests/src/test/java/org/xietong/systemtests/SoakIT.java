@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Soak (issue 8): mixed traffic through the gateway for a while — reads, writes, matching runs, settlements, from
  * five virtual users with real Keycloak tokens — answers nothing but each request's expected statuses, and the
  * memory of the services and the gateway stays flat after a warm-up (the first third). CI runs 90 s;
- * {@code -Dxietong.soak.duration=PT10M} runs the full soak (README, "Soak"). The figures are printed and kept in
+ * {@code -Dxietong.soak.duration=PT10M} runs the full soak (system-tests/README.md). The figures are printed and kept in
  * {@code target/soak.txt}.
  */
 @ExtendWith(SharedStack.class)

@@ -15,10 +15,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The gateway's Swagger UI in headless Chromium: a demo user logs in on Keycloak's own login page (authorization
- * code with PKCE, in the popup Swagger UI opens) and calls an API through the gateway. Runs wherever Chromium and
- * its chromedriver are installed (CI installs Debian's); both are found at fixed paths, nothing is downloaded.
+ * code with PKCE, in the popup Swagger UI opens) and calls an API through the gateway, whose answer shows a Chinese
+ * school name in glyphs of a font that has them (not as boxes). Runs wherever Chromium and its chromedriver are
+ * installed (CI installs Debian's, and a CJK font); both are found at fixed paths, nothing is downloaded.
  */
 @ExtendWith(SharedStack.class)
 class SwaggerUiLoginIT {
@@ -36,6 +43,44 @@ class SwaggerUiLoginIT {
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("xietong.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "swagger-ui");
     private static final String OPERATION = "/api/v1/pairing/schools";
+    /** Registered before the browser starts; its code sorts first in Chaoyang, so the first page of schools shows it. */
+    private static final String SCHOOL_CODE = "0110105001";
+    private static final String SCHOOL_NAME = "朝阳区劲松第一小学";
+
+    /**
+     * Draws each character of {@code arguments[1]} on a canvas in the font of the element that shows it (within
+     * {@code arguments[0]}) and compares it with an unassigned code point, which every font draws as its
+     * missing-glyph box: a character without a glyph draws exactly that box (or nothing). Boxes also look alike, so
+     * distinct characters must draw distinct images. Font-name independent, unlike document.fonts.check, which
+     * answers true for any font that is not a web font.
+     */
+    private static final String GLYPH_CHECK = """
+            const [root, text] = arguments;
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            let holder = null;
+            while (!holder && walker.nextNode()) {
+              if (walker.currentNode.data.includes(text)) holder = walker.currentNode.parentElement;
+            }
+            if (!holder) return {found: false};
+            const font = getComputedStyle(holder).fontFamily;
+            const canvas = document.createElement('canvas');
+            canvas.width = 48;
+            canvas.height = 48;
+            const context = canvas.getContext('2d', {willReadFrequently: true});
+            context.font = '32px ' + font;
+            context.textBaseline = 'top';
+            const draw = c => {
+              context.clearRect(0, 0, 48, 48);
+              context.fillText(c, 4, 4);
+              return Array.from(context.getImageData(0, 0, 48, 48).data).join(',');
+            };
+            const box = draw('\\u0378');
+            const blank = draw('');
+            const images = new Map([...new Set(text)].map(c => [c, draw(c)]));
+            return {found: true, font: font,
+              boxes: [...images].filter(([, image]) => image === box || image === blank).map(([c]) => c).join(''),
+              distinct: new Set(images.values()).size, characters: images.size};
+            """;
 
     private static ChromeDriver browser;
 
@@ -56,7 +101,9 @@ class SwaggerUiLoginIT {
     }
 
     @Test
-    void aDemoUserLogsInThroughKeycloakAndCallsTheApiFromSwaggerUi(SharedStack.Suite suite) throws IOException {
+    void aDemoUserLogsInThroughKeycloakAndCallsTheApiFromSwaggerUi(SharedStack.Suite suite)
+            throws IOException, InterruptedException {
+        registerChineseSchool(suite);
         browser = startChromium();
         try {
             browser.get(suite.gateway() + "/q/swagger-ui/");
@@ -78,11 +125,39 @@ class SwaggerUiLoginIT {
             String body = operation.findElement(By.cssSelector(".live-responses-table .response .response-col_description"))
                     .getText();
             assertTrue(body.contains("\"items\""), "a page of schools: " + body);
+            assertTrue(body.contains(SCHOOL_NAME), "the page of schools shows " + SCHOOL_NAME + ": " + body);
+            assertRendersInAFontWithItsGlyphs(browser, operation, SCHOOL_NAME);
             screenshot("pairing-schools-200.png");
         } catch (AssertionError | RuntimeException e) {
             screenshot("failure.png");
             throw e;
         }
+    }
+
+    /** The school the page must show in Chinese; already there (409) when the test runs again on the same stack. */
+    private static void registerChineseSchool(SharedStack.Suite suite) throws IOException, InterruptedException {
+        String token = suite.tokens().passwordGrant("edu-chaoyang", "edu-chaoyang");
+        HttpRequest register = HttpRequest.newBuilder(URI.create(suite.gateway() + OPERATION))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + SCHOOL_CODE + "\",\"name\":\"" + SCHOOL_NAME
+                        + "\",\"regionCode\":\"110105\",\"locationType\":\"URBAN\",\"level\":\"PRIMARY\"}"))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(register, HttpResponse.BodyHandlers.ofString());
+        assertTrue(List.of(201, 409).contains(answer.statusCode()), "registering " + SCHOOL_NAME + ": "
+                + answer.statusCode() + " " + answer.body());
+    }
+
+    /** {@code text}, shown within {@code root}, is drawn in glyphs of its own, not as missing-glyph boxes. */
+    private static void assertRendersInAFontWithItsGlyphs(JavascriptExecutor page, WebElement root, String text) {
+        Map<?, ?> drawn = (Map<?, ?>) page.executeScript(GLYPH_CHECK, root, text);
+        assertEquals(Boolean.TRUE, drawn.get("found"), text + " is shown as text in the page");
+        assertEquals("", drawn.get("boxes"), "characters of " + text + " drawn as missing-glyph boxes in "
+                + drawn.get("font") + " (no CJK font installed? Debian: apt-get install fonts-noto-cjk)");
+        assertEquals(drawn.get("characters"), drawn.get("distinct"),
+                "the distinct characters of " + text + " draw distinct glyphs in " + drawn.get("font"));
     }
 
     private static ChromeDriver startChromium() {
