@@ -165,7 +165,7 @@ public class AllianceService {
     }
 
     private School school(String code) {
-        return schools.referenced(code, "School");
+        return schools.requireRegistered(code, "School");
     }
 
     private static Alliance.Member member(School school, String role, Instant at) {

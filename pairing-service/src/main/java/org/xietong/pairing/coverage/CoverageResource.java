@@ -10,7 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.xietong.pairing.pairing.PairingKind;
+import org.xietong.pairing.agreement.PairingKind;
 import org.xietong.pairing.school.LocationType;
 import org.xietong.pairing.school.SchoolLevel;
 import org.xietong.platform.problem.ProblemException;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.xietong.pairing.pairing.PairingPolicy;
+import org.xietong.pairing.agreement.PairingConfig;
 import org.xietong.pairing.school.School;
 import org.xietong.pairing.school.SchoolLevel;
 import org.xietong.pairing.school.SchoolRepository;
@@ -32,13 +32,13 @@ public class SuggestionResource {
 
     private final SchoolRepository schools;
     private final EntityManager em;
-    private final PairingPolicy policy;
+    private final PairingConfig config;
     private final Caller caller;
 
-    public SuggestionResource(SchoolRepository schools, EntityManager em, PairingPolicy policy, Caller caller) {
+    public SuggestionResource(SchoolRepository schools, EntityManager em, PairingConfig config, Caller caller) {
         this.schools = schools;
         this.em = em;
-        this.policy = policy;
+        this.config = config;
         this.caller = caller;
     }
 
@@ -58,7 +58,7 @@ public class SuggestionResource {
         }
         Suggestions.Target target = new Suggestions.Target(school.code, school.regionCode, school.level,
                 school.latitude, school.longitude);
-        return Suggestions.rank(target, candidates(school), policy.maxActivePerSupportingSchool(), limit);
+        return Suggestions.rank(target, candidates(school), config.maxActivePerSupportingSchool(), limit);
     }
 
     /** Urban schools of the same province, and quality-resource schools anywhere, not yet paired with this one. */

@@ -47,7 +47,7 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
     }
 
     /** A school another record refers to; an unknown code in a request body is a 422, not a 404. */
-    public School referenced(String code, String role) {
+    public School requireRegistered(String code, String role) {
         return findByIdOptional(code).orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-school",
                 "Unknown school", role + " " + code + " is not a registered school")));
     }
@@ -57,7 +57,7 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
     }
 
     /** Whether anything of the pairing domain refers to this school. */
-    boolean referenced(String code) {
+    boolean isInUse(String code) {
         Number uses = (Number) getEntityManager().createNativeQuery("SELECT "
                         + "(SELECT count(*) FROM pairing WHERE supporting_party = ?1 OR supported_party = ?1) + "
                         + "(SELECT count(*) FROM alliance_member WHERE school_code = ?1) + "

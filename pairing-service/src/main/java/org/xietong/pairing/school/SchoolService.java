@@ -90,7 +90,7 @@ public class SchoolService {
         RegionScope scope = caller.scope();
         scope.requireWritable(scope.coversSchool(school.regionCode, school.code), "School " + code);
         Versions.requireMatch(ifMatch, school.version);
-        if (schools.referenced(code)) {
+        if (schools.isInUse(code)) {
             throw ProblemException.conflict("school-in-use", "School " + code
                     + " has pairings, alliances, shared resources or activities; conclude or remove those first");
         }

@@ -1,7 +1,7 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 import org.junit.jupiter.api.Test;
-import org.xietong.pairing.pairing.PairingRules.Party;
+import org.xietong.pairing.agreement.PairingRules.Party;
 import org.xietong.pairing.school.LocationType;
 import org.xietong.pairing.school.SchoolLevel;
 

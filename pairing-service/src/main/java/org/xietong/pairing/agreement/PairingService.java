@@ -1,4 +1,4 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -36,17 +36,17 @@ public class PairingService {
 
     private final PairingRepository pairings;
     private final SchoolRepository schools;
-    private final PairingPolicy policy;
+    private final PairingConfig config;
     private final Outbox outbox;
     private final Audit audit;
     private final Caller caller;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public PairingService(PairingRepository pairings, SchoolRepository schools, PairingPolicy policy, Outbox outbox,
+    public PairingService(PairingRepository pairings, SchoolRepository schools, PairingConfig config, Outbox outbox,
                           Audit audit, Caller caller) {
         this.pairings = pairings;
         this.schools = schools;
-        this.policy = policy;
+        this.config = config;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
@@ -67,7 +67,7 @@ public class PairingService {
             lockSchool(supporting.id());
             requireCapacity(supporting.id());
         }
-        if (pairings.openBetween(supporting.id(), supported.id()) > 0) {
+        if (pairings.hasOpenBetween(supporting.id(), supported.id())) {
             throw ProblemException.conflict("pairing-exists",
                     supporting.id() + " and " + supported.id() + " already have an open pairing");
         }
@@ -302,7 +302,7 @@ public class PairingService {
             rule("a " + kind + " pairing's parties are 10-digit school codes; " + id + " is not one");
         }
         // The other party may lie outside the caller's region: that is what a cross-region pairing is.
-        School school = schools.referenced(id, "Party");
+        School school = schools.requireRegistered(id, "Party");
         return new PairingRules.Party(school.code, school.regionCode, school.locationType, school.level);
     }
 
@@ -312,9 +312,9 @@ public class PairingService {
 
     private void requireCapacity(String supportingSchool) {
         long carried = pairings.carriedBy(supportingSchool);
-        if (carried >= policy.maxActivePerSupportingSchool()) {
+        if (carried >= config.maxActivePerSupportingSchool()) {
             throw ProblemException.conflict("supporting-school-at-capacity", "School " + supportingSchool + " already supports "
-                    + carried + " pairings; the policy allows " + policy.maxActivePerSupportingSchool());
+                    + carried + " pairings; the policy allows " + config.maxActivePerSupportingSchool());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.xietong.pairing.resource;
+package org.xietong.pairing.facility;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,7 +23,7 @@ import java.util.UUID;
  * an officer of its region, books places.
  */
 @ApplicationScoped
-public class SharedResourceService {
+public class SharedFacilityService {
 
     public enum Kind { FARM, LIBRARY, LAB, COURSE, VENUE, OTHER }
 
@@ -42,7 +42,7 @@ public class SharedResourceService {
     private final Audit audit;
     private final Caller caller;
 
-    public SharedResourceService(EntityManager em, SchoolRepository schools, Audit audit, Caller caller) {
+    public SharedFacilityService(EntityManager em, SchoolRepository schools, Audit audit, Caller caller) {
         this.em = em;
         this.schools = schools;
         this.audit = audit;
@@ -169,7 +169,7 @@ public class SharedResourceService {
     }
 
     private School school(String code) {
-        return schools.referenced(code, "School");
+        return schools.requireRegistered(code, "School");
     }
 
     private static OffsetDateTime offset(Object value) {

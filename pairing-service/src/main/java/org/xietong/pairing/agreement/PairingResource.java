@@ -1,4 +1,4 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
