@@ -10,7 +10,6 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
@@ -82,8 +81,6 @@ public class PairingService {
         pairing.termStart = start;
         pairing.termEnd = end;
         pairing.goals = request.goals();
-        pairing.createdAt = Instant.now(clock);
-        pairing.updatedAt = pairing.createdAt;
         pairing.createdBy = caller.username();
         pairings.persist(pairing);
         try {
@@ -125,7 +122,6 @@ public class PairingService {
             pairing.supportedApprovedBy = officer;
             pairing.supportedApprovedAt = now;
         }
-        pairing.updatedAt = now;
         publish(pairing, PairingChanged.APPROVED, Map.of("side", side));
         if (pairing.supportingApprovedBy != null && pairing.supportedApprovedBy != null) {
             if (pairing.kind != PairingKind.REGION) {
@@ -201,7 +197,6 @@ public class PairingService {
         pairing.pendingBy = caller.username();
         pairing.pendingAt = now;
         pairing.pendingTermEnd = termEnd;
-        pairing.updatedAt = now;
         Map<String, Object> summary = new java.util.HashMap<>(Map.of("side", side, "action", action));
         if (termEnd != null) {
             summary.put("termEnd", termEnd.toString());
@@ -227,7 +222,6 @@ public class PairingService {
         PairingStatus before = pairing.status;
         pairing.status = action.target();
         pairing.clearPending();
-        pairing.updatedAt = Instant.now(clock);
         publish(pairing, action.eventType(), Map.of("status", Map.of("from", before, "to", pairing.status),
                 "termEnd", pairing.termEnd.toString()));
         pairings.flush();
@@ -240,8 +234,8 @@ public class PairingService {
         boolean supporting = scope.coversSchool(pairing.supportingRegion, pairing.supportingParty);
         boolean supported = scope.coversSchool(pairing.supportedRegion, pairing.supportedParty);
         if (supporting && supported) {
-            throw new ProblemException(Problem.of(422, "side-required", "Side required", "You act for both sides of "
-                    + "pairing " + pairing.id + "; name the side (SUPPORTING or SUPPORTED) you agree for"));
+            throw ProblemException.unprocessable("side-required", "Side required", "You act for both sides of "
+                    + "pairing " + pairing.id + "; name the side (SUPPORTING or SUPPORTED) you agree for");
         }
         return supporting ? Side.SUPPORTING : Side.SUPPORTED;
     }
@@ -329,6 +323,6 @@ public class PairingService {
     }
 
     private static void rule(String detail) {
-        throw new ProblemException(Problem.of(422, "pairing-rule", "Pairing rule", detail));
+        throw ProblemException.unprocessable("pairing-rule", "Pairing rule", detail);
     }
 }

@@ -33,7 +33,7 @@ public class SharedFacilityResource {
     private static final String CODE = "[0-9]{10}";
 
     public record Publish(@NotNull @Pattern(regexp = CODE) String ownerSchool, @NotBlank @Size(max = 200) String name,
-                          @NotNull SharedFacilityService.Kind kind, @Size(max = 2000) String description) {
+                          @NotNull FacilityKind kind, @Size(max = 2000) String description) {
     }
 
     public record Slot(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt,
@@ -53,7 +53,7 @@ public class SharedFacilityResource {
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(summary = "A school's shared resources and their slots")
-    public List<SharedFacilityService.ResourceView> ofOwner(@QueryParam("owner") @NotNull @Pattern(regexp = CODE) String owner) {
+    public List<SharedFacilityService.FacilityView> ofOwner(@QueryParam("owner") @NotNull @Pattern(regexp = CODE) String owner) {
         return service.ofOwner(owner);
     }
 

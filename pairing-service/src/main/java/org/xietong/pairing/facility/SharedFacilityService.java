@@ -1,33 +1,38 @@
 package org.xietong.pairing.facility;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.xietong.pairing.agreement.PairingService;
+import org.xietong.pairing.alliance.AllianceService;
 import org.xietong.pairing.school.School;
 import org.xietong.pairing.school.SchoolRepository;
 import org.xietong.platform.audit.Audit;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Resources a school shares with its partner schools (an ACTIVE pairing between them, or the same alliance), booked
- * per time slot. The owner's officers and school admin publish resources and slots; a partner school's admin, or
+ * Facilities a school shares with its partner schools (an ACTIVE pairing between them, or the same alliance), booked
+ * per time slot. The owner's officers and school admin publish facilities and slots; a partner school's admin, or
  * an officer of its region, books places.
  */
 @ApplicationScoped
 public class SharedFacilityService {
 
-    public enum Kind { FARM, LIBRARY, LAB, COURSE, VENUE, OTHER }
+    /** Slot times are shown in China Standard Time, as the schools read them. */
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
-    public record ResourceView(UUID id, String ownerSchool, String name, Kind kind, String description,
+    public record FacilityView(UUID id, String ownerSchool, String name, FacilityKind kind, String description,
                                List<SlotView> slots) {
     }
 
@@ -39,127 +44,133 @@ public class SharedFacilityService {
 
     private final EntityManager em;
     private final SchoolRepository schools;
+    private final PairingService pairings;
+    private final AllianceService alliances;
     private final Audit audit;
     private final Caller caller;
 
-    public SharedFacilityService(EntityManager em, SchoolRepository schools, Audit audit, Caller caller) {
+    public SharedFacilityService(EntityManager em, SchoolRepository schools, PairingService pairings,
+                                 AllianceService alliances, Audit audit, Caller caller) {
         this.em = em;
         this.schools = schools;
+        this.pairings = pairings;
+        this.alliances = alliances;
         this.audit = audit;
         this.caller = caller;
     }
 
     @Transactional
-    public ResourceView publish(String ownerSchool, String name, Kind kind, String description) {
+    public FacilityView publish(String ownerSchool, String name, FacilityKind kind, String description) {
         School owner = school(ownerSchool);
         requireActsFor(owner, "publish resources of school " + ownerSchool);
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("INSERT INTO shared_resource (id, owner_school, region_code, name, kind, description, "
-                        + "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, id).setParameter(2, owner.code).setParameter(3, owner.regionCode)
-                .setParameter(4, name.strip()).setParameter(5, kind.name()).setParameter(6, description)
-                .setParameter(7, Instant.now()).setParameter(8, caller.username()).executeUpdate();
-        audit.record(caller.actor(), "resource.published", "shared-resource", id.toString(), List.of(owner.regionCode),
-                Map.of("owner", owner.code, "name", name.strip(), "kind", kind));
-        return get(id);
+        SharedFacility facility = new SharedFacility();
+        facility.id = UUID.randomUUID();
+        facility.ownerSchool = owner.code;
+        facility.regionCode = owner.regionCode;
+        facility.name = name.strip();
+        facility.kind = kind;
+        facility.description = description;
+        facility.createdBy = caller.username();
+        facility.persist();
+        audit.record(caller.actor(), "resource.published", "shared-resource", facility.id.toString(),
+                List.of(owner.regionCode), Map.of("owner", owner.code, "name", facility.name, "kind", kind));
+        return view(facility);
     }
 
     @Transactional
-    public ResourceView addSlot(UUID resourceId, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity) {
-        School owner = owner(resourceId);
+    public FacilityView addSlot(UUID facilityId, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity) {
+        SharedFacility facility = facility(facilityId);
+        School owner = school(facility.ownerSchool);
         requireActsFor(owner, "add slots to resources of school " + owner.code);
         if (!endsAt.isAfter(startsAt)) {
-            throw rule("a slot must end after it starts");
+            throw ProblemException.unprocessable("resource-rule", "Resource rule", "a slot must end after it starts");
         }
+        // ON CONFLICT: of two concurrent requests for the same start, one adds the slot and the other is told so.
         int added = em.createNativeQuery("INSERT INTO resource_slot (id, resource_id, starts_at, ends_at, capacity) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (resource_id, starts_at) DO NOTHING")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, resourceId).setParameter(3, startsAt)
+                .setParameter(1, UUID.randomUUID()).setParameter(2, facilityId).setParameter(3, startsAt)
                 .setParameter(4, endsAt).setParameter(5, capacity).executeUpdate();
         if (added == 0) {
             throw ProblemException.conflict("slot-exists", "This resource already has a slot starting at " + startsAt);
         }
-        return get(resourceId);
+        return view(facility);
     }
 
     /** Books places in a slot for a partner school; a full slot answers 409, also under concurrent bookings. */
     @Transactional
-    public BookingView book(UUID resourceId, UUID slotId, String schoolCode, int places) {
-        School owner = owner(resourceId);
+    public BookingView book(UUID facilityId, UUID slotId, String schoolCode, int places) {
+        School owner = school(facility(facilityId).ownerSchool);
         School booker = school(schoolCode);
         requireActsFor(booker, "book for school " + schoolCode);
         if (!partners(owner.code, booker.code)) {
-            throw new ProblemException(Problem.of(403, "not-a-partner", "Not a partner school",
-                    "School " + schoolCode + " has no active pairing or alliance with " + owner.code));
+            throw ProblemException.forbidden("not-a-partner", "Not a partner school",
+                    "School " + schoolCode + " has no active pairing or alliance with " + owner.code);
         }
-        int reserved = em.createNativeQuery("UPDATE resource_slot SET booked = booked + ?1 "
-                        + "WHERE id = ?2 AND resource_id = ?3 AND booked + ?1 <= capacity")
-                .setParameter(1, places).setParameter(2, slotId).setParameter(3, resourceId).executeUpdate();
+        // One conditional update: concurrent bookings queue on the row and none takes the slot past its capacity.
+        int reserved = em.createQuery("update FacilitySlot s set s.booked = s.booked + :places "
+                        + "where s.id = :slot and s.facilityId = :facility and s.booked + :places <= s.capacity")
+                .setParameter("places", places).setParameter("slot", slotId).setParameter("facility", facilityId)
+                .executeUpdate();
         if (reserved == 0) {
-            long exists = ((Number) em.createNativeQuery("SELECT count(*) FROM resource_slot WHERE id = ?1 AND resource_id = ?2")
-                    .setParameter(1, slotId).setParameter(2, resourceId).getSingleResult()).longValue();
-            if (exists == 0) {
+            if (FacilitySlot.count("id = ?1 and facilityId = ?2", slotId, facilityId) == 0) {
                 throw ProblemException.notFound("Slot " + slotId);
             }
             throw ProblemException.conflict("slot-full", "Not enough places left in this slot for " + places);
         }
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        em.createNativeQuery("INSERT INTO resource_booking (id, slot_id, school_code, places, booked_by, booked_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, id).setParameter(2, slotId).setParameter(3, booker.code).setParameter(4, places)
-                .setParameter(5, caller.username()).setParameter(6, now).executeUpdate();
-        audit.record(caller.actor(), "resource.booked", "shared-resource", resourceId.toString(),
+        FacilityBooking booking = new FacilityBooking();
+        booking.id = UUID.randomUUID();
+        booking.slotId = slotId;
+        booking.schoolCode = booker.code;
+        booking.places = places;
+        booking.bookedBy = caller.username();
+        booking.bookedAt = Instant.now();
+        booking.persist();
+        audit.record(caller.actor(), "resource.booked", "shared-resource", facilityId.toString(),
                 List.of(owner.regionCode, booker.regionCode).stream().distinct().toList(),
                 Map.of("slot", slotId.toString(), "school", booker.code, "places", places));
-        return new BookingView(id, slotId, booker.code, places, now);
+        return new BookingView(booking.id, slotId, booker.code, places, booking.bookedAt);
     }
 
-    /** Resources of a school, for callers who may see that school or whose school is its partner. */
-    public List<ResourceView> ofOwner(String ownerSchool) {
+    /** Facilities of a school, for callers who may see that school or whose school is its partner. */
+    public List<FacilityView> ofOwner(String ownerSchool) {
         // Unknown and out-of-scope answer alike, so school codes cannot be probed.
         School owner = schools.findByIdOptional(ownerSchool).orElseThrow(() -> ProblemException.notFound("School " + ownerSchool));
         RegionScope scope = caller.scope();
         boolean visible = scope.coversSchool(owner.regionCode, owner.code)
                 || caller.schoolCode().map(own -> partners(owner.code, own)).orElse(false);
         scope.requireReadable(visible, "School " + ownerSchool);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("SELECT id FROM shared_resource WHERE owner_school = ?1 ORDER BY created_at")
-                .setParameter(1, owner.code).getResultList();
-        return ids.stream().map(this::get).toList();
+        List<SharedFacility> facilities = SharedFacility.list("ownerSchool", Sort.by("createdAt"), owner.code);
+        if (facilities.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<SlotView>> slots = FacilitySlot.<FacilitySlot>list("facilityId in ?1",
+                        Sort.by("startsAt"), facilities.stream().map(f -> f.id).toList()).stream()
+                .collect(Collectors.groupingBy(s -> s.facilityId, Collectors.mapping(SharedFacilityService::slotView,
+                        Collectors.toList())));
+        return facilities.stream().map(f -> view(f, slots.getOrDefault(f.id, List.of()))).toList();
     }
 
-    private ResourceView get(UUID id) {
-        List<?> found = em.createNativeQuery("SELECT owner_school, name, kind, description FROM shared_resource WHERE id = ?1")
-                .setParameter(1, id).getResultList();
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("Resource " + id);
-        }
-        Object[] r = (Object[]) found.get(0);
-        @SuppressWarnings("unchecked")
-        List<Object[]> slots = em.createNativeQuery("SELECT id, starts_at, ends_at, capacity, booked FROM resource_slot "
-                + "WHERE resource_id = ?1 ORDER BY starts_at").setParameter(1, id).getResultList();
-        return new ResourceView(id, (String) r[0], (String) r[1], Kind.valueOf((String) r[2]), (String) r[3],
-                slots.stream().map(s -> new SlotView((UUID) s[0], offset(s[1]), offset(s[2]),
-                        ((Number) s[3]).intValue(), ((Number) s[4]).intValue())).toList());
+    private FacilityView view(SharedFacility facility) {
+        List<FacilitySlot> slots = FacilitySlot.list("facilityId", Sort.by("startsAt"), facility.id);
+        return view(facility, slots.stream().map(SharedFacilityService::slotView).toList());
     }
 
-    private School owner(UUID resourceId) {
-        List<?> owner = em.createNativeQuery("SELECT owner_school FROM shared_resource WHERE id = ?1")
-                .setParameter(1, resourceId).getResultList();
-        if (owner.isEmpty()) {
-            throw ProblemException.notFound("Resource " + resourceId);
-        }
-        return school((String) owner.get(0));
+    private static FacilityView view(SharedFacility f, List<SlotView> slots) {
+        return new FacilityView(f.id, f.ownerSchool, f.name, f.kind, f.description, slots);
+    }
+
+    private static SlotView slotView(FacilitySlot s) {
+        return new SlotView(s.id, s.startsAt.atOffset(CHINA), s.endsAt.atOffset(CHINA), s.capacity, s.booked);
+    }
+
+    private static SharedFacility facility(UUID id) {
+        return SharedFacility.<SharedFacility>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Resource " + id));
     }
 
     /** An ACTIVE pairing between the two schools, or membership of a common alliance. */
     private boolean partners(String a, String b) {
-        Number found = (Number) em.createNativeQuery("SELECT (SELECT count(*) FROM pairing WHERE status = 'ACTIVE' AND "
-                        + "((supporting_party = ?1 AND supported_party = ?2) OR (supporting_party = ?2 AND supported_party = ?1))) + "
-                        + "(SELECT count(*) FROM alliance_member x JOIN alliance_member y ON x.alliance_id = y.alliance_id "
-                        + "WHERE x.school_code = ?1 AND y.school_code = ?2)")
-                .setParameter(1, a).setParameter(2, b).getSingleResult();
-        return !a.equals(b) && found.longValue() > 0;
+        return !a.equals(b) && (pairings.activeBetween(a, b).isPresent() || alliances.shareAlliance(a, b));
     }
 
     /** An officer of the school's region, or the admin of that very school. */
@@ -170,14 +181,5 @@ public class SharedFacilityService {
 
     private School school(String code) {
         return schools.requireRegistered(code, "School");
-    }
-
-    private static OffsetDateTime offset(Object value) {
-        return value instanceof OffsetDateTime o ? o : OffsetDateTime.ofInstant(org.xietong.platform.schema.SqlValues.instant(value),
-                java.time.ZoneOffset.ofHours(8));
-    }
-
-    private static ProblemException rule(String detail) {
-        return new ProblemException(Problem.of(422, "resource-rule", "Resource rule", detail));
     }
 }

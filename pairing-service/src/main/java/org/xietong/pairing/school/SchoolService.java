@@ -19,7 +19,6 @@ import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,8 +121,6 @@ public class SchoolService {
         school.code = request.code();
         school.regionCode = request.regionCode();
         request.profile().applyTo(school);
-        school.createdAt = Instant.now();
-        school.updatedAt = school.createdAt;
         school.createdBy = caller.username();
         schools.persist(school);
         outbox.record(SchoolRegistered.TYPE, school.code, List.of(school.regionCode), new SchoolRegistered(
@@ -141,7 +138,6 @@ public class SchoolService {
         if (!profile.applyTo(school)) {
             return false;
         }
-        school.updatedAt = Instant.now();
         outbox.record(SchoolUpdated.TYPE, school.code, List.of(school.regionCode), new SchoolUpdated(
                 school.code, school.name, school.regionCode, school.locationType.name(), school.level.name(),
                 school.qualityResource, school.latitude, school.longitude));
