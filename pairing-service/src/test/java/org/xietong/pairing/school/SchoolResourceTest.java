@@ -95,19 +95,27 @@ class SchoolResourceTest {
     }
 
     @Test
-    void missingOrExpiredTokensAreRejectedAsProblems() {
+    void aRequestWithoutATokenIsRefusedAsAProblemWithABearerChallenge() {
         given().get("/api/v1/pairing/schools")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAsAProblem() {
         String expired = TestTokens.user("edu-chaoyang", "education-officer").region("110105")
                 .expiredAgo(Duration.ofHours(1)).sign();
         given().auth().oauth2(expired).get("/api/v1/pairing/schools")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenThatIsNoJwtIsRefused() {
         given().auth().oauth2("not-a-jwt").get("/api/v1/pairing/schools").then().statusCode(401);
     }
 
     @Test
-    void invalidRequestsAreProblemsWithFieldErrors() {
+    void invalidFieldsAreProblemsNamingEachField() {
         given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
                 .body(SchoolFixtures.school("12ab", " ", "1101"))
                 .post("/api/v1/pairing/schools")
@@ -115,12 +123,18 @@ class SchoolResourceTest {
                 .body("errors.field", hasItem("code"))
                 .body("errors.field", hasItem("name"))
                 .body("errors.field", hasItem("regionCode"));
+    }
 
+    @Test
+    void anUnreadableBodyIsAProblem() {
         given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
                 .body("{\"code\": \"1111010599\", \"name\": ")
                 .post("/api/v1/pairing/schools")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
 
+    @Test
+    void aPageSizeOverTheLimitIsAProblem() {
         given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/schools?size=201")
                 .then().statusCode(400).contentType("application/problem+json");
     }
