@@ -148,7 +148,7 @@ public class PairingResource {
         return ok(service.act(id, PairingAction.CONCLUDE));
     }
 
-    private static Response agreed(PairingService.Agreement agreement) {
+    private static Response agreed(PairingService.AgreementOutcome agreement) {
         PairingView pairing = agreement.pairing();
         return Response.status(agreement.completed() ? Response.Status.OK : Response.Status.ACCEPTED)
                 .entity(pairing).tag(Versions.etag(pairing.version())).build();

@@ -151,7 +151,7 @@ public class PairingService {
     }
 
     /** What an agreement step did: recorded one side's request, or completed the change both sides asked for. */
-    public record Agreement(PairingView pairing, boolean completed) {
+    public record AgreementOutcome(PairingView pairing, boolean completed) {
     }
 
     /**
@@ -161,7 +161,7 @@ public class PairingService {
      * may approve both sides of a proposal.
      */
     @Transactional
-    public Agreement agree(UUID id, PairingAction action, Side requestedSide, LocalDate requestedTermEnd) {
+    public AgreementOutcome agree(UUID id, PairingAction action, Side requestedSide, LocalDate requestedTermEnd) {
         if (!action.needsBothSides()) {
             throw new IllegalArgumentException(action + " is one-sided: use act");
         }
@@ -182,14 +182,14 @@ public class PairingService {
             rule("a resumption keeps the current term (ending " + pairing.termEnd + "); renew to change it");
         }
         if (side == null) {
-            return new Agreement(complete(pairing, action, termEnd), true);
+            return new AgreementOutcome(complete(pairing, action, termEnd), true);
         }
         if (pendingFromOtherSide && (action != PairingAction.RENEW || termEnd.equals(pairing.pendingTermEnd))) {
             if (caller.username().equals(pairing.pendingBy) && !admin) {
                 throw ProblemException.conflict("same-approver", "Each side agrees through its own officer; "
                         + "you asked for the other side already");
             }
-            return new Agreement(complete(pairing, action, termEnd), true);
+            return new AgreementOutcome(complete(pairing, action, termEnd), true);
         }
         Instant now = Instant.now(clock);
         pairing.pendingAction = action;
@@ -205,7 +205,7 @@ public class PairingService {
         audit.record(caller.actor(), action == PairingAction.RENEW ? "pairing.renewal-requested" : "pairing.resumption-requested",
                 ENTITY, pairing.id.toString(), pairing.regionCodes(), summary);
         pairings.flush();
-        return new Agreement(PairingView.of(pairing), false);
+        return new AgreementOutcome(PairingView.of(pairing), false);
     }
 
     private PairingView complete(Pairing pairing, PairingAction action, LocalDate termEnd) {
