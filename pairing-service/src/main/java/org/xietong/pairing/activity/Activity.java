@@ -1,6 +1,5 @@
 package org.xietong.pairing.activity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,8 +10,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.xietong.platform.persistence.RecordedEntity;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -20,7 +19,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "activity")
-public class Activity extends PanacheEntityBase {
+public class Activity extends RecordedEntity {
 
     @Id
     public UUID id;
@@ -58,9 +57,6 @@ public class Activity extends PanacheEntityBase {
 
     @Column(length = 4000)
     public String summary;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;

@@ -6,23 +6,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.xietong.contracts.pairing.ActivityRecorded;
 import org.xietong.contracts.rotation.ExchangeConfirmed;
-import org.xietong.pairing.pairing.Pairing;
-import org.xietong.pairing.pairing.PairingKind;
-import org.xietong.pairing.pairing.PairingService;
-import org.xietong.pairing.pairing.PairingStatus;
+import org.xietong.pairing.agreement.Pairing;
+import org.xietong.pairing.agreement.PairingKind;
+import org.xietong.pairing.agreement.PairingService;
+import org.xietong.pairing.agreement.PairingStatus;
 import org.xietong.pairing.school.School;
 import org.xietong.pairing.school.SchoolRepository;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -113,9 +111,10 @@ public class ActivityService {
 
     private Activity save(Pairing pairing, Activity activity, Actor actor) {
         activity.id = UUID.randomUUID();
-        activity.createdAt = Instant.now();
         activity.createdBy = actor.name();
         em.persist(activity);
+        // Hibernate stamps created_at when it writes the row, which the view shows.
+        em.flush();
         outbox.record(ActivityRecorded.TYPE, pairing.id.toString(), pairing.regionCodes(), new ActivityRecorded(
                 activity.id.toString(), pairing.id.toString(), activity.kind.name(), activity.startDate, activity.endDate,
                 List.copyOf(activity.schools), activity.students, activity.teachers, activity.classes));
@@ -171,19 +170,22 @@ public class ActivityService {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** The end of a pairing's latest activity. */
+    public record LastActivity(UUID pairingId, LocalDate endDate) {
+    }
+
     private Map<UUID, LocalDate> lastActivities(List<UUID> pairingIds) {
         Map<UUID, LocalDate> last = new HashMap<>();
         if (pairingIds.isEmpty()) {
             return last;
         }
-        List<Object[]> rows = em.createQuery("select a.pairingId, max(a.endDate) from Activity a where a.pairingId in :ids "
-                + "group by a.pairingId").setParameter("ids", pairingIds).getResultList();
-        rows.forEach(r -> last.put((UUID) r[0], (LocalDate) r[1]));
+        em.createQuery("select a.pairingId, max(a.endDate) from Activity a where a.pairingId in :ids "
+                        + "group by a.pairingId", LastActivity.class).setParameter("ids", pairingIds).getResultList()
+                .forEach(a -> last.put(a.pairingId(), a.endDate()));
         return last;
     }
 
     private static void rule(String detail) {
-        throw new ProblemException(Problem.of(422, "activity-rule", "Activity rule", detail));
+        throw ProblemException.unprocessable("activity-rule", "Activity rule", detail);
     }
 }

@@ -1,6 +1,5 @@
 package org.xietong.pairing.alliance;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,7 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.xietong.platform.persistence.TrackedEntity;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "alliance")
-public class Alliance extends PanacheEntityBase {
+public class Alliance extends TrackedEntity {
 
     @Embeddable
     public static class Member {
@@ -77,18 +76,8 @@ public class Alliance extends PanacheEntityBase {
     @MapKeyColumn(name = "area", length = 20)
     public Map<IntegrationArea, Integration> integrations = new EnumMap<>(IntegrationArea.class);
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 
     public List<String> regionCodes() {
         return members.stream().map(m -> m.regionCode).distinct().sorted().toList();

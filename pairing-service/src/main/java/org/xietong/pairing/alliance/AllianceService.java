@@ -12,7 +12,6 @@ import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.events.Outbox;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
@@ -55,22 +54,23 @@ public class AllianceService {
         alliance.name = name.strip();
         alliance.leadSchool = lead.code;
         alliance.regionCode = lead.regionCode;
-        alliance.createdAt = Instant.now();
-        alliance.updatedAt = alliance.createdAt;
         alliance.createdBy = caller.username();
-        alliance.members.add(member(lead, "LEAD", alliance.createdAt));
+        Instant now = Instant.now();
+        alliance.members.add(member(lead, "LEAD", now));
         Set<String> others = new LinkedHashSet<>(memberCodes);
         others.remove(lead.code);
         for (String code : others) {
-            alliance.members.add(member(joinable(code), "MEMBER", alliance.createdAt));
+            alliance.members.add(member(joinable(code), "MEMBER", now));
         }
         for (IntegrationArea area : IntegrationArea.values()) {
             Alliance.Integration integration = new Alliance.Integration();
             integration.status = IntegrationStatus.NOT_STARTED;
-            integration.updatedAt = alliance.createdAt;
+            integration.updatedAt = now;
             alliance.integrations.put(area, integration);
         }
         alliance.persist();
+        // Hibernate stamps created_at when it writes the row, which the view shows.
+        Alliance.getEntityManager().flush();
         publish(alliance, AllianceChanged.FORMED, Map.of("name", alliance.name, "lead", lead.code, "members", others.size()));
         return AllianceView.of(alliance);
     }
@@ -82,7 +82,6 @@ public class AllianceService {
             throw ProblemException.conflict("already-member", "School " + schoolCode + " is already a member");
         }
         alliance.members.add(member(joinable(schoolCode), "MEMBER", Instant.now()));
-        alliance.updatedAt = Instant.now();
         Alliance.getEntityManager().flush();
         publish(alliance, AllianceChanged.MEMBER_JOINED, Map.of("school", schoolCode));
         return AllianceView.of(alliance);
@@ -92,13 +91,12 @@ public class AllianceService {
     public AllianceView leave(UUID id, String schoolCode) {
         Alliance alliance = managed(id);
         if (schoolCode.equals(alliance.leadSchool)) {
-            throw new ProblemException(Problem.of(422, "lead-school-stays", "Lead school stays",
-                    "The lead school cannot leave its alliance"));
+            throw ProblemException.unprocessable("lead-school-stays", "Lead school stays",
+                    "The lead school cannot leave its alliance");
         }
         if (!alliance.members.removeIf(m -> m.schoolCode.equals(schoolCode))) {
             throw ProblemException.notFound("Member " + schoolCode);
         }
-        alliance.updatedAt = Instant.now();
         Alliance.getEntityManager().flush();
         publish(alliance, AllianceChanged.MEMBER_LEFT, Map.of("school", schoolCode));
         return AllianceView.of(alliance);
@@ -109,14 +107,13 @@ public class AllianceService {
         Alliance alliance = managed(id);
         Versions.requireMatch(ifMatch, alliance.version);
         if (area == null) {
-            throw new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter", "An integration area is required"));
+            throw ProblemException.badRequest("invalid-parameter", "Invalid parameter", "An integration area is required");
         }
         Alliance.Integration integration = alliance.integrations.get(area);
         IntegrationStatus before = integration.status;
         integration.status = status;
         integration.notes = notes;
         integration.updatedAt = Instant.now();
-        alliance.updatedAt = integration.updatedAt;
         Alliance.getEntityManager().flush();
         publish(alliance, AllianceChanged.INTEGRATION_UPDATED, Map.of("area", area, "status", Map.of("from", before, "to", status)));
         return AllianceView.of(alliance);
@@ -136,6 +133,13 @@ public class AllianceService {
         }
         return Pages.of(Alliance.<Alliance>find(query.toString(), Sort.by("a.createdAt"), parameters), page, size,
                 AllianceView::of);
+    }
+
+    /** Whether two schools are members of one alliance; no caller needed (a partner check, not a read). */
+    public boolean shareAlliance(String a, String b) {
+        return Alliance.getEntityManager().createQuery("select count(*) from Alliance a join a.members x join a.members y "
+                        + "where x.schoolCode = :a and y.schoolCode = :b", Long.class)
+                .setParameter("a", a).setParameter("b", b).getSingleResult() > 0;
     }
 
     private Alliance visible(UUID id) {
@@ -165,7 +169,7 @@ public class AllianceService {
     }
 
     private School school(String code) {
-        return schools.referenced(code, "School");
+        return schools.requireRegistered(code, "School");
     }
 
     private static Alliance.Member member(School school, String role, Instant at) {

@@ -1,12 +1,13 @@
 package org.xietong.pairing.buddy;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.xietong.pairing.pairing.Pairing;
-import org.xietong.pairing.pairing.PairingKind;
-import org.xietong.pairing.pairing.PairingService;
-import org.xietong.pairing.pairing.PairingStatus;
+import org.xietong.pairing.agreement.Pairing;
+import org.xietong.pairing.agreement.PairingKind;
+import org.xietong.pairing.agreement.PairingService;
+import org.xietong.pairing.agreement.PairingStatus;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
@@ -46,6 +47,7 @@ public class BuddyClassService {
         }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
+        // ON CONFLICT: of two concurrent requests to twin the same classes, one twins them and the other is told so.
         int inserted = em.createNativeQuery("INSERT INTO buddy_class (id, pairing_id, supporting_class, supporting_grade, "
                         + "supporting_students, supported_class, supported_grade, supported_students, study_buddy_pairs, "
                         + "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
@@ -67,16 +69,13 @@ public class BuddyClassService {
                 twin.studyBuddyPairs(), now);
     }
 
-
-    @SuppressWarnings("unchecked")
     public List<BuddyClassResource.BuddyClassView> ofPairing(UUID pairingId) {
         pairings.visible(pairingId);
-        List<Object[]> rows = em.createNativeQuery("SELECT id, supporting_class, supporting_grade, supporting_students, "
-                        + "supported_class, supported_grade, supported_students, study_buddy_pairs, created_at FROM buddy_class "
-                        + "WHERE pairing_id = ?1 ORDER BY created_at").setParameter(1, pairingId).getResultList();
-        return rows.stream().map(r -> new BuddyClassResource.BuddyClassView((UUID) r[0], pairingId,
-                new BuddyClassResource.ClassSide((String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue()),
-                new BuddyClassResource.ClassSide((String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue()),
-                ((Number) r[7]).intValue(), org.xietong.platform.schema.SqlValues.instant(r[8]))).toList();
+        return BuddyClass.<BuddyClass>list("pairingId", Sort.by("createdAt"), pairingId).stream()
+                .map(b -> new BuddyClassResource.BuddyClassView(b.id, b.pairingId,
+                        new BuddyClassResource.ClassSide(b.supportingClass, b.supportingGrade, b.supportingStudents),
+                        new BuddyClassResource.ClassSide(b.supportedClass, b.supportedGrade, b.supportedStudents),
+                        b.studyBuddyPairs, b.createdAt))
+                .toList();
     }
 }

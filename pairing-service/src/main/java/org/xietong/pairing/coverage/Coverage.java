@@ -1,6 +1,6 @@
 package org.xietong.pairing.coverage;
 
-import org.xietong.pairing.pairing.PairingKind;
+import org.xietong.pairing.agreement.PairingKind;
 import org.xietong.pairing.school.LocationType;
 import org.xietong.pairing.school.SchoolLevel;
 

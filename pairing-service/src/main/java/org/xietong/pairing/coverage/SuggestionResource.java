@@ -1,7 +1,6 @@
 package org.xietong.pairing.coverage;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,13 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.xietong.pairing.pairing.PairingPolicy;
-import org.xietong.pairing.school.School;
-import org.xietong.pairing.school.SchoolLevel;
-import org.xietong.pairing.school.SchoolRepository;
-import org.xietong.platform.problem.Problem;
-import org.xietong.platform.problem.ProblemException;
-import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.Purpose;
 
 import java.util.List;
@@ -30,16 +22,10 @@ import java.util.List;
 @Tag(name = "Coverage")
 public class SuggestionResource {
 
-    private final SchoolRepository schools;
-    private final EntityManager em;
-    private final PairingPolicy policy;
-    private final Caller caller;
+    private final SuggestionService service;
 
-    public SuggestionResource(SchoolRepository schools, EntityManager em, PairingPolicy policy, Caller caller) {
-        this.schools = schools;
-        this.em = em;
-        this.policy = policy;
-        this.caller = caller;
+    public SuggestionResource(SuggestionService service) {
+        this.service = service;
     }
 
     @GET
@@ -50,33 +36,6 @@ public class SuggestionResource {
     public List<Suggestions.Suggestion> suggest(
             @QueryParam("school") @NotNull @Pattern(regexp = "[0-9]{10}") String code,
             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {
-        School school = schools.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("School " + code));
-        caller.scope().requireReadable(caller.scope().coversSchool(school.regionCode, school.code), "School " + code);
-        if (!school.locationType.needsPartner()) {
-            throw new ProblemException(Problem.of(422, "not-a-township-school", "Not a township or rural school",
-                    "Suggestions are for township and rural schools; " + code + " is " + school.locationType));
-        }
-        Suggestions.Target target = new Suggestions.Target(school.code, school.regionCode, school.level,
-                school.latitude, school.longitude);
-        return Suggestions.rank(target, candidates(school), policy.maxActivePerSupportingSchool(), limit);
-    }
-
-    /** Urban schools of the same province, and quality-resource schools anywhere, not yet paired with this one. */
-    @SuppressWarnings("unchecked")
-    private List<Suggestions.Candidate> candidates(School school) {
-        List<Object[]> rows = em.createNativeQuery("SELECT s.code, s.name, s.region_code, s.level, s.quality_resource, "
-                        + "s.latitude, s.longitude, (SELECT count(*) FROM pairing p WHERE p.supporting_party = s.code "
-                        + "AND p.status IN ('ACTIVE', 'SUSPENDED')) AS carried FROM school s "
-                        + "WHERE s.location_type = 'URBAN' AND (s.region_code LIKE ?1 OR s.quality_resource) "
-                        + "AND NOT EXISTS (SELECT 1 FROM pairing p WHERE p.status IN ('PROPOSED', 'ACTIVE', 'SUSPENDED') "
-                        + "AND ((p.supporting_party = s.code AND p.supported_party = ?2) "
-                        + "OR (p.supported_party = s.code AND p.supporting_party = ?2))) "
-                        + "LIMIT 5000")
-                .setParameter(1, school.regionCode.substring(0, 2) + "%")
-                .setParameter(2, school.code)
-                .getResultList();
-        return rows.stream().map(r -> new Suggestions.Candidate((String) r[0], (String) r[1], (String) r[2],
-                SchoolLevel.valueOf((String) r[3]), (Boolean) r[4], (Double) r[5], (Double) r[6],
-                ((Number) r[7]).intValue())).toList();
+        return service.suggest(code, limit);
     }
 }

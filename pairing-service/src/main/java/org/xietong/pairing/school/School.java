@@ -1,19 +1,16 @@
 package org.xietong.pairing.school;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import java.time.Instant;
+import org.xietong.platform.persistence.TrackedEntity;
 
 @Entity
 @Table(name = "school")
-public class School extends PanacheEntityBase {
+public class School extends TrackedEntity {
 
     @Id
     @Column(length = 10)
@@ -43,16 +40,6 @@ public class School extends PanacheEntityBase {
     @Column(name = "quality_resource", nullable = false)
     public boolean qualityResource;
 
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 }

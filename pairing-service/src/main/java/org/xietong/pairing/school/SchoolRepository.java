@@ -5,7 +5,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.RegionScope;
 
@@ -47,25 +46,29 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
     }
 
     /** A school another record refers to; an unknown code in a request body is a 422, not a 404. */
-    public School referenced(String code, String role) {
-        return findByIdOptional(code).orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-school",
-                "Unknown school", role + " " + code + " is not a registered school")));
+    public School requireRegistered(String code, String role) {
+        return findByIdOptional(code).orElseThrow(() -> ProblemException.unprocessable("unknown-school",
+                "Unknown school", role + " " + code + " is not a registered school"));
     }
 
     public List<School> byCodes(Collection<String> codes) {
         return codes.isEmpty() ? List.of() : list("code in ?1", codes);
     }
 
-    /** Whether anything of the pairing domain refers to this school. */
-    boolean referenced(String code) {
-        Number uses = (Number) getEntityManager().createNativeQuery("SELECT "
-                        + "(SELECT count(*) FROM pairing WHERE supporting_party = ?1 OR supported_party = ?1) + "
-                        + "(SELECT count(*) FROM alliance_member WHERE school_code = ?1) + "
-                        + "(SELECT count(*) FROM shared_resource WHERE owner_school = ?1) + "
-                        + "(SELECT count(*) FROM resource_booking WHERE school_code = ?1) + "
-                        + "(SELECT count(*) FROM activity_school WHERE school_code = ?1)")
-                .setParameter(1, code).getSingleResult();
-        return uses.longValue() > 0;
+    /**
+     * Whether anything of the pairing domain refers to this school: a pairing, an alliance membership, a shared
+     * facility or a booking of one, an activity. The entities are named in the query only, so this package does not
+     * depend on theirs.
+     */
+    boolean isInUse(String code) {
+        return getEntityManager().createQuery("select "
+                        + "(select count(*) from Pairing p where p.supportingParty = s.code or p.supportedParty = s.code) + "
+                        + "(select count(*) from Alliance a join a.members m where m.schoolCode = s.code) + "
+                        + "(select count(*) from SharedFacility f where f.ownerSchool = s.code) + "
+                        + "(select count(*) from FacilityBooking b where b.schoolCode = s.code) + "
+                        + "(select count(*) from Activity t join t.schools x where x = s.code) "
+                        + "from School s where s.code = :code", Long.class)
+                .setParameter("code", code).getSingleResult() > 0;
     }
 
     /** The narrower of two prefixes when one contains the other; nothing when they are disjoint. */

@@ -19,7 +19,6 @@ import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ public class SchoolService {
         RegionScope scope = caller.scope();
         scope.requireWritable(scope.coversSchool(school.regionCode, school.code), "School " + code);
         Versions.requireMatch(ifMatch, school.version);
-        if (schools.referenced(code)) {
+        if (schools.isInUse(code)) {
             throw ProblemException.conflict("school-in-use", "School " + code
                     + " has pairings, alliances, shared resources or activities; conclude or remove those first");
         }
@@ -122,8 +121,6 @@ public class SchoolService {
         school.code = request.code();
         school.regionCode = request.regionCode();
         request.profile().applyTo(school);
-        school.createdAt = Instant.now();
-        school.updatedAt = school.createdAt;
         school.createdBy = caller.username();
         schools.persist(school);
         outbox.record(SchoolRegistered.TYPE, school.code, List.of(school.regionCode), new SchoolRegistered(
@@ -141,7 +138,6 @@ public class SchoolService {
         if (!profile.applyTo(school)) {
             return false;
         }
-        school.updatedAt = Instant.now();
         outbox.record(SchoolUpdated.TYPE, school.code, List.of(school.regionCode), new SchoolUpdated(
                 school.code, school.name, school.regionCode, school.locationType.name(), school.level.name(),
                 school.qualityResource, school.latitude, school.longitude));

@@ -4,9 +4,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.pairing.school.SchoolFixtures;
 
@@ -17,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -52,19 +58,39 @@ class ActivityResourceTest {
         assertTypes(pairing, "org.xietong.pairing.activity.recorded.v1", 2);
     }
 
-    @Test
-    void activitiesFollowTheRules() {
-        String pairing = activePairing("1111016602", "1111086602");
+    /** The ACTIVE pairing the refused activities are recorded against, made once for all the cases. */
+    private static String rulesPairing;
+
+    static Stream<Arguments> refusedActivities() {
         LocalDate day = LocalDate.of(2026, 10, 16);
-        record(MIYUN, activity(pairing, "STUDY_TRIP", day, day, List.of("1111016602", "1111018001")))
-                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("1111018001"));
-        record(MIYUN, activity(pairing, "STUDY_TRIP", day, day.minusDays(1), List.of("1111016602")))
-                .then().statusCode(400).body("errors.field", hasItem("datesInOrder"));
-        record(MIYUN, activity(pairing, "PARTY", day, day, List.of("1111016602"))).then().statusCode(400);
-        record(MIYUN, activity(pairing, "READING", day, LocalDate.now().plusYears(70), List.of("1111016602")))
-                .then().statusCode(400).body("errors.field", hasItem("endedAlready"));
+        return Stream.of(
+                Arguments.of("a school that is not a party", "STUDY_TRIP", day, day, List.of("1111016602", "1111018001"),
+                        422, (Consumer<ValidatableResponse>) answer -> answer.contentType("application/problem+json")
+                                .body("detail", containsString("1111018001"))),
+                Arguments.of("an end before the start", "STUDY_TRIP", day, day.minusDays(1), List.of("1111016602"),
+                        400, (Consumer<ValidatableResponse>) answer -> answer.body("errors.field", hasItem("datesInOrder"))),
+                Arguments.of("an unknown kind", "PARTY", day, day, List.of("1111016602"),
+                        400, (Consumer<ValidatableResponse>) answer -> { }),
+                Arguments.of("an end in the future", "READING", day, LocalDate.now().plusYears(70), List.of("1111016602"),
+                        400, (Consumer<ValidatableResponse>) answer -> answer.body("errors.field", hasItem("endedAlready"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedActivities")
+    void anActivityAgainstTheRulesIsRefused(String rule, String kind, LocalDate start, LocalDate end, List<String> schools,
+                                            int status, Consumer<ValidatableResponse> reason) {
+        if (rulesPairing == null) {
+            rulesPairing = activePairing("1111016602", "1111086602");
+        }
+        reason.accept(record(MIYUN, activity(rulesPairing, kind, start, end, schools)).then().statusCode(status));
+    }
+
+    @Test
+    void aSuspendedPairingRecordsNoActivity() {
+        String pairing = activePairing("1111016612", "1111086612");
+        LocalDate day = LocalDate.of(2026, 10, 16);
         given().auth().oauth2(ADMIN).post("/api/v1/pairing/pairings/" + pairing + "/suspend").then().statusCode(200);
-        record(MIYUN, activity(pairing, "READING", day, day, List.of("1111016602"))).then().statusCode(409);
+        record(MIYUN, activity(pairing, "READING", day, day, List.of("1111016612"))).then().statusCode(409);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.xietong.pairing.coverage;
 import org.junit.jupiter.api.Test;
 import org.xietong.pairing.coverage.Coverage.PairFacts;
 import org.xietong.pairing.coverage.Coverage.SchoolFacts;
-import org.xietong.pairing.pairing.PairingKind;
+import org.xietong.pairing.agreement.PairingKind;
 import org.xietong.pairing.school.LocationType;
 import org.xietong.pairing.school.SchoolLevel;
 

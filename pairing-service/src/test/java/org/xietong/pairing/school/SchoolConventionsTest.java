@@ -7,9 +7,14 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.devstack.test.TestTokens;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -115,6 +120,24 @@ class SchoolConventionsTest {
                 .post("/api/v1/pairing/pairings").then().statusCode(201);
         String used = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/1111010551").then().extract().header("ETag");
         given().auth().oauth2(CHAOYANG).header("If-Match", used).delete(SCHOOLS + "/1111010551")
+                .then().statusCode(409).body("type", org.hamcrest.Matchers.containsString("school-in-use"));
+    }
+
+    static Stream<Arguments> whatRefersToASchool() {
+        return Stream.of(
+                Arguments.of("an alliance it leads", "1111010553", "/api/v1/pairing/alliances",
+                        Map.of("name", "朝阳区教育集团", "leadSchool", "1111010553", "members", List.of())),
+                Arguments.of("a facility it shares", "1111010554", "/api/v1/pairing/resources",
+                        Map.of("ownerSchool", "1111010554", "name", "劳动实践基地", "kind", "FARM")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("whatRefersToASchool")
+    void aSchoolSomethingRefersToStays(String what, String code, String path, Map<String, Object> body) {
+        post(null, SchoolFixtures.school(code, "被引用的学校", "110105", "URBAN", "JUNIOR")).then().statusCode(201);
+        given().auth().oauth2(CHAOYANG).contentType(ContentType.JSON).body(body).post(path).then().statusCode(201);
+        String etag = given().auth().oauth2(CHAOYANG).get(SCHOOLS + "/" + code).then().extract().header("ETag");
+        given().auth().oauth2(CHAOYANG).header("If-Match", etag).delete(SCHOOLS + "/" + code)
                 .then().statusCode(409).body("type", org.hamcrest.Matchers.containsString("school-in-use"));
     }
 

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.xietong.contracts.Topics;
 import org.xietong.contracts.pairing.SchoolRegistered;
 import org.xietong.devstack.test.TestTokens;
@@ -93,19 +95,27 @@ class SchoolResourceTest {
     }
 
     @Test
-    void missingOrExpiredTokensAreRejectedAsProblems() {
+    void aRequestWithoutATokenIsRefusedAsAProblemWithABearerChallenge() {
         given().get("/api/v1/pairing/schools")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAsAProblem() {
         String expired = TestTokens.user("edu-chaoyang", "education-officer").region("110105")
                 .expiredAgo(Duration.ofHours(1)).sign();
         given().auth().oauth2(expired).get("/api/v1/pairing/schools")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenThatIsNoJwtIsRefused() {
         given().auth().oauth2("not-a-jwt").get("/api/v1/pairing/schools").then().statusCode(401);
     }
 
     @Test
-    void invalidRequestsAreProblemsWithFieldErrors() {
+    void invalidFieldsAreProblemsNamingEachField() {
         given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
                 .body(SchoolFixtures.school("12ab", " ", "1101"))
                 .post("/api/v1/pairing/schools")
@@ -113,28 +123,37 @@ class SchoolResourceTest {
                 .body("errors.field", hasItem("code"))
                 .body("errors.field", hasItem("name"))
                 .body("errors.field", hasItem("regionCode"));
+    }
 
+    @Test
+    void anUnreadableBodyIsAProblem() {
         given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
                 .body("{\"code\": \"1111010599\", \"name\": ")
                 .post("/api/v1/pairing/schools")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
 
+    @Test
+    void aPageSizeOverTheLimitIsAProblem() {
         given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/schools?size=201")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
-    @Test
-    void textTheDatabaseCannotTakeIsABadRequestNotAServerError() {
-        // A NUL character or half a surrogate pair, legal as JSON escapes: refused naming the field, nothing stored.
-        for (String name : List.of("朝阳区\\u0000中学", "朝阳区\\ud800中学")) {
-            given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
-                    .body("{\"code\": \"1111010581\", \"name\": \"" + name + "\", \"regionCode\": \"110105\", "
-                            + "\"locationType\": \"URBAN\", \"level\": \"JUNIOR\"}")
-                    .post("/api/v1/pairing/schools")
-                    .then().statusCode(400).contentType("application/problem+json")
-                    .body("type", containsString("malformed-body")).body("detail", containsString("'name'"));
-        }
+    /** A NUL character or half a surrogate pair, legal as JSON escapes: refused naming the field, nothing stored. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"a NUL character, 朝阳区\\u0000中学", "half a surrogate pair, 朝阳区\\ud800中学"})
+    void textTheDatabaseCannotTakeIsABadRequestNotAServerError(String what, String name) {
+        given().auth().oauth2(CHAOYANG_OFFICER).contentType(ContentType.JSON)
+                .body("{\"code\": \"1111010581\", \"name\": \"" + name + "\", \"regionCode\": \"110105\", "
+                        + "\"locationType\": \"URBAN\", \"level\": \"JUNIOR\"}")
+                .post("/api/v1/pairing/schools")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", containsString("malformed-body")).body("detail", containsString("'name'"));
         given().auth().oauth2(CHAOYANG_OFFICER).get("/api/v1/pairing/schools/1111010581").then().statusCode(404);
+    }
+
+    @Test
+    void searchingForTextTheDatabaseCannotTakeIsABadRequest() {
         // Searching for NUL fails in PostgreSQL: the caller's value, so 400, not 500.
         given().auth().oauth2(CHAOYANG_OFFICER).queryParam("name", "朝阳\u0000").get("/api/v1/pairing/schools")
                 .then().statusCode(400).contentType("application/problem+json")

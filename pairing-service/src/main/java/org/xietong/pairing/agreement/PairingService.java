@@ -1,4 +1,4 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -10,7 +10,6 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
@@ -36,17 +35,17 @@ public class PairingService {
 
     private final PairingRepository pairings;
     private final SchoolRepository schools;
-    private final PairingPolicy policy;
+    private final PairingConfig config;
     private final Outbox outbox;
     private final Audit audit;
     private final Caller caller;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public PairingService(PairingRepository pairings, SchoolRepository schools, PairingPolicy policy, Outbox outbox,
+    public PairingService(PairingRepository pairings, SchoolRepository schools, PairingConfig config, Outbox outbox,
                           Audit audit, Caller caller) {
         this.pairings = pairings;
         this.schools = schools;
-        this.policy = policy;
+        this.config = config;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
@@ -67,7 +66,7 @@ public class PairingService {
             lockSchool(supporting.id());
             requireCapacity(supporting.id());
         }
-        if (pairings.openBetween(supporting.id(), supported.id()) > 0) {
+        if (pairings.hasOpenBetween(supporting.id(), supported.id())) {
             throw ProblemException.conflict("pairing-exists",
                     supporting.id() + " and " + supported.id() + " already have an open pairing");
         }
@@ -82,8 +81,6 @@ public class PairingService {
         pairing.termStart = start;
         pairing.termEnd = end;
         pairing.goals = request.goals();
-        pairing.createdAt = Instant.now(clock);
-        pairing.updatedAt = pairing.createdAt;
         pairing.createdBy = caller.username();
         pairings.persist(pairing);
         try {
@@ -125,7 +122,6 @@ public class PairingService {
             pairing.supportedApprovedBy = officer;
             pairing.supportedApprovedAt = now;
         }
-        pairing.updatedAt = now;
         publish(pairing, PairingChanged.APPROVED, Map.of("side", side));
         if (pairing.supportingApprovedBy != null && pairing.supportedApprovedBy != null) {
             if (pairing.kind != PairingKind.REGION) {
@@ -155,7 +151,7 @@ public class PairingService {
     }
 
     /** What an agreement step did: recorded one side's request, or completed the change both sides asked for. */
-    public record Agreement(PairingView pairing, boolean completed) {
+    public record AgreementOutcome(PairingView pairing, boolean completed) {
     }
 
     /**
@@ -165,7 +161,7 @@ public class PairingService {
      * may approve both sides of a proposal.
      */
     @Transactional
-    public Agreement agree(UUID id, PairingAction action, Side requestedSide, LocalDate requestedTermEnd) {
+    public AgreementOutcome agree(UUID id, PairingAction action, Side requestedSide, LocalDate requestedTermEnd) {
         if (!action.needsBothSides()) {
             throw new IllegalArgumentException(action + " is one-sided: use act");
         }
@@ -186,14 +182,14 @@ public class PairingService {
             rule("a resumption keeps the current term (ending " + pairing.termEnd + "); renew to change it");
         }
         if (side == null) {
-            return new Agreement(complete(pairing, action, termEnd), true);
+            return new AgreementOutcome(complete(pairing, action, termEnd), true);
         }
         if (pendingFromOtherSide && (action != PairingAction.RENEW || termEnd.equals(pairing.pendingTermEnd))) {
             if (caller.username().equals(pairing.pendingBy) && !admin) {
                 throw ProblemException.conflict("same-approver", "Each side agrees through its own officer; "
                         + "you asked for the other side already");
             }
-            return new Agreement(complete(pairing, action, termEnd), true);
+            return new AgreementOutcome(complete(pairing, action, termEnd), true);
         }
         Instant now = Instant.now(clock);
         pairing.pendingAction = action;
@@ -201,7 +197,6 @@ public class PairingService {
         pairing.pendingBy = caller.username();
         pairing.pendingAt = now;
         pairing.pendingTermEnd = termEnd;
-        pairing.updatedAt = now;
         Map<String, Object> summary = new java.util.HashMap<>(Map.of("side", side, "action", action));
         if (termEnd != null) {
             summary.put("termEnd", termEnd.toString());
@@ -210,7 +205,7 @@ public class PairingService {
         audit.record(caller.actor(), action == PairingAction.RENEW ? "pairing.renewal-requested" : "pairing.resumption-requested",
                 ENTITY, pairing.id.toString(), pairing.regionCodes(), summary);
         pairings.flush();
-        return new Agreement(PairingView.of(pairing), false);
+        return new AgreementOutcome(PairingView.of(pairing), false);
     }
 
     private PairingView complete(Pairing pairing, PairingAction action, LocalDate termEnd) {
@@ -227,7 +222,6 @@ public class PairingService {
         PairingStatus before = pairing.status;
         pairing.status = action.target();
         pairing.clearPending();
-        pairing.updatedAt = Instant.now(clock);
         publish(pairing, action.eventType(), Map.of("status", Map.of("from", before, "to", pairing.status),
                 "termEnd", pairing.termEnd.toString()));
         pairings.flush();
@@ -240,8 +234,8 @@ public class PairingService {
         boolean supporting = scope.coversSchool(pairing.supportingRegion, pairing.supportingParty);
         boolean supported = scope.coversSchool(pairing.supportedRegion, pairing.supportedParty);
         if (supporting && supported) {
-            throw new ProblemException(Problem.of(422, "side-required", "Side required", "You act for both sides of "
-                    + "pairing " + pairing.id + "; name the side (SUPPORTING or SUPPORTED) you agree for"));
+            throw ProblemException.unprocessable("side-required", "Side required", "You act for both sides of "
+                    + "pairing " + pairing.id + "; name the side (SUPPORTING or SUPPORTED) you agree for");
         }
         return supporting ? Side.SUPPORTING : Side.SUPPORTED;
     }
@@ -302,7 +296,7 @@ public class PairingService {
             rule("a " + kind + " pairing's parties are 10-digit school codes; " + id + " is not one");
         }
         // The other party may lie outside the caller's region: that is what a cross-region pairing is.
-        School school = schools.referenced(id, "Party");
+        School school = schools.requireRegistered(id, "Party");
         return new PairingRules.Party(school.code, school.regionCode, school.locationType, school.level);
     }
 
@@ -312,9 +306,9 @@ public class PairingService {
 
     private void requireCapacity(String supportingSchool) {
         long carried = pairings.carriedBy(supportingSchool);
-        if (carried >= policy.maxActivePerSupportingSchool()) {
+        if (carried >= config.maxActivePerSupportingSchool()) {
             throw ProblemException.conflict("supporting-school-at-capacity", "School " + supportingSchool + " already supports "
-                    + carried + " pairings; the policy allows " + policy.maxActivePerSupportingSchool());
+                    + carried + " pairings; the policy allows " + config.maxActivePerSupportingSchool());
         }
     }
 
@@ -329,6 +323,6 @@ public class PairingService {
     }
 
     private static void rule(String detail) {
-        throw new ProblemException(Problem.of(422, "pairing-rule", "Pairing rule", detail));
+        throw ProblemException.unprocessable("pairing-rule", "Pairing rule", detail);
     }
 }

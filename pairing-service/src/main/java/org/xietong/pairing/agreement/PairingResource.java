@@ -1,4 +1,4 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -148,7 +148,7 @@ public class PairingResource {
         return ok(service.act(id, PairingAction.CONCLUDE));
     }
 
-    private static Response agreed(PairingService.Agreement agreement) {
+    private static Response agreed(PairingService.AgreementOutcome agreement) {
         PairingView pairing = agreement.pairing();
         return Response.status(agreement.completed() ? Response.Status.OK : Response.Status.ACCEPTED)
                 .entity(pairing).tag(Versions.etag(pairing.version())).build();

@@ -1,4 +1,4 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 import org.xietong.contracts.pairing.PairingChanged;
 

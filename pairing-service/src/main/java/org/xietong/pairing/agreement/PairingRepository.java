@@ -1,4 +1,4 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -37,11 +37,13 @@ public class PairingRepository implements PanacheRepositoryBase<Pairing, UUID> {
         return find(query.toString(), Sort.by("createdAt").and("id"), parameters);
     }
 
-    long openBetween(String a, String b) {
+    /** Whether the two parties already have a pairing that is proposed, active or suspended, in either direction. */
+    boolean hasOpenBetween(String a, String b) {
         return count("status in ?1 and ((supportingParty = ?2 and supportedParty = ?3) or (supportingParty = ?3 and supportedParty = ?2))",
-                PairingStatus.OPEN, a, b);
+                PairingStatus.OPEN, a, b) > 0;
     }
 
+    /** How many active or suspended pairings the school supports, which the configured capacity bounds. */
     long carriedBy(String supportingParty) {
         return count("supportingParty = ?1 and status in ?2", supportingParty,
                 EnumSet.of(PairingStatus.ACTIVE, PairingStatus.SUSPENDED));

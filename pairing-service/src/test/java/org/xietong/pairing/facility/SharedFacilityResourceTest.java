@@ -1,4 +1,4 @@
-package org.xietong.pairing.resource;
+package org.xietong.pairing.facility;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** 北京日坛中学's farm base shared with its partner 穆家峪中学: booked by slot, never over capacity. */
 @QuarkusTest
-class SharedResourceTest {
+class SharedFacilityResourceTest {
 
     private static final String ADMIN = TestTokens.user("admin", "platform-admin").sign();
     private static final String OWNER_ADMIN = TestTokens.user("school-9901", "school-admin").region("110105").school("1111019901").sign();

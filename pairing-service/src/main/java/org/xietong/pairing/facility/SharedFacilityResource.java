@@ -1,4 +1,4 @@
-package org.xietong.pairing.resource;
+package org.xietong.pairing.facility;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,12 +28,12 @@ import org.xietong.platform.security.Purpose;
 @Path("/api/v1/pairing/resources")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shared resources", description = "Farm bases, open libraries, labs and courses shared between partner schools")
-public class SharedResourceResource {
+public class SharedFacilityResource {
 
     private static final String CODE = "[0-9]{10}";
 
     public record Publish(@NotNull @Pattern(regexp = CODE) String ownerSchool, @NotBlank @Size(max = 200) String name,
-                          @NotNull SharedResourceService.Kind kind, @Size(max = 2000) String description) {
+                          @NotNull FacilityKind kind, @Size(max = 2000) String description) {
     }
 
     public record Slot(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt,
@@ -43,9 +43,9 @@ public class SharedResourceResource {
     public record Booking(@NotNull @Pattern(regexp = CODE) String school, @NotNull @Min(1) @Max(10_000) Integer places) {
     }
 
-    private final SharedResourceService service;
+    private final SharedFacilityService service;
 
-    public SharedResourceResource(SharedResourceService service) {
+    public SharedFacilityResource(SharedFacilityService service) {
         this.service = service;
     }
 
@@ -53,7 +53,7 @@ public class SharedResourceResource {
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(summary = "A school's shared resources and their slots")
-    public List<SharedResourceService.ResourceView> ofOwner(@QueryParam("owner") @NotNull @Pattern(regexp = CODE) String owner) {
+    public List<SharedFacilityService.FacilityView> ofOwner(@QueryParam("owner") @NotNull @Pattern(regexp = CODE) String owner) {
         return service.ofOwner(owner);
     }
 

@@ -1,4 +1,4 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 import org.xietong.pairing.school.LocationType;
 import org.xietong.pairing.school.SchoolLevel;

@@ -1,4 +1,4 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 /**
  * HAND_IN_HAND: an urban school supports a township or rural school of the same province (手拉手);

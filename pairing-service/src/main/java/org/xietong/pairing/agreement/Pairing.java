@@ -1,13 +1,12 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.xietong.platform.persistence.TrackedEntity;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +15,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "pairing")
-public class Pairing extends PanacheEntityBase {
+public class Pairing extends TrackedEntity {
 
     @Id
     public UUID id;
@@ -87,18 +86,8 @@ public class Pairing extends PanacheEntityBase {
     @Column(length = 2000)
     public String goals;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 
     void clearPending() {
         pendingAction = null;

@@ -1,15 +1,18 @@
-package org.xietong.pairing.pairing;
+package org.xietong.pairing.agreement;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.pairing.school.SchoolFixtures;
 
@@ -17,6 +20,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -83,26 +87,45 @@ class PairingResourceTest {
         given().auth().oauth2(mujiayuAdmin).get(PAIRINGS).then().statusCode(200).body("items.id", not(hasItem(id)));
     }
 
-    @Test
-    void theRulesAnswerWithProblems() {
-        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "1111015503").then().statusCode(422)
-                .contentType("application/problem+json").body("detail", containsString("itself"));
-        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "2152225003").then().statusCode(422)
-                .body("detail", containsString("CROSS_REGION"));
-        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "111108500").then().statusCode(400);
-        propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "1111089999").then().statusCode(422)
-                .body("type", containsString("unknown-school"));
+    static Stream<Arguments> refusedProposals() {
         Map<String, Object> backwards = body("HAND_IN_HAND", "1111015503", "1111085003");
         backwards.put("termStart", "2026-09-01");
         backwards.put("termEnd", "2026-06-30");
-        given().auth().oauth2(CHAOYANG).contentType(ContentType.JSON).body(backwards).post(PAIRINGS)
-                .then().statusCode(422).body("detail", containsString("term"));
-        propose(SHUNYI, "HAND_IN_HAND", "1111015503", "1111085003").then().statusCode(403);
+        return Stream.of(
+                Arguments.of("a party paired with itself", CHAOYANG, body("HAND_IN_HAND", "1111015503", "1111015503"),
+                        422, "detail", "itself"),
+                Arguments.of("hand in hand across provinces", CHAOYANG, body("HAND_IN_HAND", "1111015503", "2152225003"),
+                        422, "detail", "CROSS_REGION"),
+                Arguments.of("a nine-digit party", CHAOYANG, body("HAND_IN_HAND", "1111015503", "111108500"),
+                        400, null, null),
+                Arguments.of("an unknown school", CHAOYANG, body("HAND_IN_HAND", "1111015503", "1111089999"),
+                        422, "type", "unknown-school"),
+                Arguments.of("a term that ends before it starts", CHAOYANG, backwards, 422, "detail", "term"),
+                Arguments.of("neither party in the caller's region", SHUNYI, body("HAND_IN_HAND", "1111015503", "1111085003"),
+                        403, null, null));
+    }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedProposals")
+    void aProposalThatBreaksARuleIsAProblem(String rule, String token, Map<String, Object> body, int status,
+                                            String field, String fragment) {
+        ValidatableResponse answer = given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(PAIRINGS)
+                .then().statusCode(status).contentType("application/problem+json");
+        if (field != null) {
+            answer.body(field, containsString(fragment));
+        }
+    }
+
+    @Test
+    void twoPartiesHaveOneOpenPairingInEitherDirection() {
         propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "1111085003").then().statusCode(201);
         propose(MIYUN, "CROSS_REGION", "1111085003", "1111015503").then().statusCode(422);
         propose(CHAOYANG, "HAND_IN_HAND", "1111015503", "1111085003").then().statusCode(409)
                 .body("type", containsString("pairing-exists"));
+    }
+
+    @Test
+    void openIsNotAStatusToFilterBy() {
         given().auth().oauth2(CHAOYANG).get(PAIRINGS + "?status=OPEN").then().statusCode(400);
     }
 
