@@ -35,14 +35,14 @@ public class SettlementService {
     static final String QUOTED_PERSON = "insured-person";
 
     private final SettlementEngine engine = new SettlementEngine();
-    private final PolicyService policies;
+    private final SettlementPolicyService policies;
     private final CatalogService catalogs;
     private final InstitutionRepository institutions;
     private final AccumulatorStore accumulators;
     private final Audit audit;
     private final QuoteLimiter limiter;
 
-    public SettlementService(PolicyService policies, CatalogService catalogs, InstitutionRepository institutions,
+    public SettlementService(SettlementPolicyService policies, CatalogService catalogs, InstitutionRepository institutions,
                              AccumulatorStore accumulators, Audit audit, QuoteLimiter limiter) {
         this.policies = policies;
         this.catalogs = catalogs;

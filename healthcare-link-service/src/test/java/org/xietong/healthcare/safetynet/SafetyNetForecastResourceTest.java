@@ -1,4 +1,4 @@
-package org.xietong.healthcare.fallback;
+package org.xietong.healthcare.safetynet;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +18,7 @@ import static org.xietong.healthcare.settlement.SettlementFixtures.as;
 import static org.xietong.healthcare.settlement.SettlementFixtures.officer;
 
 @QuarkusTest
-class FallbackForecastResourceTest {
+class SafetyNetForecastResourceTest {
 
     @BeforeEach
     void seed() {

@@ -15,7 +15,7 @@ import java.time.Instant;
 /** A home region's settlement policy document. */
 @Entity
 @Table(name = "settlement_policy")
-public class StoredPolicy extends PanacheEntityBase {
+public class StoredSettlementPolicy extends PanacheEntityBase {
 
     @Id
     @Column(name = "region_code", length = 6)
