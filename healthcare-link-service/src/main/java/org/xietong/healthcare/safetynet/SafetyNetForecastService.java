@@ -8,7 +8,6 @@ import org.xietong.healthcare.settlement.SettlementPolicyService;
 import org.xietong.healthcare.settlement.engine.CatalogItem;
 import org.xietong.healthcare.settlement.engine.SettlementPolicy;
 import org.xietong.healthcare.settlement.engine.VisitKind;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -62,6 +61,6 @@ public class SafetyNetForecastService {
     }
 
     private static ProblemException unanswerable(String slug, String detail) {
-        return new ProblemException(Problem.of(422, slug, "Cannot forecast", detail));
+        return ProblemException.unprocessable(slug, "Cannot forecast", detail);
     }
 }

@@ -8,7 +8,6 @@ import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +56,6 @@ public class SettlementPolicyService {
             Versions.requireMatch(ifMatch, stored.version);
         }
         stored.document = policy;
-        stored.updatedAt = Instant.now();
         stored.updatedBy = caller.username();
         if (created) {
             stored.persist();

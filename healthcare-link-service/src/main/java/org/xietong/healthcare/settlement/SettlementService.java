@@ -14,7 +14,6 @@ import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Actor;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -225,7 +224,6 @@ public class SettlementService {
         record.total = settlement.total();
         record.patientPays = settlement.patientPays();
         record.result = settlement;
-        record.createdAt = Instant.now();
         record.createdBy = access.username();
         return record;
     }
