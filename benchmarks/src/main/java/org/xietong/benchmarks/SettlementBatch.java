@@ -233,7 +233,7 @@ final class SettlementBatch {
                         new SettlementPolicy.Tier(new BigDecimal("100000"), new BigDecimal("60")),
                         new SettlementPolicy.Tier(null, new BigDecimal("70"))), new BigDecimal("400000"))),
                 List.of(new SettlementPolicy.Assistance("LOW_INCOME", new BigDecimal("70"), new BigDecimal("30000"))),
-                List.of(new SettlementPolicy.Fallback("HEMODIALYSIS", null, new BigDecimal("35"))));
+                List.of(new SettlementPolicy.SafetyNet("HEMODIALYSIS", null, new BigDecimal("35"))));
     }
 
     private static SettlementPolicy.Line line(Scheme scheme, VisitKind kind, Integer tier, DeductibleBasis basis,

@@ -1,6 +1,5 @@
 package org.xietong.healthcare.consortium;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,13 +8,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import java.time.Instant;
+import org.xietong.platform.persistence.TrackedEntity;
 
 @Entity
 @Table(name = "consortium")
-public class Consortium extends PanacheEntityBase {
+public class Consortium extends TrackedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,13 +36,4 @@ public class Consortium extends PanacheEntityBase {
 
     @Column(length = 2000)
     public String description;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

@@ -8,7 +8,6 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -61,7 +60,6 @@ public class ConsortiumService {
         consortium.kind = request.kind();
         consortium.leadCode = lead.code;
         consortium.leadRegion = lead.regionCode;
-        consortium.createdAt = Instant.now();
         apply(consortium, request);
         consortia.persist(consortium);
         consortia.flush();
@@ -77,8 +75,8 @@ public class ConsortiumService {
         caller.scope().requireWritable(access.officerFor(consortium.leadRegion), "consortium " + id);
         Versions.requireMatch(ifMatch, consortium.version);
         if (consortium.kind != request.kind() || !consortium.leadCode.equals(request.leadCode())) {
-            throw new ProblemException(Problem.of(422, "immutable-field", "Kind and lead never change",
-                    "A consortium keeps its kind and lead; create a new one instead"));
+            throw ProblemException.unprocessable("immutable-field", "Kind and lead never change",
+                    "A consortium keeps its kind and lead; create a new one instead");
         }
         apply(consortium, request);
         consortia.flush();
@@ -240,7 +238,6 @@ public class ConsortiumService {
         CooperationItem item = new CooperationItem();
         item.consortiumId = id;
         item.status = request.status() == null ? CooperationStatus.PLANNED : request.status();
-        item.createdAt = Instant.now();
         applyItem(item, request);
         item.persistAndFlush();
         audit.record(caller.actor(), "consortium.item-added", "cooperation-item", String.valueOf(item.id), regions(id),
@@ -314,7 +311,10 @@ public class ConsortiumService {
         member.persist();
     }
 
-    /** Membership is part of what the ETag stands for. */
+    /**
+     * Membership is part of what the ETag stands for, but lives in another table: the one hand-set updatedAt left
+     * marks the consortium changed, so Hibernate writes it and bumps its version.
+     */
     private void touch(Consortium consortium) {
         consortium.updatedAt = Instant.now();
         consortia.flush();
@@ -328,7 +328,6 @@ public class ConsortiumService {
         consortium.name = request.name().strip();
         consortium.specialty = request.specialty() == null || request.specialty().isBlank() ? null : request.specialty().strip();
         consortium.description = request.description();
-        consortium.updatedAt = Instant.now();
     }
 
     private static void applyItem(CooperationItem item, CooperationItemRequest request) {
@@ -336,7 +335,6 @@ public class ConsortiumService {
         item.description = request.description();
         item.startDate = request.startDate();
         item.endDate = request.endDate();
-        item.updatedAt = Instant.now();
     }
 
     private ConsortiumView view(Consortium c) {

@@ -1,6 +1,5 @@
 package org.xietong.healthcare.consortium;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,15 +8,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.xietong.platform.persistence.TrackedEntity;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 /** Something the members do together: a joint clinic, training, a shared imaging centre. */
 @Entity
 @Table(name = "cooperation_item")
-public class CooperationItem extends PanacheEntityBase {
+public class CooperationItem extends TrackedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,13 +39,4 @@ public class CooperationItem extends PanacheEntityBase {
 
     @Column(name = "end_date")
     public LocalDate endDate;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

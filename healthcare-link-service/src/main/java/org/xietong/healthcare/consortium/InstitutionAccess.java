@@ -3,7 +3,6 @@ package org.xietong.healthcare.consortium;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.xietong.healthcare.institution.Institution;
 import org.xietong.healthcare.institution.InstitutionRepository;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
@@ -30,8 +29,8 @@ public class InstitutionAccess {
     public Institution require(String code, String field) {
         Institution institution = institutions.findById(code);
         if (institution == null) {
-            throw new ProblemException(Problem.of(422, "unknown-institution", "Unknown institution",
-                    field + " " + code + " is not a registered institution"));
+            throw ProblemException.unprocessable("unknown-institution", "Unknown institution",
+                    field + " " + code + " is not a registered institution");
         }
         return institution;
     }

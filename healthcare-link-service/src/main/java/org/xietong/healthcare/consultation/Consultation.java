@@ -1,6 +1,5 @@
 package org.xietong.healthcare.consultation;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,14 +8,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.xietong.platform.persistence.TrackedEntity;
 
 import java.time.Instant;
 
 /** A remote consultation (远程会诊) between two members of one consortium. */
 @Entity
 @Table(name = "consultation")
-public class Consultation extends PanacheEntityBase {
+public class Consultation extends TrackedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -74,12 +73,6 @@ public class Consultation extends PanacheEntityBase {
 
     @Column(name = "closed_at")
     public Instant closedAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public boolean overdueAt(Instant now) {
         return status.isOpen() && now.isAfter(deadline);

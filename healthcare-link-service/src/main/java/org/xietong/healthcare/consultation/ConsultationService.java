@@ -11,7 +11,6 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -100,7 +99,6 @@ public class ConsultationService {
         c.requestedBy = caller.username();
         c.requestedAt = now;
         c.deadline = now.plus(request.urgency().sla());
-        c.updatedAt = now;
         consultations.persistAndFlush(c);
         record(c, "consultation.requested", Map.of("consortium", c.consortiumId, "urgency", c.urgency,
                 "deadline", c.deadline.toString()));
@@ -158,7 +156,6 @@ public class ConsultationService {
 
     private ConsultationView changed(Consultation c, Map<String, Object> details) {
         Instant now = clock.now();
-        c.updatedAt = now;
         consultations.flush();
         Map<String, Object> summary = new HashMap<>(details);
         summary.put("status", c.status);
@@ -179,6 +176,6 @@ public class ConsultationService {
     }
 
     private static ProblemException unprocessable(String slug, String detail) {
-        return new ProblemException(Problem.of(422, slug, "Unprocessable consultation request", detail));
+        return ProblemException.unprocessable(slug, "Unprocessable consultation request", detail);
     }
 }

@@ -1,6 +1,5 @@
 package org.xietong.healthcare.expert;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,13 +8,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.xietong.platform.persistence.RecordedEntity;
 
 import java.time.Instant;
 
 /** A patient's seat in a clinic session; the patient is an opaque reference from the booking system. */
 @Entity
 @Table(name = "appointment")
-public class Appointment extends PanacheEntityBase {
+public class Appointment extends RecordedEntity {
 
     public enum Status { BOOKED, CANCELLED }
 
@@ -35,9 +35,6 @@ public class Appointment extends PanacheEntityBase {
 
     @Column(name = "booked_by", nullable = false, length = 100)
     public String bookedBy;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     @Column(name = "cancelled_at")
     public Instant cancelledAt;

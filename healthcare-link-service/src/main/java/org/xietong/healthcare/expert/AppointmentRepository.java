@@ -20,7 +20,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
 
     /** Cancels only a booked appointment, so two concurrent cancellations free one seat, not two. */
     boolean cancel(long id) {
-        return getEntityManager().createNativeQuery("UPDATE appointment SET status = 'CANCELLED', cancelled_at = now() "
-                + "WHERE id = ?1 AND status = 'BOOKED'").setParameter(1, id).executeUpdate() == 1;
+        return update("status = ?1, cancelledAt = instant where id = ?2 and status = ?3", Appointment.Status.CANCELLED, id,
+                Appointment.Status.BOOKED) == 1;
     }
 }

@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.xietong.healthcare.consortium.InstitutionAccess;
 import org.xietong.platform.audit.Audit;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -63,8 +61,8 @@ public class BookingService {
         caller.scope().requireWritable(access.actsFor(session.hostRegion, session.hostInstitutionCode),
                 "clinic session " + sessionId + " (only the host books)");
         if (session.sessionDate.isBefore(calendar.today())) {
-            throw new ProblemException(Problem.of(422, "session-in-the-past", "Session in the past",
-                    "Session " + sessionId + " was on " + session.sessionDate + "; book a coming one"));
+            throw ProblemException.unprocessable("session-in-the-past", "Session in the past",
+                    "Session " + sessionId + " was on " + session.sessionDate + "; book a coming one");
         }
         if (appointments.booked(sessionId, request.patientRef())) {
             throw ProblemException.conflict("already-booked", "This patient already holds a seat in session " + sessionId);
@@ -78,7 +76,6 @@ public class BookingService {
         appointment.patientRef = request.patientRef();
         appointment.status = Appointment.Status.BOOKED;
         appointment.bookedBy = caller.username();
-        appointment.createdAt = Instant.now();
         appointments.persistAndFlush(appointment);
         audit.record(caller.actor(), "appointment.booked", "appointment", String.valueOf(appointment.id),
                 List.of(session.hostRegion), Map.of("session", sessionId, "date", session.sessionDate.toString(),

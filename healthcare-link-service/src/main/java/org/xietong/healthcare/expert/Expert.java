@@ -1,20 +1,17 @@
 package org.xietong.healthcare.expert;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import java.time.Instant;
+import org.xietong.platform.persistence.TrackedEntity;
 
 /** A visiting expert (坐诊专家): professional data only. */
 @Entity
 @Table(name = "expert")
-public class Expert extends PanacheEntityBase {
+public class Expert extends TrackedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,13 +31,4 @@ public class Expert extends PanacheEntityBase {
 
     @Column(name = "home_region", nullable = false, length = 6)
     public String homeRegion;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

@@ -7,7 +7,6 @@ import org.xietong.healthcare.institution.Institution;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -71,8 +70,6 @@ public class ExpertService {
         expert.specialty = request.specialty().strip();
         expert.homeInstitutionCode = home.code;
         expert.homeRegion = home.regionCode;
-        expert.createdAt = Instant.now();
-        expert.updatedAt = expert.createdAt;
         experts.persistAndFlush(expert);
         audit.record(caller.actor(), "expert.registered", "expert", String.valueOf(expert.id), List.of(home.regionCode),
                 Map.of("name", expert.name, "specialty", expert.specialty, "home", home.code));
@@ -100,8 +97,8 @@ public class ExpertService {
         caller.scope().requireWritable(access.officerFor(host.regionCode), "host institution " + host.code);
         Expert expert = experts.lock(request.expertId());
         if (expert == null) {
-            throw new ProblemException(Problem.of(422, "unknown-expert", "Unknown expert",
-                    "Expert " + request.expertId() + " is not registered"));
+            throw ProblemException.unprocessable("unknown-expert", "Unknown expert",
+                    "Expert " + request.expertId() + " is not registered");
         }
         LocalDate today = calendar.today();
         Recurrence rule = boundedRule(request);
@@ -134,7 +131,6 @@ public class ExpertService {
         boolean consented = access.officerFor(expert.homeRegion);
         schedule.status = consented ? ScheduleStatus.ACTIVE : ScheduleStatus.PENDING;
         schedule.requestedBy = caller.username();
-        schedule.createdAt = Instant.now();
         schedules.persistAndFlush(schedule);
         if (consented) {
             materialise(schedule, proposed);
@@ -290,6 +286,6 @@ public class ExpertService {
     }
 
     private static ProblemException invalid(String slug, String detail) {
-        return new ProblemException(Problem.of(422, slug, "Invalid schedule", detail));
+        return ProblemException.unprocessable(slug, "Invalid schedule", detail);
     }
 }

@@ -1,6 +1,5 @@
 package org.xietong.healthcare.expert;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.xietong.platform.persistence.RecordedEntity;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.Arrays;
  */
 @Entity
 @Table(name = "outreach_schedule")
-public class OutreachSchedule extends PanacheEntityBase {
+public class OutreachSchedule extends RecordedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,9 +79,6 @@ public class OutreachSchedule extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     @Version
     public long version;

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Purpose;
 
@@ -145,8 +144,8 @@ public class OutreachScheduleResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.of(400, "invalid-parameter", "Invalid parameter",
-                    "'" + parameter + "' is not a valid date: " + value));
+            throw ProblemException.badRequest("invalid-parameter", "Invalid parameter",
+                    "'" + parameter + "' is not a valid date: " + value);
         }
     }
 }

@@ -30,14 +30,11 @@ public class SessionRepository implements PanacheRepositoryBase<ClinicSession, L
      * count the previous one left, so the session never goes over capacity.
      */
     boolean takeSeat(long sessionId) {
-        return getEntityManager().createNativeQuery(
-                        "UPDATE clinic_session SET booked = booked + 1 WHERE id = ?1 AND booked < capacity")
-                .setParameter(1, sessionId).executeUpdate() == 1;
+        return update("booked = booked + 1 where id = ?1 and booked < capacity", sessionId) == 1;
     }
 
     void freeSeat(long sessionId) {
-        getEntityManager().createNativeQuery("UPDATE clinic_session SET booked = booked - 1 WHERE id = ?1 AND booked > 0")
-                .setParameter(1, sessionId).executeUpdate();
+        update("booked = booked - 1 where id = ?1 and booked > 0", sessionId);
     }
 
     /** The session as stored now, after a conditional update bypassed the persistence context. */

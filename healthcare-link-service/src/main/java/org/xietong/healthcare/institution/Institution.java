@@ -1,24 +1,22 @@
 package org.xietong.healthcare.institution;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.xietong.platform.persistence.TrackedEntity;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
 @Entity
 @Table(name = "institution")
-public class Institution extends PanacheEntityBase {
+public class Institution extends TrackedEntity {
 
     @Id
     @Column(length = 32)
@@ -45,16 +43,6 @@ public class Institution extends PanacheEntityBase {
     public Double latitude;
 
     public Double longitude;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt = Instant.now();
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 
     public boolean has(Capability capability) {
         return Arrays.asList(capabilities).contains(capability.name());

@@ -6,11 +6,9 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +52,6 @@ public class InstitutionService {
         Institution institution = new Institution();
         institution.code = request.code();
         institution.regionCode = request.regionCode();
-        institution.createdAt = Instant.now();
         apply(institution, request);
         institutions.persist(institution);
         audit.record(caller.actor(), "institution.registered", "institution", institution.code,
@@ -69,11 +66,10 @@ public class InstitutionService {
         caller.scope().requireWritable(caller.scope().covers(institution.regionCode), "institution " + code);
         Versions.requireMatch(ifMatch, institution.version);
         if (!institution.code.equals(request.code()) || !institution.regionCode.equals(request.regionCode())) {
-            throw new ProblemException(Problem.of(422, "immutable-field", "Code and region never change",
-                    "An institution keeps its code and region; register a new one instead"));
+            throw ProblemException.unprocessable("immutable-field", "Code and region never change",
+                    "An institution keeps its code and region; register a new one instead");
         }
         apply(institution, request);
-        institution.updatedAt = Instant.now();
         institutions.flush();
         audit.record(caller.actor(), "institution.updated", "institution", code, List.of(institution.regionCode),
                 Map.of("name", institution.name, "level", institution.level, "capabilities",
@@ -89,6 +85,5 @@ public class InstitutionService {
                 : request.capabilities().stream().map(Enum::name).sorted().toArray(String[]::new);
         institution.latitude = request.latitude();
         institution.longitude = request.longitude();
-        institution.updatedAt = Instant.now();
     }
 }

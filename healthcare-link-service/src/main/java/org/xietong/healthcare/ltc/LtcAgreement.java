@@ -1,20 +1,19 @@
 package org.xietong.healthcare.ltc;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.xietong.platform.region.RegionCode;
+import org.xietong.platform.persistence.RecordedEntity;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** The home region recognises assessments made in the residence region (both ways when mutual). */
 @Entity
 @Table(name = "ltc_agreement")
-public class LtcAgreement extends PanacheEntityBase {
+public class LtcAgreement extends RecordedEntity {
 
     @Id
     public UUID id;
@@ -39,9 +38,6 @@ public class LtcAgreement extends PanacheEntityBase {
 
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     /** Whether a person insured in {@code home} and assessed in {@code residence} on {@code date} is covered. */
     public boolean covers(String home, String residence, LocalDate date) {

@@ -16,7 +16,6 @@ import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.events.Outbox;
 import org.xietong.platform.privacy.ResidentIds;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
@@ -108,7 +107,6 @@ public class LtcService {
         agreement.validFrom = request.validFrom();
         agreement.validTo = request.validTo();
         agreement.createdBy = caller.username();
-        agreement.createdAt = Instant.now();
         agreement.persist();
         audit.record(caller.actor(), "ltc-agreement.created", "ltc-agreement", agreement.id.toString(),
                 List.of(agreement.homeRegion, agreement.residenceRegion), Map.of("mutual", agreement.mutual,
@@ -126,11 +124,14 @@ public class LtcService {
     @Transactional
     public Map<Integer, BigDecimal> setBenefits(String regionCode, LtcRequests.Benefits request) {
         requireInsurer(regionCode);
-        em.createNativeQuery("DELETE FROM ltc_benefit WHERE region_code = ?1").setParameter(1, regionCode).executeUpdate();
-        request.monthlyByGrade().forEach((grade, amount) -> em.createNativeQuery(
-                        "INSERT INTO ltc_benefit (region_code, grade, monthly_amount) VALUES (?1, ?2, ?3)")
-                .setParameter(1, regionCode).setParameter(2, grade)
-                .setParameter(3, amount.setScale(2, RoundingMode.HALF_UP)).executeUpdate());
+        LtcBenefit.delete("regionCode", regionCode);
+        request.monthlyByGrade().forEach((grade, amount) -> {
+            LtcBenefit benefit = new LtcBenefit();
+            benefit.regionCode = regionCode;
+            benefit.grade = grade;
+            benefit.monthlyAmount = amount.setScale(2, RoundingMode.HALF_UP);
+            benefit.persist();
+        });
         audit.record(caller.actor(), "ltc-benefits.set", "ltc-benefit", regionCode, List.of(regionCode),
                 Map.of("monthlyByGrade", request.monthlyByGrade()));
         return benefits(regionCode);
@@ -140,12 +141,10 @@ public class LtcService {
     public Map<Integer, BigDecimal> benefits(String regionCode) {
         for (String code : Stream.of(regionCode, regionCode.substring(0, 4) + "00", regionCode.substring(0, 2) + "0000")
                 .distinct().toList()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT grade, monthly_amount FROM ltc_benefit WHERE region_code = ?1 "
-                    + "ORDER BY grade").setParameter(1, code).getResultList();
+            List<LtcBenefit> rows = LtcBenefit.list("regionCode", Sort.by("grade"), code);
             if (!rows.isEmpty()) {
                 Map<Integer, BigDecimal> byGrade = new LinkedHashMap<>();
-                rows.forEach(row -> byGrade.put(((Number) row[0]).intValue(), (BigDecimal) row[1]));
+                rows.forEach(row -> byGrade.put(row.grade, row.monthlyAmount));
                 return byGrade;
             }
         }
@@ -156,9 +155,9 @@ public class LtcService {
     public RequestView request(LtcRequests.Assessment request) {
         // The reference travels to the assessor's region and into events: a resident ID must never be one.
         if (ResidentIds.looksLikeOne(request.personRef())) {
-            throw new ProblemException(Problem.of(422, "person-ref-is-resident-id", "personRef is a resident ID",
+            throw ProblemException.unprocessable("person-ref-is-resident-id", "personRef is a resident ID",
                     "personRef has the shape of a resident ID number (18 or 15 digits); send the home insurer's "
-                            + "opaque reference for the person instead"));
+                            + "opaque reference for the person instead");
         }
         RegionScope scope = caller.scope();
         boolean allowed = (caller.hasRole(INSURANCE_OFFICER) || caller.hasRole("partner-system")
@@ -168,9 +167,9 @@ public class LtcService {
                 .withCapability(request.residenceRegion().substring(0, 4), Capability.LTC_ASSESSOR).stream()
                 .map(i -> new AssessorRouting.Assessor(i.code, i.regionCode, i.latitude, i.longitude)).toList();
         AssessorRouting.Choice choice = AssessorRouting.route(request.residenceRegion(), request.residenceLatitude(),
-                request.residenceLongitude(), candidates).orElseThrow(() -> new ProblemException(Problem.of(422,
+                request.residenceLongitude(), candidates).orElseThrow(() -> ProblemException.unprocessable(
                 "no-assessor", "No accredited assessor", "Neither district " + request.residenceRegion()
-                        + " nor its city has an institution accredited for LTC assessment")));
+                        + " nor its city has an institution accredited for LTC assessment"));
         LtcRequest r = new LtcRequest();
         r.id = UUID.randomUUID();
         r.personRef = request.personRef();
@@ -310,7 +309,7 @@ public class LtcService {
     }
 
     private static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(400, "invalid-agreement", "Invalid agreement", detail));
+        return ProblemException.badRequest("invalid-agreement", "Invalid agreement", detail);
     }
 
     private void publish(LtcRequest r, String type, Map<String, Object> details) {

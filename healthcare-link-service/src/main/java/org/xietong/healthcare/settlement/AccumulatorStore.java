@@ -16,7 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The person-year accumulator rows; {@link #lock} holds the row until the settling transaction ends. */
+/**
+ * The person-year accumulator rows; {@link #lock} holds the row until the settling transaction ends. The table is
+ * written only with PostgreSQL arrays ({@code unnest}), {@code ON CONFLICT} and {@code FOR UPDATE}, so it is read and
+ * written over JDBC, never through the persistence context, and a row becomes {@link Accumulators} in one place.
+ */
 @ApplicationScoped
 public class AccumulatorStore {
 
@@ -30,8 +34,17 @@ public class AccumulatorStore {
     }
 
     public Accumulators read(Account account, int year) {
-        return select("SELECT " + COLUMNS + " FROM settlement_accumulator WHERE home_region = ?3 AND person_id = ?1 "
-                + "AND year = ?2", account, year);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM settlement_accumulator WHERE home_region = ? AND person_id = ? AND year = ?")) {
+                select.setString(1, account.homeRegion());
+                select.setString(2, account.personId());
+                select.setInt(3, year);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? accumulators(rows, 1) : Accumulators.EMPTY;
+                }
+            }
+        });
     }
 
     /** Creates the row if needed, then locks it: a concurrent settlement of the person waits here. */
@@ -78,9 +91,7 @@ public class AccumulatorStore {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         locked.put(new Key(new Account(rows.getString(1), rows.getString(2)), rows.getInt(3)),
-                                new Accumulators(money(rows.getBigDecimal(4)), money(rows.getBigDecimal(5)),
-                                        money(rows.getBigDecimal(6)), money(rows.getBigDecimal(7)),
-                                        money(rows.getBigDecimal(8)), money(rows.getBigDecimal(9))));
+                                accumulators(rows, 4));
                     }
                 }
             }
@@ -128,18 +139,14 @@ public class AccumulatorStore {
         statement.setArray(3, connection.createArrayOf("int4", keys.stream().map(Key::year).toArray()));
     }
 
-    private Accumulators select(String sql, Account account, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, account.personId()).setParameter(2, year)
-                .setParameter(3, account.homeRegion()).getResultList();
-        if (rows.isEmpty()) {
-            return Accumulators.EMPTY;
-        }
-        Object[] row = rows.get(0);
-        return new Accumulators(money(row[0]), money(row[1]), money(row[2]), money(row[3]), money(row[4]), money(row[5]));
+    /** The row's {@link #COLUMNS}, the first at {@code first}: the one place a row becomes accumulators. */
+    private static Accumulators accumulators(ResultSet row, int first) throws SQLException {
+        return new Accumulators(money(row.getBigDecimal(first)), money(row.getBigDecimal(first + 1)),
+                money(row.getBigDecimal(first + 2)), money(row.getBigDecimal(first + 3)),
+                money(row.getBigDecimal(first + 4)), money(row.getBigDecimal(first + 5)));
     }
 
-    private static BigDecimal money(Object value) {
-        return ((BigDecimal) value).setScale(2);
+    private static BigDecimal money(BigDecimal value) {
+        return value.setScale(2);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class BillContext {
 
-    private final PolicyService policies;
+    private final SettlementPolicyService policies;
     private final CatalogService catalogs;
     private final InstitutionRepository institutions;
     static final int MAX_POLICIES = 1_000;
@@ -28,7 +28,7 @@ final class BillContext {
     private final Map<String, Optional<CatalogItem>> items = recentlyUsed(MAX_ITEMS);
     private final Map<String, Optional<Institution>> institutionByCode = recentlyUsed(MAX_INSTITUTIONS);
 
-    BillContext(PolicyService policies, CatalogService catalogs, InstitutionRepository institutions) {
+    BillContext(SettlementPolicyService policies, CatalogService catalogs, InstitutionRepository institutions) {
         this.policies = policies;
         this.catalogs = catalogs;
         this.institutions = institutions;
@@ -45,7 +45,7 @@ final class BillContext {
     }
 
     SettlementPolicy policy(String homeRegion) {
-        return policyByRegion.computeIfAbsent(homeRegion, r -> policies.find(r).map(PolicyService.Effective::policy))
+        return policyByRegion.computeIfAbsent(homeRegion, r -> policies.find(r).map(SettlementPolicyService.Effective::policy))
                 .orElseThrow(() -> BillException.unanswerable("no-settlement-policy",
                         "Home region " + homeRegion + " has no settlement policy (nor its city or province)"));
     }

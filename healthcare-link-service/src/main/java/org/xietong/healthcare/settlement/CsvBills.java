@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Bills as CSV, one row per bill line; consecutive rows with the same {@code billId} form one bill, whose insured
- * and visit columns come from its first row. Fields are codes, dates and amounts, so no quoting is needed.
+ * and visit columns come from its first row. Rows are read by {@link BoundedCsvRows} (Jackson CSV, one record a line).
  */
 final class CsvBills implements BatchBills {
 
@@ -23,17 +23,17 @@ final class CsvBills implements BatchBills {
             "treatmentRegion", "institutionCode", "kind", "crossRegionKind", "date", "serviceType", "sessions",
             "itemCode", "amount");
 
-    private final BoundedLines reader;
+    private final BoundedCsvRows reader;
     private final int maxBillLines;
     private Map<String, Integer> index;
-    private String[] pending;
+    private List<String> pending;
     private int pendingLine;
     private Problem pendingProblem;
     /** The bill id an unreadable row names, when it can be read at all. */
     private String brokenBillId;
 
-    CsvBills(BoundedLines reader, int maxBillLines) {
-        this.reader = reader;
+    CsvBills(BoundedLines lines, int maxBillLines) {
+        this.reader = new BoundedCsvRows(lines);
         this.maxBillLines = maxBillLines;
     }
 
@@ -53,10 +53,10 @@ final class CsvBills implements BatchBills {
         if (pendingProblem != null) {
             return next();
         }
-        String[] first = pending;
+        List<String> first = pending;
         int firstLine = pendingLine;
         String billId = field(first, "billId");
-        List<String[]> rows = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         rows.add(first);
         pending = null;
         while (advance()) {
@@ -91,45 +91,47 @@ final class CsvBills implements BatchBills {
     }
 
     private boolean readHeader() throws IOException {
-        String header = reader.next();
+        BoundedCsvRows.Row header = reader.header();
         if (header == null) {
             return false;
         }
-        header = header.startsWith("\uFEFF") ? header.substring(1) : header;
         index = new HashMap<>();
-        String[] names = header.split(",", -1);
-        for (int i = 0; i < names.length; i++) {
-            index.put(names[i].strip(), i);
+        List<String> names = header.fields();
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i).strip(), i);
         }
         List<String> missing = COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            pendingProblem = Problem.of(400, "malformed-header", "Malformed header", "The header lacks " + missing);
+        if (header.unreadable() != null || !missing.isEmpty()) {
+            pendingProblem = Problem.of(400, "malformed-header", "Malformed header", header.unreadable() != null
+                    ? "The header cannot be read: " + header.unreadable() : "The header lacks " + missing);
             pendingLine = 1;
             index = Map.of();
         }
         return true;
     }
 
-    /** Reads the next non-blank row into {@code pending}, or a problem for a row with the wrong field count. */
+    /** Reads the next non-blank row into {@code pending}, or a problem for an unreadable row or a wrong field count. */
     private boolean advance() throws IOException {
         if (index.isEmpty()) {
             return false;
         }
-        String text;
-        do {
-            text = reader.next();
-        } while (text != null && text.isBlank());
-        if (text == null) {
+        BoundedCsvRows.Row row = reader.next();
+        if (row == null) {
             return false;
         }
-        String[] fields = text.split(",", -1);
-        int lineNumber = reader.lineNumber();
+        List<String> fields = row.fields();
+        int lineNumber = row.line();
         pendingLine = lineNumber;
-        if (fields.length != index.size()) {
+        if (row.unreadable() != null) {
+            pendingProblem = Problem.of(400, "malformed-line", "Malformed line", "Line " + lineNumber
+                    + " is not a CSV record: " + row.unreadable());
+            brokenBillId = null;
+            pending = null;
+        } else if (fields.size() != index.size()) {
             pendingProblem = Problem.of(400, "malformed-line", "Malformed line", "Line " + lineNumber + " has "
-                    + fields.length + " fields, the header " + index.size());
+                    + fields.size() + " fields, the header " + index.size());
             int billColumn = index.get("billId");
-            brokenBillId = billColumn < fields.length ? fields[billColumn].strip() : null;
+            brokenBillId = billColumn < fields.size() ? fields.get(billColumn).strip() : null;
             pending = null;
         } else {
             pending = fields;
@@ -137,17 +139,17 @@ final class CsvBills implements BatchBills {
         return true;
     }
 
-    private String field(String[] row, String column) {
-        return row[index.get(column)].strip();
+    private String field(List<String> row, String column) {
+        return row.get(index.get(column)).strip();
     }
 
-    private String optional(String[] row, String column) {
+    private String optional(List<String> row, String column) {
         String value = field(row, column);
         return value.isEmpty() ? null : value;
     }
 
-    private BillRequest request(List<String[]> rows) {
-        String[] first = rows.get(0);
+    private BillRequest request(List<List<String>> rows) {
+        List<String> first = rows.get(0);
         String sessions = optional(first, "sessions");
         List<BillRequest.LinePart> lines = rows.stream()
                 .map(r -> new BillRequest.LinePart(field(r, "itemCode"), new BigDecimal(field(r, "amount")))).toList();

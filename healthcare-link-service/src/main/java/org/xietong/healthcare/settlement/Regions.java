@@ -1,6 +1,5 @@
 package org.xietong.healthcare.settlement;
 
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 
@@ -15,8 +14,8 @@ final class Regions {
 
     static void require(String regionCode) {
         if (!RegionCode.isValid(regionCode)) {
-            throw new ProblemException(Problem.of(400, "invalid-region", "Invalid region code",
-                    "'" + regionCode + "' is not a 6-digit GB/T 2260 region code"));
+            throw ProblemException.badRequest("invalid-region", "Invalid region code",
+                    "'" + regionCode + "' is not a 6-digit GB/T 2260 region code");
         }
     }
 

@@ -25,9 +25,9 @@ import org.xietong.platform.security.Purpose;
         + "medical assistance, fallback")
 public class SettlementPolicyResource {
 
-    private final PolicyService policies;
+    private final SettlementPolicyService policies;
 
-    public SettlementPolicyResource(PolicyService policies) {
+    public SettlementPolicyResource(SettlementPolicyService policies) {
         this.policies = policies;
     }
 
@@ -36,7 +36,7 @@ public class SettlementPolicyResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(summary = "The policy in force for a home region: its own, else its city's or province's (definedBy)")
     public Response get(@PathParam("regionCode") String regionCode) {
-        PolicyService.Effective policy = policies.get(regionCode);
+        SettlementPolicyService.Effective policy = policies.get(regionCode);
         return Response.ok(policy).tag(Versions.etag(policy.version())).build();
     }
 
@@ -47,7 +47,7 @@ public class SettlementPolicyResource {
     @Operation(summary = "Set your region's whole policy document; a change needs If-Match with the ETag you read")
     public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid @NotNull SettlementPolicy policy) {
-        PolicyService.Effective stored = policies.put(regionCode, policy, ifMatch);
+        SettlementPolicyService.Effective stored = policies.put(regionCode, policy, ifMatch);
         return Response.ok(stored).tag(Versions.etag(stored.version())).build();
     }
 }

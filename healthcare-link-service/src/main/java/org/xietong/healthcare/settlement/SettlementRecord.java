@@ -1,6 +1,5 @@
 package org.xietong.healthcare.settlement;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,16 +7,16 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.xietong.healthcare.settlement.engine.Settlement;
+import org.xietong.platform.persistence.RecordedEntity;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A recorded settlement, with the engine's result as it was when the accumulators were updated. */
 @Entity
 @Table(name = "settlement")
-public class SettlementRecord extends PanacheEntityBase {
+public class SettlementRecord extends RecordedEntity {
 
     @Id
     public UUID id;
@@ -49,9 +48,6 @@ public class SettlementRecord extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public Settlement result;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;

@@ -14,7 +14,6 @@ import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Actor;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,14 +34,14 @@ public class SettlementService {
     static final String QUOTED_PERSON = "insured-person";
 
     private final SettlementEngine engine = new SettlementEngine();
-    private final PolicyService policies;
+    private final SettlementPolicyService policies;
     private final CatalogService catalogs;
     private final InstitutionRepository institutions;
     private final AccumulatorStore accumulators;
     private final Audit audit;
     private final QuoteLimiter limiter;
 
-    public SettlementService(PolicyService policies, CatalogService catalogs, InstitutionRepository institutions,
+    public SettlementService(SettlementPolicyService policies, CatalogService catalogs, InstitutionRepository institutions,
                              AccumulatorStore accumulators, Audit audit, QuoteLimiter limiter) {
         this.policies = policies;
         this.catalogs = catalogs;
@@ -225,7 +224,6 @@ public class SettlementService {
         record.total = settlement.total();
         record.patientPays = settlement.patientPays();
         record.result = settlement;
-        record.createdAt = Instant.now();
         record.createdBy = access.username();
         return record;
     }

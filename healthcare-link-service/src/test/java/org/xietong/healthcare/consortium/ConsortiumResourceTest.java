@@ -2,12 +2,19 @@ package org.xietong.healthcare.consortium;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.healthcare.institution.Capability;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -220,21 +227,38 @@ class ConsortiumResourceTest {
                 .post(API + "/consortia/" + id + "/items").then().statusCode(400);
     }
 
+    static Stream<Arguments> invalidConsortia() {
+        return Stream.of(
+                invalid("an unregistered lead", t -> Map.of("name", "x", "kind", "MEDICAL_CONSORTIUM",
+                        "leadCode", "C371481999999"), 422, null, null),
+                invalid("a specialty alliance without its specialty", t -> Map.of("name", "x", "kind",
+                        "SPECIALTY_ALLIANCE", "leadCode", t.leling), 400, "errors.field", hasItem("specialtyGiven")),
+                invalid("an unknown kind", t -> Map.of("name", "x", "kind", "GUILD", "leadCode", t.leling), 400, null,
+                        null),
+                invalid("a blank name and a malformed lead code", t -> Map.of("name", " ", "kind", "REMOTE_NETWORK",
+                        "leadCode", "lower-case"), 400, "errors.field", containsInAnyOrder("name", "leadCode")));
+    }
+
+    private static Arguments invalid(String refused, Function<ConsortiumResourceTest, Map<String, Object>> body,
+                                     int status, String path, Matcher<?> says) {
+        return Arguments.of(refused, body, status, path, says);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidConsortia")
+    void anInvalidConsortiumIsAProblem(String refused, Function<ConsortiumResourceTest, Map<String, Object>> body,
+                                       int status, String path, Matcher<?> says) {
+        ValidatableResponse answer = given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(body.apply(this))
+                .post(API + "/consortia").then().statusCode(status);
+        if (path == null) {
+            answer.contentType("application/problem+json");
+        } else {
+            answer.body(path, says);
+        }
+    }
+
     @Test
     void badInputIsAProblemNeverAServerError() {
-        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
-                .body(Map.of("name", "x", "kind", "MEDICAL_CONSORTIUM", "leadCode", "C371481999999"))
-                .post(API + "/consortia").then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
-                .body(Map.of("name", "x", "kind", "SPECIALTY_ALLIANCE", "leadCode", leling))
-                .post(API + "/consortia").then().statusCode(400).body("errors.field", hasItem("specialtyGiven"));
-        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
-                .body(Map.of("name", "x", "kind", "GUILD", "leadCode", leling))
-                .post(API + "/consortia").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(dezhou).contentType(ContentType.JSON)
-                .body(Map.of("name", " ", "kind", "REMOTE_NETWORK", "leadCode", "lower-case"))
-                .post(API + "/consortia").then().statusCode(400)
-                .body("errors.field", containsInAnyOrder("name", "leadCode"));
         given().auth().oauth2(dezhou).queryParam("kind", "GUILD").get(API + "/consortia").then().statusCode(400);
         given().auth().oauth2(dezhou).get(API + "/consortia/abc").then().statusCode(404);
         given().auth().oauth2(officer("99")).get(API + "/consortia").then().statusCode(403);

@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.healthcare.institution.Capability;
 
 import java.time.Duration;
@@ -15,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -181,18 +186,29 @@ class ConsultationResourceTest {
         given().auth().oauth2(tianjin).post(API + "/consultations/" + id + "/accept").then().statusCode(403);
     }
 
+    static Stream<Arguments> invalidRequests() {
+        return Stream.of(
+                invalid("an unknown urgency", t -> with(t.body(), "urgency", "SOON")),
+                invalid("the requester consulting itself", t -> with(t.body(), "consultantCode", t.requester)),
+                invalid("a malformed requester code", t -> with(t.body(), "requesterCode", "c-1")),
+                invalid("an empty question", t -> with(t.body(), "question", "")),
+                invalid("a resident ID as patientRef", t -> with(t.body(), "patientRef", "37140219800101123X")),
+                invalid("a consortium id that is not a number", t -> with(t.body(), "consortiumId", "abc")));
+    }
+
+    private static Arguments invalid(String refused, Function<ConsultationResourceTest, Map<String, Object>> body) {
+        return Arguments.of(refused, body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidRequests")
+    void anInvalidRequestIsAProblem(String refused, Function<ConsultationResourceTest, Map<String, Object>> body) {
+        given().auth().oauth2(requesterDesk).contentType(ContentType.JSON).body(body.apply(this))
+                .post(API + "/consultations").then().statusCode(400).contentType("application/problem+json");
+    }
+
     @Test
     void badInputIsAProblemNeverAServerError() {
-        for (Map<String, Object> bad : List.of(
-                with(body(), "urgency", "SOON"),
-                with(body(), "consultantCode", requester),
-                with(body(), "requesterCode", "c-1"),
-                with(body(), "question", ""),
-                with(body(), "patientRef", "37140219800101123X"),
-                with(body(), "consortiumId", "abc"))) {
-            given().auth().oauth2(requesterDesk).contentType(ContentType.JSON).body(bad).post(API + "/consultations")
-                    .then().statusCode(400).contentType("application/problem+json");
-        }
         long id = request(Map.of());
         given().auth().oauth2(centreDesk).post(API + "/consultations/" + id + "/accept").then().statusCode(200);
         given().auth().oauth2(centreDesk).contentType(ContentType.JSON).body(Map.of("scheduledAt", "tomorrow"))

@@ -5,6 +5,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -19,6 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -188,21 +193,36 @@ class OutreachResourceTest {
                 .post(API + "/experts").then().statusCode(403);
     }
 
+    static Stream<Arguments> invalidSchedules() {
+        return Stream.of(
+                invalid("no capacity", t -> with(t.valid(), "capacity", 0)),
+                invalid("a negative capacity", t -> with(t.valid(), "capacity", -3)),
+                invalid("an end before the start", t -> with(t.valid(), "endDate", t.monday.minusDays(1).toString())),
+                invalid("an unknown slot", t -> with(t.valid(), "slot", "EVENING")),
+                invalid("an unknown recurrence", t -> with(t.valid(), "recurrence", "MONTHLY")),
+                invalid("weekly without a weekday", t -> with(t.valid(), "weekday", null)),
+                invalid("a malformed host code", t -> with(t.valid(), "hostInstitutionCode", "bad code")),
+                invalid("a date that does not exist", t -> with(t.valid(), "startDate", "2026-02-30")));
+    }
+
+    private static Arguments invalid(String refused, Function<OutreachResourceTest, Map<String, Object>> body) {
+        return Arguments.of(refused, body);
+    }
+
+    private Map<String, Object> valid() {
+        return weekly(leling, monday, monday.plusWeeks(2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSchedules")
+    void anInvalidScheduleIsAProblem(String refused, Function<OutreachResourceTest, Map<String, Object>> body) {
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(body.apply(this))
+                .post(API + "/outreach-schedules").then().statusCode(400).contentType("application/problem+json");
+    }
+
     @Test
     void badInputIsAProblemNeverAServerError() {
-        Map<String, Object> ok = weekly(leling, monday, monday.plusWeeks(2));
-        for (Map<String, Object> bad : List.of(
-                with(ok, "capacity", 0),
-                with(ok, "capacity", -3),
-                with(ok, "endDate", monday.minusDays(1).toString()),
-                with(ok, "slot", "EVENING"),
-                with(ok, "recurrence", "MONTHLY"),
-                with(ok, "weekday", null),
-                with(ok, "hostInstitutionCode", "bad code"),
-                with(ok, "startDate", "2026-02-30"))) {
-            given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(bad).post(API + "/outreach-schedules")
-                    .then().statusCode(400).contentType("application/problem+json");
-        }
+        Map<String, Object> ok = valid();
         given().auth().oauth2(dezhou).contentType(ContentType.JSON)
                 .body(with(ok, "startDate", LocalDate.now(ClinicCalendar.ZONE).minusDays(14).toString()))
                 .post(API + "/outreach-schedules").then().statusCode(422).body("type", containsString("in-the-past"));

@@ -1,10 +1,14 @@
 package org.xietong.healthcare.expert;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,16 +52,21 @@ class RecurrenceTest {
         assertTrue(none.expand().isEmpty());
     }
 
-    @Test
-    void incompleteRulesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new Recurrence(RecurrenceKind.WEEKLY, null, null, null,
-                MON_1_DEC, MON_1_DEC));
-        assertThrows(IllegalArgumentException.class, () -> new Recurrence(RecurrenceKind.EVERY_N_DAYS, null, 0, null,
-                MON_1_DEC, MON_1_DEC));
-        assertThrows(IllegalArgumentException.class, () -> new Recurrence(RecurrenceKind.DATES, null, null, List.of(),
-                MON_1_DEC, MON_1_DEC));
-        assertThrows(IllegalArgumentException.class, () -> new Recurrence(RecurrenceKind.EVERY_N_DAYS, null, 7, null,
-                MON_1_DEC, MON_1_DEC.minusDays(1)));
+    static Stream<Arguments> incompleteRules() {
+        return Stream.of(
+                Arguments.of("weekly without a weekday", RecurrenceKind.WEEKLY, null, null, null, MON_1_DEC),
+                Arguments.of("every 0 days", RecurrenceKind.EVERY_N_DAYS, null, 0, null, MON_1_DEC),
+                Arguments.of("dates without a date", RecurrenceKind.DATES, null, null, List.of(), MON_1_DEC),
+                Arguments.of("ending before it starts", RecurrenceKind.EVERY_N_DAYS, null, 7, null,
+                        MON_1_DEC.minusDays(1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("incompleteRules")
+    void incompleteRulesAreRejected(String rule, RecurrenceKind kind, DayOfWeek weekday, Integer intervalDays,
+                                    List<LocalDate> dates, LocalDate end) {
+        assertThrows(IllegalArgumentException.class, () -> new Recurrence(kind, weekday, intervalDays, dates,
+                MON_1_DEC, end));
     }
 
     @Test

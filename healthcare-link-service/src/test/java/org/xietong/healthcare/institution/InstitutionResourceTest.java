@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xietong.devstack.test.TestTokens;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +81,6 @@ class InstitutionResourceTest {
         i.code = code;
         i.name = name;
         i.regionCode = region;
-        i.createdAt = Instant.now();
         i.persist();
     }
 }

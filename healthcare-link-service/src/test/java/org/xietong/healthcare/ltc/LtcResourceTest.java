@@ -5,6 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.devstack.test.TestTokens;
 
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -129,25 +133,28 @@ class LtcResourceTest {
                 .body("items.id", not(hasItem(id)));
     }
 
-    @Test
-    void badRequestsAreProblems() {
-        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
-                .body(Map.of("personRef", "P-1", "homeRegion", "5000", "residenceRegion", "110114"))
-                .post("/api/v1/healthcare/ltc/requests").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
-                .body(Map.of("personRef", "P-1", "homeRegion", "510104", "residenceRegion", "110114"))
-                .post("/api/v1/healthcare/ltc/requests").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
-                .body(Map.of("personRef", "P-1", "homeRegion", "500112", "residenceRegion", "460105"))
-                .post("/api/v1/healthcare/ltc/requests").then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
-                .body(Map.of("homeRegion", "500000", "residenceRegion", "500000", "validFrom", "2024-01-01"))
-                .post("/api/v1/healthcare/ltc/agreements").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
-                .body(Map.of("homeRegion", "500000", "residenceRegion", "110000", "mutual", true, "validFrom", "2024-01-01"))
-                .post("/api/v1/healthcare/ltc/agreements").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON)
-                .body(Map.of("monthlyByGrade", Map.of("7", 100)))
-                .put("/api/v1/healthcare/ltc/benefits/500000").then().statusCode(400).contentType("application/problem+json");
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("a home region of four digits", "POST", "/requests",
+                        Map.of("personRef", "P-1", "homeRegion", "5000", "residenceRegion", "110114"), 400),
+                Arguments.of("a home region outside the insurer's", "POST", "/requests",
+                        Map.of("personRef", "P-1", "homeRegion", "510104", "residenceRegion", "110114"), 403),
+                Arguments.of("a residence with no accredited assessor", "POST", "/requests",
+                        Map.of("personRef", "P-1", "homeRegion", "500112", "residenceRegion", "460105"), 422),
+                Arguments.of("an agreement of a region with itself, without its mutual flag", "POST", "/agreements",
+                        Map.of("homeRegion", "500000", "residenceRegion", "500000", "validFrom", "2024-01-01"), 400),
+                Arguments.of("an agreement for another insurer's region", "POST", "/agreements",
+                        Map.of("homeRegion", "500000", "residenceRegion", "110000", "mutual", true,
+                                "validFrom", "2024-01-01"), 403),
+                Arguments.of("a benefit for grade 7", "PUT", "/benefits/500000",
+                        Map.of("monthlyByGrade", Map.of("7", 100)), 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void badRequestsAreProblems(String refused, String method, String path, Map<String, Object> body, int status) {
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON).body(body)
+                .request(method, "/api/v1/healthcare/ltc" + path).then().statusCode(status)
+                .contentType("application/problem+json");
     }
 }

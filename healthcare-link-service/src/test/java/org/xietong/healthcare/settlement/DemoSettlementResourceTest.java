@@ -36,7 +36,7 @@ class DemoSettlementResourceTest {
                 .replace("H14118200", "S14118290");
         QuarkusTransaction.requiringNew().run(() -> {
             Institution.delete("code like ?1", "S14118290%");
-            StoredPolicy.delete("regionCode in ?1", List.of("140000", "141182"));
+            StoredSettlementPolicy.delete("regionCode in ?1", List.of("140000", "141182"));
             CatalogEntry.delete("regionCode", "140000");
         });
         Map<String, String> saved = new HashMap<>();

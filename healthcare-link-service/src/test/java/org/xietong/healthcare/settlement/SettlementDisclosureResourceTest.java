@@ -15,7 +15,6 @@ import org.xietong.healthcare.settlement.engine.Fixtures;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +62,6 @@ class SettlementDisclosureResourceTest {
                 i.level = InstitutionLevel.TWO_A;
                 i.type = InstitutionType.GENERAL;
                 i.capabilities = new String[]{};
-                i.createdAt = Instant.now();
                 i.persist();
             }
         });

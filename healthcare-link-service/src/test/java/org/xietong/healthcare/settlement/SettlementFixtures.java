@@ -14,7 +14,6 @@ import org.xietong.healthcare.institution.InstitutionType;
 import org.xietong.healthcare.settlement.engine.Fixtures;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +67,6 @@ public final class SettlementFixtures {
         i.level = level;
         i.type = type;
         i.capabilities = new String[]{"DIALYSIS_CENTRE"};
-        i.createdAt = Instant.now();
         i.persist();
     }
 

@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.healthcare.settlement.engine.Fixtures;
 
@@ -24,6 +28,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.containsString;
@@ -122,30 +128,44 @@ class SettlementResourceTest {
         as(health).body(dialysis(person, "2025-04-01")).post(API + "/settlements/quote").then().statusCode(403);
     }
 
+    static Stream<Arguments> badBills() {
+        return Stream.of(
+                bad("a negative amount", person -> bill(person, Fixtures.FENYANG, Fixtures.FENYANG_HOSPITAL, "INPATIENT",
+                        "2025-05-01", null, Map.of("itemCode", "A001", "amount", new BigDecimal("-5.00"))),
+                        400, "errors[0].field", "amount"),
+                bad("an item not in the catalog", person -> bill(person, Fixtures.FENYANG, Fixtures.FENYANG_HOSPITAL,
+                        "INPATIENT", "2025-05-01", null, Map.of("itemCode", "NOT-IN-CATALOG", "amount",
+                                new BigDecimal("5.00"))), 400, "type", "unknown-item"),
+                bad("a visit in the future", person -> dialysis(person, "2999-01-01"), 400, null, null),
+                bad("a home region of five digits", person -> bill(person, "14118", Fixtures.FENYANG_HOSPITAL, "INPATIENT",
+                        "2025-05-01", null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00"))),
+                        400, "errors[0].field", "homeRegion"),
+                bad("a home region without a policy", person -> bill(person, "330100", Fixtures.FENYANG_HOSPITAL,
+                        "INPATIENT", "2025-05-01", null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00"))),
+                        422, "type", "no-settlement-policy"),
+                bad("an unregistered institution", person -> bill(person, Fixtures.FENYANG, "S1411829999", "INPATIENT",
+                        "2025-05-01", null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00"))),
+                        422, null, null),
+                bad("a body cut short", person -> "{\"insured\": ", 400, null, null));
+    }
+
+    private static Arguments bad(String refused, Function<String, Object> body, int status, String path, String says) {
+        return Arguments.of(refused, body, status, path, says);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBills")
+    void aBadBillIsAProblemNeverAServerError(String refused, Function<String, Object> body, int status, String path,
+                                             String says) {
+        ValidatableResponse answer = as(ADMIN).body(body.apply(person)).post(API + "/settlements/quote").then()
+                .statusCode(status).contentType(PROBLEM);
+        if (path != null) {
+            answer.body(path, containsString(says));
+        }
+    }
+
     @Test
-    void badBillsAreProblemsNeverServerErrors() {
-        Map<String, Object> negative = bill(person, Fixtures.FENYANG, Fixtures.FENYANG_HOSPITAL, "INPATIENT", "2025-05-01",
-                null, Map.of("itemCode", "A001", "amount", new BigDecimal("-5.00")));
-        as(ADMIN).body(negative).post(API + "/settlements/quote").then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].field", containsString("amount"));
-        Map<String, Object> unknown = bill(person, Fixtures.FENYANG, Fixtures.FENYANG_HOSPITAL, "INPATIENT", "2025-05-01",
-                null, Map.of("itemCode", "NOT-IN-CATALOG", "amount", new BigDecimal("5.00")));
-        as(ADMIN).body(unknown).post(API + "/settlements/quote").then().statusCode(400).contentType(PROBLEM)
-                .body("type", containsString("unknown-item"));
-        as(ADMIN).body(dialysis(person, "2999-01-01")).post(API + "/settlements/quote").then().statusCode(400)
-                .contentType(PROBLEM);
-        Map<String, Object> malformed = bill(person, "14118", Fixtures.FENYANG_HOSPITAL, "INPATIENT", "2025-05-01",
-                null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00")));
-        as(ADMIN).body(malformed).post(API + "/settlements/quote").then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].field", containsString("homeRegion"));
-        Map<String, Object> noPolicy = bill(person, "330100", Fixtures.FENYANG_HOSPITAL, "INPATIENT", "2025-05-01",
-                null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00")));
-        as(ADMIN).body(noPolicy).post(API + "/settlements/quote").then().statusCode(422).contentType(PROBLEM)
-                .body("type", containsString("no-settlement-policy"));
-        Map<String, Object> unknownInstitution = bill(person, Fixtures.FENYANG, "S1411829999", "INPATIENT", "2025-05-01",
-                null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00")));
-        as(ADMIN).body(unknownInstitution).post(API + "/settlements/quote").then().statusCode(422).contentType(PROBLEM);
-        as(ADMIN).body("{\"insured\": ").post(API + "/settlements/quote").then().statusCode(400).contentType(PROBLEM);
+    void anUnknownSettlementIsNotFound() {
         as(ADMIN).get(API + "/settlements/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
     }
 

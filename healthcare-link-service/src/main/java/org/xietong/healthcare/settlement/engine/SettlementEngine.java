@@ -152,9 +152,9 @@ public final class SettlementEngine {
 
         BigDecimal wouldPay = total.subtract(basicFund).subtract(seriousIllness).subtract(assistance);
         BigDecimal fallback = Money.ZERO;
-        Optional<SettlementPolicy.Fallback> local = policy.fallback(visit.serviceType(), visit.institutionCode());
+        Optional<SettlementPolicy.SafetyNet> local = policy.safetyNet(visit.serviceType(), visit.institutionCode());
         if (local.isPresent()) {
-            SettlementPolicy.Fallback rule = local.get();
+            SettlementPolicy.SafetyNet rule = local.get();
             BigDecimal copay = Money.fen(rule.copayPerSession().multiply(BigDecimal.valueOf(visit.sessions())));
             fallback = Money.nonNegative(wouldPay.subtract(copay));
             both(why, billOnly, "fallback", "fallback rule " + rule.serviceType() + " at "

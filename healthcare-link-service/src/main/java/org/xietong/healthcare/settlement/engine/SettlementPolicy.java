@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -20,13 +21,14 @@ import java.util.Optional;
 /**
  * A home region's settlement policy (参保地政策), as one document: basic-insurance lines per scheme, visit kind and
  * institution tier; serious-illness insurance (大病保险) per scheme; medical assistance (医疗救助) per category; and
- * local fallback rules (兜底) per service type and institution. Money in yuan, rates in percent.
+ * local safety-net cover (兜底) per service type and institution, in the field {@code fallback}. Money in yuan, rates
+ * in percent.
  */
 public record SettlementPolicy(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
         @Size(max = 10) List<@NotNull @Valid SeriousIllness> seriousIllness,
         @Size(max = 50) List<@NotNull @Valid Assistance> assistance,
-        @Size(max = 200) List<@NotNull @Valid Fallback> fallback) {
+        @Size(max = 200) List<@NotNull @Valid SafetyNet> fallback) {
 
     public SettlementPolicy {
         seriousIllness = seriousIllness == null ? List.of() : List.copyOf(seriousIllness);
@@ -83,10 +85,11 @@ public record SettlementPolicy(
     }
 
     /**
-     * Local fallback (兜底) for a service type at one institution (null: any): the patient pays a fixed copay per
-     * session and the fallback fund the rest of what they would have paid.
+     * Local safety-net cover (兜底) for a service type at one institution (null: any): the patient pays a fixed copay
+     * per session and the safety-net fund the rest of what they would have paid. The API calls it "fallback".
      */
-    public record Fallback(
+    @Schema(name = "Fallback")
+    public record SafetyNet(
             @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{1,39}") String serviceType,
             @Pattern(regexp = "[A-Z0-9]{4,32}") String institutionCode,
             @NotNull @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal copayPerSession) {
@@ -109,7 +112,7 @@ public record SettlementPolicy(
                 : assistance.stream().filter(a -> a.category().equals(category)).findFirst();
     }
 
-    public Optional<Fallback> fallback(String serviceType, String institutionCode) {
+    public Optional<SafetyNet> safetyNet(String serviceType, String institutionCode) {
         if (serviceType == null) {
             return Optional.empty();
         }

@@ -54,9 +54,9 @@ public final class Fixtures {
         List<SettlementPolicy.Assistance> assistance = List.of(
                 new SettlementPolicy.Assistance("LOW_INCOME", yuan("70"), yuan("30000")),
                 new SettlementPolicy.Assistance("EXTREME_POVERTY", yuan("100"), yuan("50000")));
-        List<SettlementPolicy.Fallback> fallback = List.of(
-                new SettlementPolicy.Fallback("HEMODIALYSIS", null, yuan("35")),
-                new SettlementPolicy.Fallback("PERITONEAL_DIALYSIS", null, yuan("18")));
+        List<SettlementPolicy.SafetyNet> fallback = List.of(
+                new SettlementPolicy.SafetyNet("HEMODIALYSIS", null, yuan("35")),
+                new SettlementPolicy.SafetyNet("PERITONEAL_DIALYSIS", null, yuan("18")));
         return new SettlementPolicy(lines, serious, assistance, fallback);
     }
 

@@ -129,7 +129,7 @@ class SettlementEngineTest {
     }
 
     @Test
-    void dialysisFallbackLeavesExactly35ForThePatient() {
+    void dialysisSafetyNetLeavesExactly35ForThePatient() {
         Fixtures.BillBuilder session = bill().kind(VisitKind.SPECIAL_CHRONIC).service("HEMODIALYSIS").line("HD001", "423.00");
         Settlement first = settle(session);
         // Deductible 300 a year; 65 % × 123 = 79.95; fallback 423 − 79.95 − 35 = 308.05.

@@ -107,8 +107,8 @@ class SettlementPropertiesTest {
                 List.of(new SettlementPolicy.SeriousIllness(null, money(random, 20_000), tiers, money(random, 100_000))),
                 List.of(new SettlementPolicy.Assistance("LOW_INCOME", percent(random), money(random, 30_000)),
                         new SettlementPolicy.Assistance("EXTREME_POVERTY", percent(random), money(random, 5_000))),
-                List.of(new SettlementPolicy.Fallback("HEMODIALYSIS", null, money(random, 100)),
-                        new SettlementPolicy.Fallback("PERITONEAL_DIALYSIS", Fixtures.FENYANG_HOSPITAL, money(random, 50))));
+                List.of(new SettlementPolicy.SafetyNet("HEMODIALYSIS", null, money(random, 100)),
+                        new SettlementPolicy.SafetyNet("PERITONEAL_DIALYSIS", Fixtures.FENYANG_HOSPITAL, money(random, 50))));
     }
 
     private static BigDecimal money(Random random, int maxYuan) {

@@ -8,14 +8,13 @@ import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Home regions' settlement policies; a district without its own uses its city's, then its province's. */
 @ApplicationScoped
-public class PolicyService {
+public class SettlementPolicyService {
 
     /** The policy in force for a region and the region that defined it. */
     public record Effective(String regionCode, String definedBy, SettlementPolicy policy, long version) {
@@ -24,14 +23,14 @@ public class PolicyService {
     private final Caller caller;
     private final Audit audit;
 
-    public PolicyService(Caller caller, Audit audit) {
+    public SettlementPolicyService(Caller caller, Audit audit) {
         this.caller = caller;
         this.audit = audit;
     }
 
     public Optional<Effective> find(String regionCode) {
         for (String code : Regions.chain(regionCode)) {
-            StoredPolicy stored = StoredPolicy.findById(code);
+            StoredSettlementPolicy stored = StoredSettlementPolicy.findById(code);
             if (stored != null) {
                 return Optional.of(new Effective(regionCode, code, stored.document, stored.version));
             }
@@ -48,16 +47,15 @@ public class PolicyService {
     public Effective put(String regionCode, SettlementPolicy policy, String ifMatch) {
         Regions.require(regionCode);
         caller.scope().requireWritable(caller.scope().covers(regionCode), "region " + regionCode);
-        StoredPolicy stored = StoredPolicy.findById(regionCode);
+        StoredSettlementPolicy stored = StoredSettlementPolicy.findById(regionCode);
         boolean created = stored == null;
         if (created) {
-            stored = new StoredPolicy();
+            stored = new StoredSettlementPolicy();
             stored.regionCode = regionCode;
         } else {
             Versions.requireMatch(ifMatch, stored.version);
         }
         stored.document = policy;
-        stored.updatedAt = Instant.now();
         stored.updatedBy = caller.username();
         if (created) {
             stored.persist();

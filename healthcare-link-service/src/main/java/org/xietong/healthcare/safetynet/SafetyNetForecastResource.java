@@ -1,4 +1,4 @@
-package org.xietong.healthcare.fallback;
+package org.xietong.healthcare.safetynet;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,15 +12,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.security.Purpose;
 
+/**
+ * Forecasts of the local safety-net cover (兜底: what a home region pays so a patient's copay stays fixed). The URL,
+ * tag and JSON keep the older word "fallback"; it is not a resilience fallback.
+ */
 @Path("/api/v1/healthcare/fallback/forecast")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Fallback", description = "Local fallback (兜底) budget forecasts")
-public class FallbackForecastResource {
+public class SafetyNetForecastResource {
 
-    private final FallbackForecastService forecasts;
+    private final SafetyNetForecastService forecasts;
 
-    public FallbackForecastResource(FallbackForecastService forecasts) {
+    public SafetyNetForecastResource(SafetyNetForecastService forecasts) {
         this.forecasts = forecasts;
     }
 
@@ -29,7 +33,7 @@ public class FallbackForecastResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_RULES)
     @Operation(summary = "A year of a cohort settled by the stored policy and catalog prices: each fund's share, the "
             + "fallback cost and the patients' copays")
-    public FallbackForecaster.Forecast forecast(@Valid @NotNull ForecastRequest request) {
+    public SafetyNetForecaster.Forecast forecast(@Valid @NotNull ForecastRequest request) {
         return forecasts.forecast(request);
     }
 }

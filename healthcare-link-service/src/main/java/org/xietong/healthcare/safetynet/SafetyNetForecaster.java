@@ -1,4 +1,4 @@
-package org.xietong.healthcare.fallback;
+package org.xietong.healthcare.safetynet;
 
 import org.xietong.healthcare.settlement.engine.Accumulators;
 import org.xietong.healthcare.settlement.engine.Bill;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * ceilings and serious-illness thresholds bite as they would; the patients of a group are alike, so one patient's
  * year times the group size is the group's.
  */
-public final class FallbackForecaster {
+public final class SafetyNetForecaster {
 
     /** A cohort group resolved against the registry and the catalog. */
     public record Group(String label, int patients, Scheme scheme, String assistanceCategory, String serviceType,

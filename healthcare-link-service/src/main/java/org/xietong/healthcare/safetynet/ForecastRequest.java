@@ -1,4 +1,4 @@
-package org.xietong.healthcare.fallback;
+package org.xietong.healthcare.safetynet;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package org.xietong.healthcare.fallback;
+package org.xietong.healthcare.safetynet;
 
 import org.junit.jupiter.api.Test;
 import org.xietong.healthcare.settlement.engine.Fixtures;
@@ -11,24 +11,24 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class FallbackForecasterTest {
+class SafetyNetForecasterTest {
 
-    private final FallbackForecaster forecaster = new FallbackForecaster();
+    private final SafetyNetForecaster forecaster = new SafetyNetForecaster();
 
-    private static FallbackForecaster.Group group(String label, int patients, Scheme scheme, String category,
+    private static SafetyNetForecaster.Group group(String label, int patients, Scheme scheme, String category,
                                                   String service, String item, int sessions) {
-        return new FallbackForecaster.Group(label, patients, scheme, category, service, VisitKind.SPECIAL_CHRONIC,
+        return new SafetyNetForecaster.Group(label, patients, scheme, category, service, VisitKind.SPECIAL_CHRONIC,
                 Fixtures.FENYANG_HOSPITAL, Fixtures.FENYANG, 3, Fixtures.CATALOG.get(item), sessions);
     }
 
     @Test
     void everyDialysisSessionCostsThePatientTheFixedCopay() {
-        FallbackForecaster.Forecast forecast = forecaster.forecast(Fixtures.FENYANG, 2026, Fixtures.shanxi(), List.of(
+        SafetyNetForecaster.Forecast forecast = forecaster.forecast(Fixtures.FENYANG, 2026, Fixtures.shanxi(), List.of(
                 group("haemodialysis, residents", 100, Scheme.RESIDENT, null, "HEMODIALYSIS", "HD001", 156),
                 group("haemodialysis, employees", 21, Scheme.EMPLOYEE, null, "HEMODIALYSIS", "HD001", 156),
                 group("peritoneal dialysis, residents", 27, Scheme.RESIDENT, null, "PERITONEAL_DIALYSIS", "PD001", 365)));
 
-        FallbackForecaster.GroupForecast residents = forecast.groups().get(0);
+        SafetyNetForecaster.GroupForecast residents = forecast.groups().get(0);
         assertEquals(new BigDecimal("35.00"), residents.patientPaysPerSessionMin());
         assertEquals(new BigDecimal("35.00"), residents.patientPaysPerSessionMax());
         assertEquals(new BigDecimal("5460.00"), residents.perPatient().patientPays());

@@ -1,4 +1,4 @@
-package org.xietong.healthcare.fallback;
+package org.xietong.healthcare.safetynet;
 
 import org.xietong.healthcare.settlement.engine.Money;
 import org.xietong.healthcare.settlement.engine.Settlement;

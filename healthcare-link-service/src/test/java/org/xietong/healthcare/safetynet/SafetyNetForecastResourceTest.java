@@ -1,8 +1,11 @@
-package org.xietong.healthcare.fallback;
+package org.xietong.healthcare.safetynet;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.healthcare.settlement.SettlementFixtures;
 import org.xietong.healthcare.settlement.engine.Fixtures;
@@ -10,6 +13,7 @@ import org.xietong.healthcare.settlement.engine.Fixtures;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,7 +22,7 @@ import static org.xietong.healthcare.settlement.SettlementFixtures.as;
 import static org.xietong.healthcare.settlement.SettlementFixtures.officer;
 
 @QuarkusTest
-class FallbackForecastResourceTest {
+class SafetyNetForecastResourceTest {
 
     @BeforeEach
     void seed() {
@@ -51,13 +55,19 @@ class FallbackForecastResourceTest {
                 .body("groups[0].pricePerSession", comparesEqualTo(new BigDecimal("423.00")));
     }
 
-    @Test
-    void aForecastIsForTheHomeRegionsOfficersAndNeedsKnownInstitutions() {
-        as(officer("330100")).body(fenyang(Fixtures.CHENGDETANG)).post(API + "/fallback/forecast")
-                .then().statusCode(403).contentType("application/problem+json");
-        as(officer("141100")).body(fenyang("S1411829999")).post(API + "/fallback/forecast")
-                .then().statusCode(422).contentType("application/problem+json");
-        as(officer("141100")).body(Map.of("homeRegion", "1411", "groups", List.of())).post(API + "/fallback/forecast")
-                .then().statusCode(400).contentType("application/problem+json");
+    static Stream<Arguments> refusedForecasts() {
+        return Stream.of(
+                Arguments.of("an officer of another region", "330100", fenyang(Fixtures.CHENGDETANG), 403),
+                Arguments.of("an unregistered institution", "141100", fenyang("S1411829999"), 422),
+                Arguments.of("a home region of four digits", "141100",
+                        Map.of("homeRegion", "1411", "groups", List.of()), 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedForecasts")
+    void aForecastIsForTheHomeRegionsOfficersAndNeedsKnownInstitutions(String refused, String officerRegion,
+                                                                       Map<String, Object> body, int status) {
+        as(officer(officerRegion)).body(body).post(API + "/fallback/forecast")
+                .then().statusCode(status).contentType("application/problem+json");
     }
 }

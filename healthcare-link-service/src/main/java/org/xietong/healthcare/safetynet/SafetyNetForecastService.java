@@ -1,14 +1,13 @@
-package org.xietong.healthcare.fallback;
+package org.xietong.healthcare.safetynet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.xietong.healthcare.institution.Institution;
 import org.xietong.healthcare.institution.InstitutionRepository;
 import org.xietong.healthcare.settlement.CatalogService;
-import org.xietong.healthcare.settlement.PolicyService;
+import org.xietong.healthcare.settlement.SettlementPolicyService;
 import org.xietong.healthcare.settlement.engine.CatalogItem;
 import org.xietong.healthcare.settlement.engine.SettlementPolicy;
 import org.xietong.healthcare.settlement.engine.VisitKind;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -18,15 +17,15 @@ import java.util.List;
 
 /** Resolves a cohort against the stored policy, registry and catalog prices, then forecasts it. */
 @ApplicationScoped
-public class FallbackForecastService {
+public class SafetyNetForecastService {
 
-    private final PolicyService policies;
+    private final SettlementPolicyService policies;
     private final CatalogService catalogs;
     private final InstitutionRepository institutions;
     private final Caller caller;
-    private final FallbackForecaster forecaster = new FallbackForecaster();
+    private final SafetyNetForecaster forecaster = new SafetyNetForecaster();
 
-    public FallbackForecastService(PolicyService policies, CatalogService catalogs, InstitutionRepository institutions,
+    public SafetyNetForecastService(SettlementPolicyService policies, CatalogService catalogs, InstitutionRepository institutions,
                                    Caller caller) {
         this.policies = policies;
         this.catalogs = catalogs;
@@ -34,17 +33,17 @@ public class FallbackForecastService {
         this.caller = caller;
     }
 
-    public FallbackForecaster.Forecast forecast(ForecastRequest request) {
+    public SafetyNetForecaster.Forecast forecast(ForecastRequest request) {
         String home = request.homeRegion();
         caller.scope().requireWritable(caller.scope().covers(home), "region " + home);
-        SettlementPolicy policy = policies.find(home).map(PolicyService.Effective::policy)
+        SettlementPolicy policy = policies.find(home).map(SettlementPolicyService.Effective::policy)
                 .orElseThrow(() -> unanswerable("no-settlement-policy", "Home region " + home + " has no settlement policy"));
         int year = request.year() != null ? request.year() : LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        List<FallbackForecaster.Group> groups = request.groups().stream().map(this::resolve).toList();
+        List<SafetyNetForecaster.Group> groups = request.groups().stream().map(this::resolve).toList();
         return forecaster.forecast(home, year, policy, groups);
     }
 
-    private FallbackForecaster.Group resolve(ForecastRequest.Group group) {
+    private SafetyNetForecaster.Group resolve(ForecastRequest.Group group) {
         Institution institution = institutions.findById(group.institutionCode());
         if (institution == null) {
             throw unanswerable("unknown-institution", "Institution " + group.institutionCode() + " is not registered");
@@ -56,12 +55,12 @@ public class FallbackForecastService {
             throw unanswerable("no-unit-price", "Item " + item.code() + " has no unit price in the catalog of "
                     + institution.regionCode);
         }
-        return new FallbackForecaster.Group(group.label(), group.patients(), group.scheme(), group.assistanceCategory(),
+        return new SafetyNetForecaster.Group(group.label(), group.patients(), group.scheme(), group.assistanceCategory(),
                 group.serviceType(), group.kind() == null ? VisitKind.SPECIAL_CHRONIC : group.kind(), institution.code,
                 institution.regionCode, institution.level.tier(), item, group.sessionsPerYear());
     }
 
     private static ProblemException unanswerable(String slug, String detail) {
-        return new ProblemException(Problem.of(422, slug, "Cannot forecast", detail));
+        return ProblemException.unprocessable(slug, "Cannot forecast", detail);
     }
 }
