@@ -1,16 +1,13 @@
 package org.xietong.healthcare.settlement;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import org.xietong.platform.csv.CsvLine;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CSV records of a batch body, one per line, parsed by Jackson CSV as platform's {@code CsvRows} parses imports
- * (quoting by RFC 4180), but streamed line by line off {@link BoundedLines}, so a batch of a million lines is never
+ * CSV records of a batch body, one per line, parsed by platform's {@link CsvLine} (Jackson CSV, as imports are:
+ * quoting by RFC 4180), but streamed line by line off {@link BoundedLines}, so a batch of a million lines is never
  * held and its caps (bytes of a line, lines of the body) hold as they do for NDJSON. A record never spans lines: a
  * line that is not one whole record is reported unreadable on its own and the lines after it are still read.
  * Platform's reader takes the whole text and refuses it on the first unknown column, which suits a 10,000-row import,
@@ -21,8 +18,6 @@ final class BoundedCsvRows {
     /** A line's fields as written (not stripped), or why the line is not one CSV record. */
     record Row(int line, List<String> fields, String unreadable) {
     }
-
-    private static final CsvFactory CSV = new CsvFactory();
 
     private final BoundedLines lines;
 
@@ -50,22 +45,10 @@ final class BoundedCsvRows {
 
     private Row parse(String text) {
         int line = lines.lineNumber();
-        List<String> fields = new ArrayList<>(16);
-        try (JsonParser parser = CSV.createParser(text)) {
-            JsonToken token = parser.nextToken();
-            if (token == JsonToken.START_ARRAY) {
-                while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
-                    fields.add(parser.getText());
-                }
-                if (token != JsonToken.END_ARRAY || parser.nextToken() != null) {
-                    return new Row(line, List.of(), "it is not one CSV record");
-                }
-            } else {
-                fields.add("");
-            }
-            return new Row(line, fields, null);
-        } catch (IOException e) {
-            return new Row(line, List.of(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        try {
+            return new Row(line, CsvLine.fields(text), null);
+        } catch (IllegalArgumentException unreadable) {
+            return new Row(line, List.of(), unreadable.getMessage());
         }
     }
 }
