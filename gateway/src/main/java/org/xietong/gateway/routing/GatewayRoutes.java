@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+// Hot path, run for every request: benchmark (./xietong bench gateway) before changing.
 /**
  * Each service's prefix goes through the service's operation table (the operation must exist and the caller hold
  * one of the purposes its API document lists), the caller's rate limits and the route's body limit, then to the
@@ -145,7 +146,7 @@ public class GatewayRoutes {
         context.response().putHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()));
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length, rule.maxBody())) {
-            ProblemResponses.write(context, Forwarder.tooLarge(rule.maxBody()));
+            ProblemResponses.write(context, UpstreamFailures.tooLarge(rule.maxBody()));
             if (paused) {
                 context.request().resume();
             }
