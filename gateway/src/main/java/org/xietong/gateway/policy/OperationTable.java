@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+// Hot path, run for every request: benchmark (./xietong bench gateway) before changing.
 /**
  * One service's operations as its own API document states them: method, path template and the purposes its
  * {@code @RolesAllowed} allows (each operation's {@code security} requirement lists them). A path matches a template

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+// Hot path, run for every request: benchmark (./xietong bench gateway) before changing.
 /**
  * The gateway's own part of each request: which rate-limit class and body limit apply to a path and method. Who may
  * call an operation is not written here; the services' API documents say it ({@link OperationTable}). The most
