@@ -60,7 +60,7 @@ public final class OperationTable {
         this.operations = List.copyOf(operations);
         for (Operation operation : operations) {
             Node node = root;
-            for (String segment : RoutePolicy.segments(operation.template())) {
+            for (String segment : RouteLimits.segments(operation.template())) {
                 if (isTemplate(segment)) {
                     node = node.template == null ? (node.template = new Node()) : node.template;
                 } else {
