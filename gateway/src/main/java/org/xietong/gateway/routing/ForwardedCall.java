@@ -170,11 +170,7 @@ final class ForwardedCall {
         if (request != null) {
             request.reset();
         }
-        if (out.ended() || out.closed()) {
-            return;
-        }
-        if (out.headWritten()) {
-            out.reset();
+        if (!answerStillOpen()) {
             return;
         }
         ProblemResponses.write(context, failures.uploadTooSlow(uploadDeadline, received));
@@ -340,14 +336,21 @@ final class ForwardedCall {
     }
 
     private void allConnectionsBusy() {
+        if (answerStillOpen()) {
+            refuse(failures.allConnectionsBusy());
+        }
+    }
+
+    /** Whether a problem may still be written: not once the answer is over, nor once it began (it is reset then). */
+    private boolean answerStillOpen() {
         if (out.ended() || out.closed()) {
-            return;
+            return false;
         }
         if (out.headWritten()) {
             out.reset();
-            return;
+            return false;
         }
-        refuse(failures.allConnectionsBusy());
+        return true;
     }
 
     /** Streams the service's answer to the caller, status and headers first. */
