@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.xietong.devstack.DemoAccounts;
 import org.xietong.devstack.StackConfig;
 import org.xietong.devstack.TokenClient;
-import org.xietong.gateway.policy.RoutePolicy;
+import org.xietong.gateway.policy.RouteLimits;
 import org.xietong.platform.security.Purpose;
 
 import java.io.ByteArrayInputStream;
@@ -292,13 +292,13 @@ class HostileInputIT {
     static final class Callers {
 
         private final SharedStack.Suite suite;
-        private final RoutePolicy table;
+        private final RouteLimits table;
         private final Map<HostileRequests.Bad, String> assigned = new IdentityHashMap<>();
         private final Map<String, String> tokens = new ConcurrentHashMap<>();
         private final Map<String, Integer> used = new TreeMap<>();
         private final Set<String> unlisted = new TreeSet<>();
 
-        Callers(SharedStack.Suite suite, RoutePolicy table) {
+        Callers(SharedStack.Suite suite, RouteLimits table) {
             this.suite = suite;
             this.table = table;
         }
@@ -309,7 +309,7 @@ class HostileInputIT {
         void assign(List<HostileRequests.Bad> requests, JsonNode doc) {
             for (HostileRequests.Bad request : requests) {
                 String probe = request.template().replaceAll("\\{[^}]+}", "x");
-                Optional<RoutePolicy.Rule> rule = table.rule(request.method(), probe);
+                Optional<RouteLimits.Rule> rule = table.rule(request.method(), probe);
                 if (rule.isEmpty()) {
                     unlisted.add(request.operation());
                     assigned.put(request, ADMIN);

@@ -1,6 +1,6 @@
 package org.xietong.systemtests;
 
-import org.xietong.gateway.policy.RoutePolicy;
+import org.xietong.gateway.policy.RouteLimits;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the gateway's route table as its application.properties writes it down, into the gateway's own
- * {@link RoutePolicy}: rate-limit class and body limit per path. Who may call an operation is not in it; the gateway
+ * {@link RouteLimits}: rate-limit class and body limit per path. Who may call an operation is not in it; the gateway
  * takes each operation's purposes from the services' API documents (see the gateway's OperationTable, which builds
  * the same table from a parsed document: {@code OperationTable.fromOpenApi(mergedDoc, "/api/v1")}).
  */
@@ -28,7 +28,7 @@ final class RouteTable {
     private RouteTable() {
     }
 
-    static RoutePolicy read(Path gatewayProperties) throws IOException {
+    static RouteLimits read(Path gatewayProperties) throws IOException {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(gatewayProperties, StandardCharsets.UTF_8)) {
             properties.load(in);
@@ -42,14 +42,14 @@ final class RouteTable {
                         .put(rest.substring(dot + 1), properties.getProperty(key).trim());
             }
         }
-        List<RoutePolicy.Rule> rules = byName.entrySet().stream().map(e -> new RoutePolicy.Rule(e.getKey(),
-                RoutePolicy.segments(e.getValue().get("path")),
+        List<RouteLimits.Rule> rules = byName.entrySet().stream().map(e -> new RouteLimits.Rule(e.getKey(),
+                RouteLimits.segments(e.getValue().get("path")),
                 split(e.getValue().get("methods")).stream().map(m -> m.toUpperCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet()),
                 e.getValue().getOrDefault("limit", "read"),
                 // Body limits play no part in choosing a caller.
                 Long.MAX_VALUE)).toList();
-        return new RoutePolicy(rules);
+        return new RouteLimits(rules);
     }
 
     private static List<String> split(String list) {

@@ -10,6 +10,7 @@ import org.xietong.gateway.routing.GatewayConfig;
 import java.time.Duration;
 import java.util.Set;
 
+// Hot path, run for every request: benchmark (./xietong bench gateway) before changing.
 /**
  * Token buckets (bucket4j) per user and per client application, per rate-limit class. A request needs a token from
  * both, so one busy client cannot starve the others and one busy user cannot starve their colleagues. Idle buckets

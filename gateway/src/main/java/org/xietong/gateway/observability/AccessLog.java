@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+// Hot path, run for every request: benchmark (./xietong bench gateway) before changing.
 /**
  * The access log's lines leave the event loops through a queue that one writer thread empties every 50 ms. Handing
  * each line to an asynchronous log handler woke its thread once a request (a futex call on the event loop and two

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+// Hot path, run for every request: benchmark (./xietong bench gateway) before changing.
 /**
  * Runs first for every request: gives it a request id (the caller's, if it is a sane one), sends that id back and
  * downstream, and when the answer is done writes one JSON access-log line and the per-route metrics, rejections

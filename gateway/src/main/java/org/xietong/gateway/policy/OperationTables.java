@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+// Hot path, run for every request: benchmark (./xietong bench gateway) before changing.
 /**
  * Each service's {@link OperationTable}, made from its own API document: fetched at start, again every docs cache
  * period, after an unknown operation at most every 5 s, and for a service not loaded yet at its next request (at

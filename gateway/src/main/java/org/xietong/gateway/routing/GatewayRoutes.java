@@ -16,8 +16,8 @@ import org.xietong.gateway.limits.RateLimiter;
 import org.xietong.gateway.observability.RequestObservation;
 import org.xietong.gateway.policy.OperationTable;
 import org.xietong.gateway.policy.OperationTables;
-import org.xietong.gateway.policy.PolicyConfig;
-import org.xietong.gateway.policy.RoutePolicy;
+import org.xietong.gateway.policy.RouteLimitsConfig;
+import org.xietong.gateway.policy.RouteLimits;
 import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemResponses;
 
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+// Hot path, run for every request: benchmark (./xietong bench gateway) before changing.
 /**
  * Each service's prefix goes through the service's operation table (the operation must exist and the caller hold
  * one of the purposes its API document lists), the caller's rate limits and the route's body limit, then to the
@@ -42,25 +43,25 @@ public class GatewayRoutes {
     private static final Duration DEFAULT_UPLOAD_DEADLINE = Duration.ofSeconds(30);
 
     private final GatewayConfig config;
-    private final RoutePolicy policy;
+    private final RouteLimits routeLimits;
     private final OperationTables operations;
     private final RateLimiter limiter;
     private final Map<String, Forwarder> forwarders = new LinkedHashMap<>();
 
-    public GatewayRoutes(GatewayConfig config, PolicyConfig policyConfig, OperationTables operations,
+    public GatewayRoutes(GatewayConfig config, RouteLimitsConfig routeLimitsConfig, OperationTables operations,
                          RateLimiter limiter) {
         this.config = config;
-        this.policy = RoutePolicy.from(policyConfig);
+        this.routeLimits = RouteLimits.from(routeLimitsConfig);
         this.operations = operations;
         this.limiter = limiter;
-        policy.rules().stream().filter(rule -> !limiter.knows(rule.limit())).findFirst().ifPresent(rule -> {
+        routeLimits.rules().stream().filter(rule -> !limiter.knows(rule.limit())).findFirst().ifPresent(rule -> {
             throw new IllegalStateException("Route rule " + rule.name() + " names the rate-limit class " + rule.limit()
                     + ", which xietong.gateway.limits does not define");
         });
     }
 
-    public RoutePolicy policy() {
-        return policy;
+    public RouteLimits routeLimits() {
+        return routeLimits;
     }
 
     public Map<String, Forwarder> forwarders() {
@@ -122,15 +123,15 @@ public class GatewayRoutes {
         SecurityIdentity identity = ((QuarkusHttpUser) context.user()).getSecurityIdentity();
         String method = context.request().method().name();
         String path = context.normalizedPath();
-        Optional<RoutePolicy.Rule> limits = policy.rule(method, path);
-        RequestObservation.route(context, limits.map(RoutePolicy.Rule::name).orElse("unlisted"), forwarder.name());
+        Optional<RouteLimits.Rule> limits = routeLimits.rule(method, path);
+        RequestObservation.route(context, limits.map(RouteLimits.Rule::name).orElse("unlisted"), forwarder.name());
         if (!allowed(context, forwarder, table, identity, method, path, limits)) {
             if (paused) {
                 context.request().resume();
             }
             return;
         }
-        RoutePolicy.Rule rule = limits.get();
+        RouteLimits.Rule rule = limits.get();
         RateLimiter.Verdict verdict = limiter.acquire(rule.limit(), user(identity), client(identity));
         if (!verdict.allowed()) {
             long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
@@ -145,7 +146,7 @@ public class GatewayRoutes {
         context.response().putHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()));
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length, rule.maxBody())) {
-            ProblemResponses.write(context, Forwarder.tooLarge(rule.maxBody()));
+            ProblemResponses.write(context, UpstreamFailures.tooLarge(rule.maxBody()));
             if (paused) {
                 context.request().resume();
             }
@@ -156,7 +157,7 @@ public class GatewayRoutes {
 
     /** Writes the refusal and answers false when the operation is unknown, declares no purpose or is not the caller's. */
     private boolean allowed(RoutingContext context, Forwarder forwarder, OperationTable table, SecurityIdentity identity,
-                            String method, String path, Optional<RoutePolicy.Rule> limits) {
+                            String method, String path, Optional<RouteLimits.Rule> limits) {
         Optional<OperationTable.Operation> found = table.find(method, path);
         if (found.isEmpty()) {
             operations.missed();

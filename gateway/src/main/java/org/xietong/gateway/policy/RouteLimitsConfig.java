@@ -14,7 +14,7 @@ import java.util.Optional;
  * here: each operation's purposes come from its service's API document ({@link OperationTable}).
  */
 @ConfigMapping(prefix = "xietong.gateway.policy")
-public interface PolicyConfig {
+public interface RouteLimitsConfig {
 
     /** Bodies larger than this get 413 unless a rule allows more. */
     @WithDefault("10M")

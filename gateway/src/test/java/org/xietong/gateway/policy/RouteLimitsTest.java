@@ -9,20 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RoutePolicyTest {
+class RouteLimitsTest {
 
-    private static RoutePolicy.Rule rule(String name, String path, Set<String> methods, String limit) {
-        return new RoutePolicy.Rule(name, RoutePolicy.segments(path), methods, limit, 10);
+    private static RouteLimits.Rule rule(String name, String path, Set<String> methods, String limit) {
+        return new RouteLimits.Rule(name, RouteLimits.segments(path), methods, limit, 10);
     }
 
-    private final RoutePolicy policy = new RoutePolicy(List.of(
+    private final RouteLimits limits = new RouteLimits(List.of(
             rule("rotation-read", "/api/v1/rotation", Set.of("GET", "HEAD"), "read"),
             rule("rotation-write", "/api/v1/rotation", Set.of("POST", "PUT"), "write"),
             rule("rotation-accept", "/api/v1/rotation/assignments/*/accept", Set.of("POST"), "write"),
             rule("rotation-exchange", "/api/v1/rotation/exchange", Set.of(), "read")));
 
     private String rule(String method, String path) {
-        return policy.rule(method, path).map(RoutePolicy.Rule::name).orElse("none");
+        return limits.rule(method, path).map(RouteLimits.Rule::name).orElse("none");
     }
 
     @Test
@@ -50,7 +50,7 @@ class RoutePolicyTest {
 
     @Test
     void twoRulesThatTieAreRefusedAtStart() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new RoutePolicy(List.of(
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new RouteLimits(List.of(
                 rule("a", "/api/v1/x", Set.of("GET", "POST"), "read"),
                 rule("b", "/api/v1/x", Set.of("POST"), "write"))));
         assertTrue(e.getMessage().contains("/api/v1/x"));
