@@ -29,23 +29,23 @@ public class EligibilityRoster {
     }
 
     public List<Entry> decide(List<Teacher> teachers, int cycle) {
-        Map<String, Policy> byRegion = new HashMap<>();
+        Map<String, RotationPolicy> byRegion = new HashMap<>();
         Set<Long> rotated = rotatedIn(teachers, cycle, byRegion);
         List<Entry> entries = new ArrayList<>(teachers.size());
         for (Teacher t : teachers) {
-            Policy policy = policyOf(t.regionCode, byRegion);
+            RotationPolicy policy = policyOf(t.regionCode, byRegion);
             entries.add(new Entry(t, Eligibility.decide(new Eligibility.Facts(t.status, t.gender, t.birthDate,
                     t.joinedSchoolOn, rotated.contains(t.id)), policy, cycle)));
         }
         return entries;
     }
 
-    public Policy policyOf(String regionCode, Map<String, Policy> cache) {
+    public RotationPolicy policyOf(String regionCode, Map<String, RotationPolicy> cache) {
         return cache.computeIfAbsent(regionCode, code -> policies.effective(code).policy());
     }
 
     /** Teachers with a rotation (shadowing is learning, not rotation) confirmed or later, starting in their cycle. */
-    private Set<Long> rotatedIn(List<Teacher> teachers, int cycle, Map<String, Policy> byRegion) {
+    private Set<Long> rotatedIn(List<Teacher> teachers, int cycle, Map<String, RotationPolicy> byRegion) {
         Set<Long> rotated = new HashSet<>();
         if (teachers.isEmpty()) {
             return rotated;

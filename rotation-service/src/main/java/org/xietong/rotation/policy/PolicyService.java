@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 public class PolicyService {
 
     /** A policy in force for a region and where it comes from ("defaults" or the region code that set it). */
-    public record Effective(String regionCode, String definedBy, Policy policy, long version) {
+    public record Effective(String regionCode, String definedBy, RotationPolicy policy, long version) {
     }
 
     private final Caller caller;
@@ -34,16 +34,16 @@ public class PolicyService {
     public Effective effective(String regionCode) {
         requireRegion(regionCode);
         for (String code : chain(regionCode)) {
-            RotationPolicy policy = RotationPolicy.findById(code);
+            StoredRotationPolicy policy = StoredRotationPolicy.findById(code);
             if (policy != null) {
-                return new Effective(regionCode, code, policy.toPolicy(), policy.version);
+                return new Effective(regionCode, code, policy.toRotationPolicy(), policy.version);
             }
         }
-        return new Effective(regionCode, "defaults", Policy.DEFAULTS, 0);
+        return new Effective(regionCode, "defaults", RotationPolicy.DEFAULTS, 0);
     }
 
     /** The cycle asked for, or 400 naming the valid ones around it. */
-    public int requireCycle(Policy policy, int cycle) {
+    public int requireCycle(RotationPolicy policy, int cycle) {
         if (!policy.isCycle(cycle)) {
             int near = policy.cycleOf(LocalDate.of(Math.max(2000, Math.min(2100, cycle)), 9, 1));
             throw new ProblemException(Problem.of(400, "invalid-cycle", "Not a rotation cycle",
@@ -54,13 +54,13 @@ public class PolicyService {
     }
 
     @Transactional
-    public Effective put(String regionCode, Policy policy, String ifMatch) {
+    public Effective put(String regionCode, RotationPolicy policy, String ifMatch) {
         requireRegion(regionCode);
         caller.scope().requireWritable(caller.scope().covers(regionCode), "region " + regionCode);
-        RotationPolicy stored = RotationPolicy.findById(regionCode);
+        StoredRotationPolicy stored = StoredRotationPolicy.findById(regionCode);
         boolean created = stored == null;
         if (created) {
-            stored = new RotationPolicy();
+            stored = new StoredRotationPolicy();
             stored.regionCode = regionCode;
         } else {
             Versions.requireMatch(ifMatch, stored.version);
@@ -74,7 +74,7 @@ public class PolicyService {
         stored.flush();
         audit.record(caller.actor(), created ? "policy.created" : "policy.updated", "policy", regionCode,
                 List.of(regionCode), Map.of("policy", policy));
-        return new Effective(regionCode, regionCode, stored.toPolicy(), stored.version);
+        return new Effective(regionCode, regionCode, stored.toRotationPolicy(), stored.version);
     }
 
     static List<String> chain(String regionCode) {

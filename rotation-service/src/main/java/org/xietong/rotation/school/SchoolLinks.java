@@ -2,7 +2,7 @@ package org.xietong.rotation.school;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.xietong.rotation.matching.MatchingProblem.SchoolLink;
+import org.xietong.rotation.matching.MatchingInstance.SchoolLink;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -6,7 +6,7 @@ import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 import org.xietong.rotation.assignment.OpenAssignments;
 import org.xietong.rotation.policy.EligibilityRoster;
-import org.xietong.rotation.policy.Policy;
+import org.xietong.rotation.policy.RotationPolicy;
 import org.xietong.rotation.policy.PolicyService;
 import org.xietong.rotation.post.DemandPost;
 import org.xietong.rotation.post.PostRepository;
@@ -73,7 +73,7 @@ public class StatsService {
     public Stats stats(String region, int requestedCycle) {
         caller.scope().requireReadable(caller.scope().covers(region) && caller.scope().school().isEmpty(), "region " + region);
         PolicyService.Effective effective = policies.effective(region);
-        Policy policy = effective.policy();
+        RotationPolicy policy = effective.policy();
         int cycle = policies.requireCycle(policy, requestedCycle);
         Targets targets = new Targets(policy.targetYearlyPercent(),
                 Math.min(100, policy.targetYearlyPercent() * policy.cycleYears()), policy.targetBackbonePercent());
@@ -105,7 +105,7 @@ public class StatsService {
 
     public SupplyDemand supplyDemand(String region, Integer requestedCycle) {
         caller.scope().requireReadable(caller.scope().covers(region), "region " + region);
-        Policy policy = policies.effective(region).policy();
+        RotationPolicy policy = policies.effective(region).policy();
         int cycle = requestedCycle == null ? policy.cycleOf(LocalDate.now()) : policies.requireCycle(policy, requestedCycle);
         String prefix = RegionCode.scopePrefix(region);
         Map<String, int[]> cells = new TreeMap<>();

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.xietong.rotation.assignment.OpenAssignments;
 import org.xietong.rotation.matching.MatchingPost;
-import org.xietong.rotation.matching.MatchingProblem;
-import org.xietong.rotation.matching.MatchingProblem.CapKey;
-import org.xietong.rotation.matching.MatchingProblem.GeoPoint;
+import org.xietong.rotation.matching.MatchingInstance;
+import org.xietong.rotation.matching.MatchingInstance.CapKey;
+import org.xietong.rotation.matching.MatchingInstance.GeoPoint;
 import org.xietong.rotation.matching.MatchingTeacher;
 import org.xietong.rotation.policy.EligibilityRoster;
-import org.xietong.rotation.policy.Policy;
+import org.xietong.rotation.policy.RotationPolicy;
 import org.xietong.rotation.post.DemandPost;
 import org.xietong.rotation.school.SchoolLinks;
 import org.xietong.rotation.school.SchoolReplica;
@@ -30,12 +30,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gathers one run's problem from the database: the posts' open seats; the active teachers of the region and of
+ * Gathers one run's matching instance (what the matcher decides on) from the database: the posts' open seats; the active teachers of the region and of
  * schools linked to a post's school who hold no open assignment, with their eligibility; the outflow cap left per
  * sending school and primary subject this cycle; links, coordinates and ranked preferences.
  */
 @ApplicationScoped
-public class ProblemBuilder {
+public class MatchingInstanceBuilder {
 
     private final TeacherRepository teachers;
     private final SchoolReplicaRepository schools;
@@ -44,7 +44,7 @@ public class ProblemBuilder {
     private final OpenAssignments openAssignments;
     private final EntityManager em;
 
-    public ProblemBuilder(TeacherRepository teachers, SchoolReplicaRepository schools, SchoolLinks links,
+    public MatchingInstanceBuilder(TeacherRepository teachers, SchoolReplicaRepository schools, SchoolLinks links,
                           EligibilityRoster roster, OpenAssignments openAssignments, EntityManager em) {
         this.teachers = teachers;
         this.schools = schools;
@@ -55,7 +55,7 @@ public class ProblemBuilder {
     }
 
     /** Open seats per post: {@code posts} with their seats already reduced to what is open. */
-    MatchingProblem build(String regionPrefix, int cycle, Policy regionPolicy, List<DemandPost> posts,
+    MatchingInstance build(String regionPrefix, int cycle, RotationPolicy regionPolicy, List<DemandPost> posts,
                           Map<Long, Integer> openSeats) {
         Set<String> postSchools = new LinkedHashSet<>();
         List<MatchingPost> open = new ArrayList<>();
@@ -87,7 +87,7 @@ public class ProblemBuilder {
                 locations.put(s.code, new GeoPoint(s.latitude, s.longitude));
             }
         }
-        return new MatchingProblem(matchingTeachers, open, caps, links.all(), locations,
+        return new MatchingInstance(matchingTeachers, open, caps, links.all(), locations,
                 preferences(open.stream().map(MatchingPost::id).toList()), regionPolicy.crossDistrictLinkedOnly(),
                 regionPolicy.weights());
     }
@@ -121,10 +121,10 @@ public class ProblemBuilder {
         for (Object[] row : sent) {
             used.put(new CapKey((String) row[0], Subject.valueOf((String) row[1])), ((Number) row[2]).intValue());
         }
-        Map<String, Policy> policies = new HashMap<>();
+        Map<String, RotationPolicy> policies = new HashMap<>();
         Map<CapKey, Integer> caps = new HashMap<>();
         counts.forEach((key, count) -> {
-            Policy policy = roster.policyOf(regionOf.get(key), policies);
+            RotationPolicy policy = roster.policyOf(regionOf.get(key), policies);
             caps.put(key, Math.max(0, policy.outflowCap(count) - used.getOrDefault(key, 0)));
         });
         return caps;
