@@ -4,12 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +44,9 @@ public class PolicyService {
     public int requireCycle(RotationPolicy policy, int cycle) {
         if (!policy.isCycle(cycle)) {
             int near = policy.cycleOf(LocalDate.of(Math.max(2000, Math.min(2100, cycle)), 9, 1));
-            throw new ProblemException(Problem.of(400, "invalid-cycle", "Not a rotation cycle",
+            throw ProblemException.badRequest("invalid-cycle", "Not a rotation cycle",
                     "Cycles start every " + policy.cycleYears() + " years from " + policy.firstCycleStart()
-                            + " (on 1 September); try " + near + " or " + (near + policy.cycleYears())));
+                            + " (on 1 September); try " + near + " or " + (near + policy.cycleYears()));
         }
         return cycle;
     }
@@ -66,7 +64,6 @@ public class PolicyService {
             Versions.requireMatch(ifMatch, stored.version);
         }
         stored.apply(policy);
-        stored.updatedAt = Instant.now();
         stored.updatedBy = caller.username();
         if (created) {
             stored.persist();
@@ -84,8 +81,8 @@ public class PolicyService {
 
     private static void requireRegion(String regionCode) {
         if (!RegionCode.isValid(regionCode)) {
-            throw new ProblemException(Problem.of(400, "invalid-region", "Invalid region code",
-                    "'" + regionCode + "' is not a 6-digit GB/T 2260 region code"));
+            throw ProblemException.badRequest("invalid-region", "Invalid region code",
+                    "'" + regionCode + "' is not a 6-digit GB/T 2260 region code");
         }
     }
 }

@@ -1,20 +1,18 @@
 package org.xietong.rotation.policy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.xietong.platform.persistence.TrackedEntity;
 import org.xietong.rotation.matching.MatchingWeights;
 
-import java.time.Instant;
-
+/** A region's own {@link RotationPolicy} as stored, with who last set it. */
 @Entity
 @Table(name = "rotation_policy")
-public class StoredRotationPolicy extends PanacheEntityBase {
+public class StoredRotationPolicy extends TrackedEntity {
 
     @Id
     @Column(name = "region_code", length = 6)
@@ -54,14 +52,8 @@ public class StoredRotationPolicy extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     public MatchingWeights weights;
 
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     @Column(name = "updated_by", nullable = false, length = 100)
     public String updatedBy;
-
-    @Version
-    public long version;
 
     RotationPolicy toRotationPolicy() {
         return new RotationPolicy(minYearsAtSchool, cycleYears, firstCycleStart, retirementExemptYears, retirementAgeMale,

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.xietong.platform.audit.Audit;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
@@ -21,7 +20,6 @@ import org.xietong.rotation.post.PostRepository;
 import org.xietong.rotation.teacher.Teacher;
 import org.xietong.rotation.teacher.TeacherRepository;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,7 +68,7 @@ public class MatchingRunService {
         // One run of a region at a time: two runs must not offer the same open seat or teacher.
         locks.lockRegion(region);
         List<DemandPost> candidates = selectPosts(RegionCode.scopePrefix(region), policy, cycle, request.postIds());
-        Map<Long, Integer> taken = posts.taken(candidates.stream().map(p -> p.id).toList());
+        Map<Long, Integer> taken = posts.seatsTaken(candidates.stream().map(p -> p.id).toList());
         Map<Long, Integer> open = new HashMap<>();
         candidates.forEach(p -> open.put(p.id, p.seats - taken.getOrDefault(p.id, 0)));
         MatchingInstance instance = instances.build(RegionCode.scopePrefix(region), cycle, policy, candidates, open);
@@ -79,9 +77,9 @@ public class MatchingRunService {
         if (!request.dryRun()) {
             Set<Long> proposedMeanwhile = locks.claimTeachers(result.proposals().stream().map(MatchingResult.Proposal::teacherId).toList());
             if (!proposedMeanwhile.isEmpty()) {
-                throw new ProblemException(Problem.of(409, "teachers-proposed-meanwhile", "Teachers proposed meanwhile",
+                throw ProblemException.conflict("teachers-proposed-meanwhile", "Teachers proposed meanwhile",
                         proposedMeanwhile.size() + " of the teachers this run proposes were proposed meanwhile by a run of another "
-                                + "region (through paired schools); nothing of this run was kept: run it again"));
+                                + "region (through paired schools); nothing of this run was kept: run it again");
             }
         }
 
@@ -100,7 +98,6 @@ public class MatchingRunService {
         run.solveMillis = result.solveMillis();
         run.provenOptimal = result.provenOptimal();
         run.unfilled = result.unfilled();
-        run.createdAt = Instant.now();
         run.createdBy = caller.username();
         run.proposals = List.of();
         run.persist();
@@ -141,9 +138,9 @@ public class MatchingRunService {
         if (chosen.size() != wanted.size()) {
             Set<Long> missing = new HashSet<>(wanted);
             chosen.forEach(p -> missing.remove(p.id));
-            throw new ProblemException(Problem.of(422, "posts-not-dispatched", "Posts not in this region's dispatched posts",
+            throw ProblemException.unprocessable("posts-not-dispatched", "Posts not in this region's dispatched posts",
                     "Post(s) " + missing.stream().sorted().toList() + " are not dispatched posts of this region starting in "
-                            + "cycle " + cycle + " (" + policy.cycleStart(cycle) + " to " + policy.cycleEnd(cycle) + ")"));
+                            + "cycle " + cycle + " (" + policy.cycleStart(cycle) + " to " + policy.cycleEnd(cycle) + ")");
         }
         return chosen;
     }
