@@ -45,7 +45,7 @@ public class TeacherService {
     /** Scope first: uniqueness is only checked for a school the caller manages, so it is no oracle for others. */
     @Transactional
     public TeacherView register(TeacherRequest request) {
-        SchoolReplica school = school(request.schoolCode());
+        SchoolReplica school = writableSchool(request.schoolCode());
         String problem = conflicts(request, null);
         if (problem != null) {
             throw ProblemException.conflict("teacher-exists", problem);
@@ -58,7 +58,7 @@ public class TeacherService {
         Teacher teacher = access.readable(teachers.findById(id));
         access.scope().requireWritable(access.manages(teacher), "teacher " + id);
         Versions.requireMatch(ifMatch, teacher.version);
-        SchoolReplica school = school(request.schoolCode());
+        SchoolReplica school = writableSchool(request.schoolCode());
         String problem = conflicts(request, teacher);
         if (problem != null) {
             throw ProblemException.conflict("teacher-exists", problem);
@@ -117,7 +117,7 @@ public class TeacherService {
     }
 
     /** The school a teacher is placed at: known to rotation-service and within the caller's writable scope. */
-    SchoolReplica school(String code) {
+    SchoolReplica writableSchool(String code) {
         SchoolReplica school = schools.findById(code);
         if (school == null) {
             throw ProblemException.unprocessable("unknown-school", "Unknown school",
