@@ -1,10 +1,10 @@
 package org.xietong.benchmarks;
 
 import org.xietong.rotation.matching.MatchingPost;
-import org.xietong.rotation.matching.MatchingProblem;
-import org.xietong.rotation.matching.MatchingProblem.CapKey;
-import org.xietong.rotation.matching.MatchingProblem.GeoPoint;
-import org.xietong.rotation.matching.MatchingProblem.SchoolLink;
+import org.xietong.rotation.matching.MatchingInstance;
+import org.xietong.rotation.matching.MatchingInstance.CapKey;
+import org.xietong.rotation.matching.MatchingInstance.GeoPoint;
+import org.xietong.rotation.matching.MatchingInstance.SchoolLink;
 import org.xietong.rotation.matching.MatchingTeacher;
 import org.xietong.rotation.matching.MatchingWeights;
 import org.xietong.rotation.post.PostMode;
@@ -80,11 +80,11 @@ public final class BeijingInstance {
         this.random = new Random(seed);
     }
 
-    public static MatchingProblem generate(long seed, int schoolCount, int teacherCount, int seatTarget) {
+    public static MatchingInstance generate(long seed, int schoolCount, int teacherCount, int seatTarget) {
         return new BeijingInstance(seed).build(schoolCount, teacherCount, seatTarget);
     }
 
-    private MatchingProblem build(int schoolCount, int teacherCount, int seatTarget) {
+    private MatchingInstance build(int schoolCount, int teacherCount, int seatTarget) {
         createSchools(schoolCount);
         Set<SchoolLink> links = links();
         List<MatchingTeacher> teachers = teachers(teacherCount);
@@ -98,7 +98,7 @@ public final class BeijingInstance {
         Map<String, GeoPoint> locations = new HashMap<>();
         schools.forEach(s -> locations.put(s.code(), s.location()));
         Map<Long, List<Long>> preferences = preferences(teachers, posts, links);
-        return new MatchingProblem(teachers, posts, caps, links, locations, preferences, true,
+        return new MatchingInstance(teachers, posts, caps, links, locations, preferences, true,
                 MatchingWeights.DEFAULTS);
     }
 

@@ -3,7 +3,7 @@ package org.xietong.benchmarks;
 import org.xietong.rotation.matching.CompatibilityRules;
 import org.xietong.rotation.matching.GreedyMatcher;
 import org.xietong.rotation.matching.MatchingPost;
-import org.xietong.rotation.matching.MatchingProblem;
+import org.xietong.rotation.matching.MatchingInstance;
 import org.xietong.rotation.matching.MatchingResult;
 import org.xietong.rotation.matching.MatchingResult.Unfilled;
 import org.xietong.rotation.matching.MatchingResult.UnfilledReason;
@@ -39,7 +39,7 @@ public final class MatchingBenchmark {
                     Integer.getInteger("teachers", 53_000), Integer.getInteger("seats", 45_000));
         }
 
-        MatchingProblem generate() {
+        MatchingInstance generate() {
             return BeijingInstance.generate(seed, schools, teachers, seats);
         }
     }
@@ -54,7 +54,7 @@ public final class MatchingBenchmark {
         int schools = scale.schools();
 
         long begin = System.nanoTime();
-        MatchingProblem problem = scale.generate();
+        MatchingInstance problem = scale.generate();
         double generateSeconds = seconds(System.nanoTime() - begin);
         int seats = problem.posts().stream().mapToInt(MatchingPost::seats).sum();
         System.out.printf(Locale.ROOT, "instance generated in %.1f s (seed %d)%n", generateSeconds, seed);
@@ -82,7 +82,7 @@ public final class MatchingBenchmark {
         }
 
         // The 20 % outflow cap binds on this instance; without it the solver faces the whole supply.
-        MatchingProblem uncapped = new MatchingProblem(problem.teachers(), problem.posts(), Map.of(), problem.links(),
+        MatchingInstance uncapped = new MatchingInstance(problem.teachers(), problem.posts(), Map.of(), problem.links(),
                 problem.locations(), problem.preferences(), problem.crossDistrictLinkedOnly(), problem.weights());
         MatchingResult optimalUncapped = new OptimalMatcher().match(uncapped);
         MatchingResult greedyUncapped = new GreedyMatcher().match(uncapped);
@@ -138,9 +138,9 @@ public final class MatchingBenchmark {
     }
 
     /** Solves {@code problem} optimally, timed after a throw-away solve has loaded OR-Tools' natives. */
-    static Optimal solveOptimal(MatchingProblem problem) {
+    static Optimal solveOptimal(MatchingInstance problem) {
         long begin = System.nanoTime();
-        new OptimalMatcher().match(new MatchingProblem(List.of(), List.of(), Map.of(), Set.of(), Map.of(), Map.of(),
+        new OptimalMatcher().match(new MatchingInstance(List.of(), List.of(), Map.of(), Set.of(), Map.of(), Map.of(),
                 true, problem.weights()));
         double loadSeconds = seconds(System.nanoTime() - begin);
         begin = System.nanoTime();

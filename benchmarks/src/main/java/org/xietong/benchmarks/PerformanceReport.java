@@ -4,7 +4,7 @@ import org.xietong.devstack.DevStack;
 import org.xietong.devstack.StackConfig;
 import org.xietong.devstack.SuiteService;
 import org.xietong.rotation.matching.MatchingPost;
-import org.xietong.rotation.matching.MatchingProblem;
+import org.xietong.rotation.matching.MatchingInstance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -158,7 +158,7 @@ public final class PerformanceReport {
 
                 System.out.println("\n== matching at Beijing scale, in this JVM");
                 matching = attempt(() -> {
-                    MatchingProblem problem = MatchingBenchmark.Scale.fromSystemProperties().generate();
+                    MatchingInstance problem = MatchingBenchmark.Scale.fromSystemProperties().generate();
                     matchingSize[0] = problem.teachers().size();
                     matchingSize[1] = problem.posts().stream().mapToInt(MatchingPost::seats).sum();
                     return MatchingBenchmark.solveOptimal(problem);

@@ -1,20 +1,18 @@
 package org.xietong.rotation.assignment;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.xietong.platform.persistence.TrackedEntity;
 import org.xietong.contracts.rotation.AssignmentChanged;
 import org.xietong.rotation.matching.MatchingResult;
 import org.xietong.rotation.post.PostMode;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +20,7 @@ import java.util.UUID;
 /** One teacher to one post, from a matching run through service and evaluation. */
 @Entity
 @Table(name = "assignment")
-public class Assignment extends PanacheEntityBase {
+public class Assignment extends TrackedEntity {
 
     @Id
     public UUID id;
@@ -84,15 +82,6 @@ public class Assignment extends PanacheEntityBase {
 
     @Column(name = "evaluation_comments", length = 2000)
     public String evaluationComments;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public List<String> regionCodes() {
         return fromRegion.equals(toRegion) ? List.of(fromRegion) : List.of(fromRegion, toRegion);

@@ -24,7 +24,6 @@ import org.xietong.rotation.teacher.Teacher;
 import org.xietong.rotation.teacher.TeacherAccess;
 import org.xietong.rotation.teacher.TeacherRepository;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,8 +75,6 @@ public class AssignmentService {
         a.points = proposal.points().total();
         a.pointsBreakdown = proposal.points();
         a.status = AssignmentStatus.PROPOSED;
-        a.createdAt = Instant.now();
-        a.updatedAt = a.createdAt;
         a.persist();
         publish(a, AssignmentChanged.PROPOSED, Map.of("run", runId.toString(), "points", a.points));
         return a;
@@ -290,7 +287,6 @@ public class AssignmentService {
 
     private AssignmentView step(Assignment a, AssignmentStatus status, String type, Map<String, Object> details) {
         a.status = status;
-        a.updatedAt = Instant.now();
         Assignment.flush();
         publish(a, type, details);
         return AssignmentView.of(a);

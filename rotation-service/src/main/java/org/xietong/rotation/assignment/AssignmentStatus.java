@@ -12,6 +12,8 @@ public enum AssignmentStatus {
 
     /** Holding the teacher: at most one per teacher. */
     public static final Set<AssignmentStatus> OPEN = EnumSet.of(PROPOSED, ACCEPTED, CONFIRMED, IN_SERVICE);
+    /** Declined or rejected: the seat and the teacher are free again. */
+    public static final Set<AssignmentStatus> RELEASED = EnumSet.of(DECLINED, REJECTED);
     /** Counted as rotated in the statistics. */
     public static final Set<AssignmentStatus> ROTATED = EnumSet.of(CONFIRMED, IN_SERVICE, COMPLETED, EVALUATED);
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /** The teachers an open assignment holds: no run proposes them again and they are no longer free supply. */
@@ -18,11 +17,7 @@ public class OpenAssignments {
     }
 
     public Set<Long> teacherIds() {
-        @SuppressWarnings("unchecked")
-        List<Number> rows = em.createNativeQuery("SELECT teacher_id FROM assignment WHERE status IN "
-                + "('PROPOSED', 'ACCEPTED', 'CONFIRMED', 'IN_SERVICE')").getResultList();
-        Set<Long> ids = new HashSet<>();
-        rows.forEach(n -> ids.add(n.longValue()));
-        return ids;
+        return new HashSet<>(em.createQuery("select a.teacherId from Assignment a where a.status in :open", Long.class)
+                .setParameter("open", AssignmentStatus.OPEN).getResultList());
     }
 }

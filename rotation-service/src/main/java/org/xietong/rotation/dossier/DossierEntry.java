@@ -1,6 +1,5 @@
 package org.xietong.rotation.dossier;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,16 +8,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.xietong.platform.persistence.RecordedEntity;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** One line of a teacher's growth dossier (成长档案). */
 @Entity
 @Table(name = "dossier_entry")
-public class DossierEntry extends PanacheEntityBase {
+public class DossierEntry extends RecordedEntity {
 
     public enum Kind { ROTATION, SHADOWING, SECONDMENT, TEAM_AID, EVALUATION, TRAINING, AWARD, RESEARCH, NOTE }
 
@@ -65,7 +64,4 @@ public class DossierEntry extends PanacheEntityBase {
 
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 }

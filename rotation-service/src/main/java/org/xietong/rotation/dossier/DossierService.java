@@ -108,7 +108,6 @@ public class DossierService {
 
     private void save(DossierEntry entry, Teacher teacher) {
         entry.createdBy = caller.username();
-        entry.createdAt = Instant.now();
         entry.persist();
         audit.record(caller.actor(), "dossier.entry-added", "teacher", teacher.staffNumber, List.of(teacher.regionCode),
                 Map.of("kind", entry.kind, "title", entry.title, "source", entry.source));

@@ -1,7 +1,7 @@
 package org.xietong.rotation.matching;
 
-import org.xietong.rotation.matching.MatchingProblem.CapKey;
-import org.xietong.rotation.matching.MatchingProblem.SchoolLink;
+import org.xietong.rotation.matching.MatchingInstance.CapKey;
+import org.xietong.rotation.matching.MatchingInstance.SchoolLink;
 import org.xietong.rotation.matching.MatchingResult.Slot;
 import org.xietong.rotation.post.PostMode;
 
@@ -28,7 +28,7 @@ public final class CompatibilityRules {
     private final Set<SchoolLink> links;
     private final boolean crossDistrictLinkedOnly;
 
-    public CompatibilityRules(MatchingProblem problem) {
+    public CompatibilityRules(MatchingInstance problem) {
         // Normalised, so that a link built with the constructor instead of of() still counts both ways.
         this.links = new HashSet<>();
         if (problem.links() != null) {
@@ -62,7 +62,7 @@ public final class CompatibilityRules {
      * How many (teacher, slot) pairs the hard rules allow, seats and outflow caps aside: the choice arcs of the
      * optimal matcher's flow network. Builds the same index the matchers do, so it costs about as much as their set-up.
      */
-    public static int compatiblePairs(MatchingProblem problem) {
+    public static int compatiblePairs(MatchingInstance problem) {
         return new MatchingGraph(problem).arcCount();
     }
 

@@ -14,7 +14,7 @@ public final class GreedyMatcher implements Matcher {
     public static final String SOLVER = "greedy (points first)";
 
     @Override
-    public MatchingResult match(MatchingProblem problem) {
+    public MatchingResult match(MatchingInstance problem) {
         long start = System.nanoTime();
         MatchingGraph graph = new MatchingGraph(problem);
         int[] assigned = new int[graph.teachers.length];

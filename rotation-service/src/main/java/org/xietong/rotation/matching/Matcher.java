@@ -3,5 +3,5 @@ package org.xietong.rotation.matching;
 /** Proposes teachers for posts; never changes the problem. */
 public interface Matcher {
 
-    MatchingResult match(MatchingProblem problem);
+    MatchingResult match(MatchingInstance problem);
 }

@@ -1,8 +1,8 @@
 package org.xietong.rotation.matching;
 
-import org.xietong.rotation.matching.MatchingProblem.CapKey;
-import org.xietong.rotation.matching.MatchingProblem.GeoPoint;
-import org.xietong.rotation.matching.MatchingProblem.SchoolLink;
+import org.xietong.rotation.matching.MatchingInstance.CapKey;
+import org.xietong.rotation.matching.MatchingInstance.GeoPoint;
+import org.xietong.rotation.matching.MatchingInstance.SchoolLink;
 import org.xietong.rotation.matching.MatchingResult.Proposal;
 import org.xietong.rotation.matching.MatchingResult.Slot;
 import org.xietong.rotation.matching.MatchingResult.Unfilled;
@@ -45,7 +45,7 @@ final class MatchingGraph {
     final int[] arcSlot;
     final int[] arcPoints;
 
-    MatchingGraph(MatchingProblem problem) {
+    MatchingGraph(MatchingInstance problem) {
         rules = new CompatibilityRules(problem);
         calculator = new PointsCalculator(problem, rules);
         teachers = problem.teachers().toArray(MatchingTeacher[]::new);

@@ -21,7 +21,7 @@ public final class OptimalMatcher implements Matcher {
     private static final int SINK = 1;
 
     @Override
-    public MatchingResult match(MatchingProblem problem) {
+    public MatchingResult match(MatchingInstance problem) {
         NativeLibraries.load();
         long start = System.nanoTime();
         MatchingGraph graph = new MatchingGraph(problem);

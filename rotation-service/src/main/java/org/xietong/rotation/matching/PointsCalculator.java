@@ -1,7 +1,7 @@
 package org.xietong.rotation.matching;
 
 import org.xietong.platform.region.GeoDistance;
-import org.xietong.rotation.matching.MatchingProblem.GeoPoint;
+import org.xietong.rotation.matching.MatchingInstance.GeoPoint;
 import org.xietong.rotation.matching.MatchingResult.Points;
 
 import java.util.HashMap;
@@ -17,7 +17,7 @@ public final class PointsCalculator {
     private final Map<String, GeoPoint> locations;
     private final Map<Long, Map<Long, Integer>> ranks;
 
-    public PointsCalculator(MatchingProblem problem, CompatibilityRules rules) {
+    public PointsCalculator(MatchingInstance problem, CompatibilityRules rules) {
         this.weights = problem.weights() == null ? MatchingWeights.DEFAULTS : problem.weights();
         this.rules = rules;
         this.locations = problem.locations() == null ? Map.of() : problem.locations();

@@ -16,7 +16,7 @@ import java.util.Set;
  * Stable mode: teacher-proposing deferred acceptance (Gale–Shapley with seat capacities), which gives every
  * teacher the best post they can have in any stable assignment.
  * <ul>
- *   <li>Teachers rank posts in {@link MatchingProblem#preferences()}, best first. A ranked post stands for the
+ *   <li>Teachers rank posts in {@link MatchingInstance#preferences()}, best first. A ranked post stands for the
  *   slots of it the teacher may take under the hard rules, a team-aid post's leader seat before its member seats;
  *   ranked posts the hard rules forbid are skipped. Teachers who ranked nothing take no part.</li>
  *   <li>Each slot prefers teachers with more points on its post, then the lower teacher id.</li>
@@ -36,11 +36,11 @@ public final class StableMatcher implements Matcher {
     }
 
     @Override
-    public MatchingResult match(MatchingProblem problem) {
+    public MatchingResult match(MatchingInstance problem) {
         return solve(problem).result();
     }
 
-    public Outcome solve(MatchingProblem problem) {
+    public Outcome solve(MatchingInstance problem) {
         long start = System.nanoTime();
         MatchingGraph graph = new MatchingGraph(problem);
         int teacherCount = graph.teachers.length;

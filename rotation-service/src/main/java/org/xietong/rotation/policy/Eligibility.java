@@ -36,7 +36,7 @@ public final class Eligibility {
     private Eligibility() {
     }
 
-    public static Decision decide(Facts teacher, Policy policy, int cycle) {
+    public static Decision decide(Facts teacher, RotationPolicy policy, int cycle) {
         LocalDate start = policy.cycleStart(cycle);
         if (teacher.status() == TeacherStatus.LEAVE) {
             return new Decision(Status.EXEMPT, Rule.ON_LEAVE, "on leave");

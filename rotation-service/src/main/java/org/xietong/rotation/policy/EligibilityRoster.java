@@ -1,10 +1,11 @@
 package org.xietong.rotation.policy;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import org.xietong.rotation.assignment.Assignment;
+import org.xietong.rotation.assignment.AssignmentStatus;
+import org.xietong.rotation.post.PostMode;
 import org.xietong.rotation.teacher.Teacher;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,50 +21,48 @@ public class EligibilityRoster {
     public record Entry(Teacher teacher, Eligibility.Decision decision) {
     }
 
-    private final PolicyService policies;
-    private final EntityManager em;
+    /** When a teacher's rotation starts (an assignment projected). */
+    public record RotationStart(long teacherId, LocalDate startDate) {
+    }
 
-    public EligibilityRoster(PolicyService policies, EntityManager em) {
+    private final PolicyService policies;
+
+    public EligibilityRoster(PolicyService policies) {
         this.policies = policies;
-        this.em = em;
     }
 
     public List<Entry> decide(List<Teacher> teachers, int cycle) {
-        Map<String, Policy> byRegion = new HashMap<>();
+        Map<String, RotationPolicy> byRegion = new HashMap<>();
         Set<Long> rotated = rotatedIn(teachers, cycle, byRegion);
         List<Entry> entries = new ArrayList<>(teachers.size());
         for (Teacher t : teachers) {
-            Policy policy = policyOf(t.regionCode, byRegion);
+            RotationPolicy policy = policyOf(t.regionCode, byRegion);
             entries.add(new Entry(t, Eligibility.decide(new Eligibility.Facts(t.status, t.gender, t.birthDate,
                     t.joinedSchoolOn, rotated.contains(t.id)), policy, cycle)));
         }
         return entries;
     }
 
-    public Policy policyOf(String regionCode, Map<String, Policy> cache) {
+    public RotationPolicy policyOf(String regionCode, Map<String, RotationPolicy> cache) {
         return cache.computeIfAbsent(regionCode, code -> policies.effective(code).policy());
     }
 
     /** Teachers with a rotation (shadowing is learning, not rotation) confirmed or later, starting in their cycle. */
-    private Set<Long> rotatedIn(List<Teacher> teachers, int cycle, Map<String, Policy> byRegion) {
+    private Set<Long> rotatedIn(List<Teacher> teachers, int cycle, Map<String, RotationPolicy> byRegion) {
         Set<Long> rotated = new HashSet<>();
         if (teachers.isEmpty()) {
             return rotated;
         }
         Map<Long, Teacher> byId = new HashMap<>();
         teachers.forEach(t -> byId.put(t.id, t));
-        LocalDate from = LocalDate.of(cycle, 9, 1);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT teacher_id, start_date FROM assignment WHERE status IN "
-                        + "('CONFIRMED', 'IN_SERVICE', 'COMPLETED', 'EVALUATED') AND mode <> 'SHADOWING' AND start_date >= ?1")
-                .setParameter(1, Date.valueOf(from)).getResultList();
-        for (Object[] row : rows) {
-            Teacher t = byId.get(((Number) row[0]).longValue());
+        List<RotationStart> starts = Assignment.find("status in ?1 and mode <> ?2 and startDate >= ?3",
+                AssignmentStatus.ROTATED, PostMode.SHADOWING, LocalDate.of(cycle, 9, 1)).project(RotationStart.class).list();
+        for (RotationStart rotation : starts) {
+            Teacher t = byId.get(rotation.teacherId());
             if (t == null) {
                 continue;
             }
-            LocalDate start = row[1] instanceof Date d ? d.toLocalDate() : (LocalDate) row[1];
-            if (!start.isAfter(policyOf(t.regionCode, byRegion).cycleEnd(cycle))) {
+            if (!rotation.startDate().isAfter(policyOf(t.regionCode, byRegion).cycleEnd(cycle))) {
                 rotated.add(t.id);
             }
         }

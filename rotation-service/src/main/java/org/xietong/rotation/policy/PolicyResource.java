@@ -48,7 +48,7 @@ public class PolicyResource {
     @Operation(summary = "Set a region's policy (the whole policy; read it first and send every field). Changing a "
             + "region's own policy needs If-Match with the ETag you read; setting it the first time does not.")
     public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                        @Valid @NotNull Policy policy) {
+                        @Valid @NotNull RotationPolicy policy) {
         PolicyService.Effective stored = policies.put(regionCode, policy, ifMatch);
         return Response.ok(stored).tag(Versions.etag(stored.version())).build();
     }

@@ -4,12 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,7 @@ import java.util.stream.Stream;
 public class PolicyService {
 
     /** A policy in force for a region and where it comes from ("defaults" or the region code that set it). */
-    public record Effective(String regionCode, String definedBy, Policy policy, long version) {
+    public record Effective(String regionCode, String definedBy, RotationPolicy policy, long version) {
     }
 
     private final Caller caller;
@@ -34,39 +32,38 @@ public class PolicyService {
     public Effective effective(String regionCode) {
         requireRegion(regionCode);
         for (String code : chain(regionCode)) {
-            RotationPolicy policy = RotationPolicy.findById(code);
+            StoredRotationPolicy policy = StoredRotationPolicy.findById(code);
             if (policy != null) {
-                return new Effective(regionCode, code, policy.toPolicy(), policy.version);
+                return new Effective(regionCode, code, policy.toRotationPolicy(), policy.version);
             }
         }
-        return new Effective(regionCode, "defaults", Policy.DEFAULTS, 0);
+        return new Effective(regionCode, "defaults", RotationPolicy.DEFAULTS, 0);
     }
 
     /** The cycle asked for, or 400 naming the valid ones around it. */
-    public int requireCycle(Policy policy, int cycle) {
+    public int requireCycle(RotationPolicy policy, int cycle) {
         if (!policy.isCycle(cycle)) {
             int near = policy.cycleOf(LocalDate.of(Math.max(2000, Math.min(2100, cycle)), 9, 1));
-            throw new ProblemException(Problem.of(400, "invalid-cycle", "Not a rotation cycle",
+            throw ProblemException.badRequest("invalid-cycle", "Not a rotation cycle",
                     "Cycles start every " + policy.cycleYears() + " years from " + policy.firstCycleStart()
-                            + " (on 1 September); try " + near + " or " + (near + policy.cycleYears())));
+                            + " (on 1 September); try " + near + " or " + (near + policy.cycleYears()));
         }
         return cycle;
     }
 
     @Transactional
-    public Effective put(String regionCode, Policy policy, String ifMatch) {
+    public Effective put(String regionCode, RotationPolicy policy, String ifMatch) {
         requireRegion(regionCode);
         caller.scope().requireWritable(caller.scope().covers(regionCode), "region " + regionCode);
-        RotationPolicy stored = RotationPolicy.findById(regionCode);
+        StoredRotationPolicy stored = StoredRotationPolicy.findById(regionCode);
         boolean created = stored == null;
         if (created) {
-            stored = new RotationPolicy();
+            stored = new StoredRotationPolicy();
             stored.regionCode = regionCode;
         } else {
             Versions.requireMatch(ifMatch, stored.version);
         }
         stored.apply(policy);
-        stored.updatedAt = Instant.now();
         stored.updatedBy = caller.username();
         if (created) {
             stored.persist();
@@ -74,7 +71,7 @@ public class PolicyService {
         stored.flush();
         audit.record(caller.actor(), created ? "policy.created" : "policy.updated", "policy", regionCode,
                 List.of(regionCode), Map.of("policy", policy));
-        return new Effective(regionCode, regionCode, stored.toPolicy(), stored.version);
+        return new Effective(regionCode, regionCode, stored.toRotationPolicy(), stored.version);
     }
 
     static List<String> chain(String regionCode) {
@@ -84,8 +81,8 @@ public class PolicyService {
 
     private static void requireRegion(String regionCode) {
         if (!RegionCode.isValid(regionCode)) {
-            throw new ProblemException(Problem.of(400, "invalid-region", "Invalid region code",
-                    "'" + regionCode + "' is not a 6-digit GB/T 2260 region code"));
+            throw ProblemException.badRequest("invalid-region", "Invalid region code",
+                    "'" + regionCode + "' is not a 6-digit GB/T 2260 region code");
         }
     }
 }

@@ -1,85 +1,55 @@
 package org.xietong.rotation.policy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.xietong.rotation.matching.MatchingWeights;
 
-import java.time.Instant;
+import java.time.LocalDate;
 
-@Entity
-@Table(name = "rotation_policy")
-public class RotationPolicy extends PanacheEntityBase {
+/**
+ * A region's rotation rules (交流轮岗政策): who is eligible, how many may leave a school, the targets and the matching
+ * weights. Cycles start on 1 September of {@code firstCycleStart}, {@code firstCycleStart + cycleYears}, …
+ */
+public record RotationPolicy(
+        @Min(1) @Max(30) int minYearsAtSchool,
+        @Min(1) @Max(10) int cycleYears,
+        @Min(2000) @Max(2100) int firstCycleStart,
+        @Min(0) @Max(15) int retirementExemptYears,
+        @Min(45) @Max(70) int retirementAgeMale,
+        @Min(45) @Max(70) int retirementAgeFemale,
+        @Min(1) @Max(100) int outflowCapPercent,
+        boolean crossDistrictLinkedOnly,
+        @Min(0) @Max(100) int targetYearlyPercent,
+        @Min(0) @Max(100) int targetBackbonePercent,
+        @NotNull @Valid MatchingWeights weights) {
 
-    @Id
-    @Column(name = "region_code", length = 6)
-    public String regionCode;
+    /** Beijing's rules as the 2021 reform set them: six years at a school, three-year cycles, 20 % outflow cap. */
+    public static final RotationPolicy DEFAULTS = new RotationPolicy(6, 3, 2021, 5, 60, 55, 20, true, 10, 20, MatchingWeights.DEFAULTS);
 
-    @Column(name = "min_years_at_school", nullable = false)
-    public int minYearsAtSchool;
-
-    @Column(name = "cycle_years", nullable = false)
-    public int cycleYears;
-
-    @Column(name = "first_cycle_start", nullable = false)
-    public int firstCycleStart;
-
-    @Column(name = "retirement_exempt_years", nullable = false)
-    public int retirementExemptYears;
-
-    @Column(name = "retirement_age_male", nullable = false)
-    public int retirementAgeMale;
-
-    @Column(name = "retirement_age_female", nullable = false)
-    public int retirementAgeFemale;
-
-    @Column(name = "outflow_cap_percent", nullable = false)
-    public int outflowCapPercent;
-
-    @Column(name = "cross_district_linked_only", nullable = false)
-    public boolean crossDistrictLinkedOnly;
-
-    @Column(name = "target_yearly_percent", nullable = false)
-    public int targetYearlyPercent;
-
-    @Column(name = "target_backbone_percent", nullable = false)
-    public int targetBackbonePercent;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
-    public MatchingWeights weights;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false, length = 100)
-    public String updatedBy;
-
-    @Version
-    public long version;
-
-    Policy toPolicy() {
-        return new Policy(minYearsAtSchool, cycleYears, firstCycleStart, retirementExemptYears, retirementAgeMale,
-                retirementAgeFemale, outflowCapPercent, crossDistrictLinkedOnly, targetYearlyPercent,
-                targetBackbonePercent, weights);
+    public LocalDate cycleStart(int cycle) {
+        return LocalDate.of(cycle, 9, 1);
     }
 
-    void apply(Policy policy) {
-        minYearsAtSchool = policy.minYearsAtSchool();
-        cycleYears = policy.cycleYears();
-        firstCycleStart = policy.firstCycleStart();
-        retirementExemptYears = policy.retirementExemptYears();
-        retirementAgeMale = policy.retirementAgeMale();
-        retirementAgeFemale = policy.retirementAgeFemale();
-        outflowCapPercent = policy.outflowCapPercent();
-        crossDistrictLinkedOnly = policy.crossDistrictLinkedOnly();
-        targetYearlyPercent = policy.targetYearlyPercent();
-        targetBackbonePercent = policy.targetBackbonePercent();
-        weights = policy.weights();
+    /** The last day of the cycle. */
+    public LocalDate cycleEnd(int cycle) {
+        return cycleStart(cycle).plusYears(cycleYears).minusDays(1);
+    }
+
+    public boolean isCycle(int year) {
+        return year >= firstCycleStart && year <= 2100 && (year - firstCycleStart) % cycleYears == 0;
+    }
+
+    /** The cycle {@code date} falls in (the cycle containing the first cycle's start for earlier dates). */
+    public int cycleOf(LocalDate date) {
+        int schoolYear = date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1;
+        int offset = Math.max(0, schoolYear - firstCycleStart);
+        return firstCycleStart + offset / cycleYears * cycleYears;
+    }
+
+    /** How many of a school's teachers with this primary subject may leave in a cycle: floor of the percentage, at least one. */
+    public int outflowCap(int teachersWithSubject) {
+        return Math.max(1, teachersWithSubject * outflowCapPercent / 100);
     }
 }

@@ -1,6 +1,5 @@
 package org.xietong.rotation.post;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,16 +8,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.xietong.platform.persistence.TrackedEntity;
 import org.xietong.contracts.rotation.PostChanged;
 import org.xietong.rotation.teacher.BackboneLevel;
 import org.xietong.rotation.teacher.Subject;
 import org.xietong.rotation.teacher.TeachingLevel;
 import org.xietong.rotation.teacher.Title;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
@@ -27,7 +25,7 @@ import java.util.TreeSet;
 /** A receiving school's need (按需定岗): seats of a subject and level, in a mode, for a term. */
 @Entity
 @Table(name = "demand_post")
-public class DemandPost extends PanacheEntityBase {
+public class DemandPost extends TrackedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -84,15 +82,6 @@ public class DemandPost extends PanacheEntityBase {
 
     @Column(name = "dispatched_by", length = 100)
     public String dispatchedBy;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public Set<String> preferredTagSet() {
         return new TreeSet<>(Arrays.asList(preferredTags));

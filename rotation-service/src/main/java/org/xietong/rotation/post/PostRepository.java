@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.xietong.platform.security.RegionScope;
+import org.xietong.rotation.assignment.AssignmentStatus;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -16,19 +17,20 @@ import java.util.Map;
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<DemandPost, Long> {
 
+    /** How many assignments hold seats of a post. */
+    public record SeatsTaken(long postId, long seats) {
+    }
+
     /** Seats held by assignments that were neither declined nor rejected, per post. */
-    public Map<Long, Integer> taken(Collection<Long> postIds) {
+    public Map<Long, Integer> seatsTaken(Collection<Long> postIds) {
         Map<Long, Integer> taken = new HashMap<>();
         if (postIds.isEmpty()) {
             return taken;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT post_id, count(*) FROM assignment "
-                        + "WHERE status NOT IN ('DECLINED', 'REJECTED') AND post_id IN (?1) GROUP BY post_id")
-                .setParameter(1, List.copyOf(postIds)).getResultList();
-        for (Object[] row : rows) {
-            taken.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
-        }
+        getEntityManager().createQuery("select a.postId, count(a) from Assignment a where a.status not in :released "
+                        + "and a.postId in :posts group by a.postId", SeatsTaken.class)
+                .setParameter("released", AssignmentStatus.RELEASED).setParameter("posts", List.copyOf(postIds))
+                .getResultList().forEach(row -> taken.put(row.postId(), (int) row.seats()));
         return taken;
     }
 

@@ -9,7 +9,6 @@ import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.events.Outbox;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
@@ -17,7 +16,6 @@ import org.xietong.rotation.school.SchoolReplica;
 import org.xietong.rotation.school.SchoolReplicaRepository;
 import org.xietong.rotation.teacher.TeacherAccess;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,8 +45,8 @@ public class PostService {
     public PostView request(PostRequest request) {
         SchoolReplica school = schools.findById(request.schoolCode());
         if (school == null) {
-            throw new ProblemException(Problem.of(422, "unknown-school", "Unknown school",
-                    "School " + request.schoolCode() + " is not in the registry or has not reached rotation-service yet"));
+            throw ProblemException.unprocessable("unknown-school", "Unknown school",
+                    "School " + request.schoolCode() + " is not in the registry or has not reached rotation-service yet");
         }
         caller.scope().requireWritable(access.managesSchool(school.regionCode, school.code), "school " + school.code);
         DemandPost post = new DemandPost();
@@ -66,8 +64,6 @@ public class PostService {
         post.description = request.description();
         post.status = PostStatus.REQUESTED;
         post.requestedBy = caller.username();
-        post.createdAt = Instant.now();
-        post.updatedAt = post.createdAt;
         posts.persist(post);
         posts.flush();
         publish(post, PostChanged.REQUESTED, "post.requested");
@@ -110,7 +106,7 @@ public class PostService {
         PanacheQuery<DemandPost> query = posts.search(prefix, scope, status, mode, school);
         List<DemandPost> found = Pages.beyondReach(page, size) ? List.of() : query.page(page, size).list();
         long total = query.count();
-        Map<Long, Integer> taken = posts.taken(found.stream().map(p -> p.id).toList());
+        Map<Long, Integer> taken = posts.seatsTaken(found.stream().map(p -> p.id).toList());
         return new Page<>(found.stream().map(p -> PostView.of(p, taken.getOrDefault(p.id, 0))).toList(), page, size, total);
     }
 
@@ -136,7 +132,6 @@ public class PostService {
     }
 
     private PostView changed(DemandPost post, String type, String action) {
-        post.updatedAt = Instant.now();
         posts.flush();
         publish(post, type, action);
         return view(post);
@@ -149,6 +144,6 @@ public class PostService {
     }
 
     private PostView view(DemandPost post) {
-        return PostView.of(post, posts.taken(List.of(post.id)).getOrDefault(post.id, 0));
+        return PostView.of(post, posts.seatsTaken(List.of(post.id)).getOrDefault(post.id, 0));
     }
 }

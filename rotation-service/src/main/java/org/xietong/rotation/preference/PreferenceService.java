@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.xietong.platform.audit.Audit;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.rotation.post.PostRepository;
@@ -58,10 +57,13 @@ public class PreferenceService {
         if (!unknown.isEmpty()) {
             throw invalid("Post(s) " + unknown + " are not dispatched posts; only those can be ranked");
         }
-        em.createNativeQuery("DELETE FROM teacher_preference WHERE teacher_id = ?1").setParameter(1, teacherId).executeUpdate();
+        TeacherPreference.delete("teacherId", teacherId);
         for (int i = 0; i < postIds.size(); i++) {
-            em.createNativeQuery("INSERT INTO teacher_preference (teacher_id, post_id, rank) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, teacherId).setParameter(2, postIds.get(i)).setParameter(3, i + 1).executeUpdate();
+            TeacherPreference preference = new TeacherPreference();
+            preference.teacherId = teacherId;
+            preference.postId = postIds.get(i);
+            preference.rank = i + 1;
+            preference.persist();
         }
         audit.record(caller.actor(), "preferences.replaced", "teacher", teacher.staffNumber, List.of(teacher.regionCode),
                 Map.of("posts", postIds));
@@ -69,13 +71,11 @@ public class PreferenceService {
     }
 
     private List<Long> ranked(long teacherId) {
-        @SuppressWarnings("unchecked")
-        List<Number> rows = em.createNativeQuery("SELECT post_id FROM teacher_preference WHERE teacher_id = ?1 ORDER BY rank")
-                .setParameter(1, teacherId).getResultList();
-        return rows.stream().map(Number::longValue).toList();
+        return em.createQuery("select p.postId from TeacherPreference p where p.teacherId = :teacher order by p.rank",
+                Long.class).setParameter("teacher", teacherId).getResultList();
     }
 
     private static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(422, "invalid-ranking", "Invalid ranking", detail));
+        return ProblemException.unprocessable("invalid-ranking", "Invalid ranking", detail);
     }
 }

@@ -1,6 +1,5 @@
 package org.xietong.rotation.run;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,15 +8,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.xietong.platform.persistence.RecordedEntity;
 import org.xietong.rotation.matching.MatchingResult;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 @Entity
 @Table(name = "matching_run")
-public class MatchingRun extends PanacheEntityBase {
+public class MatchingRun extends RecordedEntity {
 
     public enum Mode { OPTIMAL, STABLE }
 
@@ -68,9 +67,6 @@ public class MatchingRun extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<RunView.ProposalView> proposals;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;

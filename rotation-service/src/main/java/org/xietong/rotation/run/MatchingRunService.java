@@ -4,24 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.xietong.platform.audit.Audit;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 import org.xietong.rotation.assignment.AssignmentService;
 import org.xietong.rotation.matching.Matcher;
-import org.xietong.rotation.matching.MatchingProblem;
+import org.xietong.rotation.matching.MatchingInstance;
 import org.xietong.rotation.matching.MatchingResult;
 import org.xietong.rotation.matching.OptimalMatcher;
 import org.xietong.rotation.matching.StableMatcher;
-import org.xietong.rotation.policy.Policy;
+import org.xietong.rotation.policy.RotationPolicy;
 import org.xietong.rotation.policy.PolicyService;
 import org.xietong.rotation.post.DemandPost;
 import org.xietong.rotation.post.PostRepository;
 import org.xietong.rotation.teacher.Teacher;
 import org.xietong.rotation.teacher.TeacherRepository;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +34,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class MatchingRunService {
 
-    private final ProblemBuilder problems;
+    private final MatchingInstanceBuilder instances;
     private final PolicyService policies;
     private final PostRepository posts;
     private final TeacherRepository teachers;
@@ -46,10 +44,10 @@ public class MatchingRunService {
     private final EntityManager em;
     private final MatchingRunLocks locks;
 
-    public MatchingRunService(ProblemBuilder problems, PolicyService policies, PostRepository posts,
+    public MatchingRunService(MatchingInstanceBuilder instances, PolicyService policies, PostRepository posts,
                               TeacherRepository teachers, AssignmentService assignments, Caller caller, Audit audit,
                               EntityManager em, MatchingRunLocks locks) {
-        this.problems = problems;
+        this.instances = instances;
         this.policies = policies;
         this.posts = posts;
         this.teachers = teachers;
@@ -65,23 +63,23 @@ public class MatchingRunService {
         String region = request.regionCode();
         caller.scope().requireWritable(caller.scope().covers(region) && caller.scope().school().isEmpty(),
                 "region " + region);
-        Policy policy = policies.effective(region).policy();
+        RotationPolicy policy = policies.effective(region).policy();
         int cycle = policies.requireCycle(policy, request.cycle());
         // One run of a region at a time: two runs must not offer the same open seat or teacher.
         locks.lockRegion(region);
         List<DemandPost> candidates = selectPosts(RegionCode.scopePrefix(region), policy, cycle, request.postIds());
-        Map<Long, Integer> taken = posts.taken(candidates.stream().map(p -> p.id).toList());
+        Map<Long, Integer> taken = posts.seatsTaken(candidates.stream().map(p -> p.id).toList());
         Map<Long, Integer> open = new HashMap<>();
         candidates.forEach(p -> open.put(p.id, p.seats - taken.getOrDefault(p.id, 0)));
-        MatchingProblem problem = problems.build(RegionCode.scopePrefix(region), cycle, policy, candidates, open);
+        MatchingInstance instance = instances.build(RegionCode.scopePrefix(region), cycle, policy, candidates, open);
         Matcher matcher = request.modeOrOptimal() == MatchingRun.Mode.STABLE ? new StableMatcher() : new OptimalMatcher();
-        MatchingResult result = matcher.match(problem);
+        MatchingResult result = matcher.match(instance);
         if (!request.dryRun()) {
             Set<Long> proposedMeanwhile = locks.claimTeachers(result.proposals().stream().map(MatchingResult.Proposal::teacherId).toList());
             if (!proposedMeanwhile.isEmpty()) {
-                throw new ProblemException(Problem.of(409, "teachers-proposed-meanwhile", "Teachers proposed meanwhile",
+                throw ProblemException.conflict("teachers-proposed-meanwhile", "Teachers proposed meanwhile",
                         proposedMeanwhile.size() + " of the teachers this run proposes were proposed meanwhile by a run of another "
-                                + "region (through paired schools); nothing of this run was kept: run it again"));
+                                + "region (through paired schools); nothing of this run was kept: run it again");
             }
         }
 
@@ -92,15 +90,14 @@ public class MatchingRunService {
         run.mode = request.modeOrOptimal();
         run.dryRun = request.dryRun();
         run.solver = result.solver();
-        run.teachers = problem.teachers().size();
-        run.posts = problem.posts().size();
+        run.teachers = instance.teachers().size();
+        run.posts = instance.posts().size();
         run.seatsOffered = result.seatsOffered();
         run.seatsFilled = result.seatsFilled();
         run.totalPoints = result.totalPoints();
         run.solveMillis = result.solveMillis();
         run.provenOptimal = result.provenOptimal();
         run.unfilled = result.unfilled();
-        run.createdAt = Instant.now();
         run.createdBy = caller.username();
         run.proposals = List.of();
         run.persist();
@@ -131,7 +128,7 @@ public class MatchingRunService {
     }
 
     /** The region's dispatched posts whose term starts in the cycle, or those of them asked for. */
-    private List<DemandPost> selectPosts(String regionPrefix, Policy policy, int cycle, List<Long> postIds) {
+    private List<DemandPost> selectPosts(String regionPrefix, RotationPolicy policy, int cycle, List<Long> postIds) {
         List<DemandPost> dispatched = posts.dispatchedIn(regionPrefix, policy.cycleStart(cycle), policy.cycleEnd(cycle));
         if (postIds == null || postIds.isEmpty()) {
             return dispatched;
@@ -141,9 +138,9 @@ public class MatchingRunService {
         if (chosen.size() != wanted.size()) {
             Set<Long> missing = new HashSet<>(wanted);
             chosen.forEach(p -> missing.remove(p.id));
-            throw new ProblemException(Problem.of(422, "posts-not-dispatched", "Posts not in this region's dispatched posts",
+            throw ProblemException.unprocessable("posts-not-dispatched", "Posts not in this region's dispatched posts",
                     "Post(s) " + missing.stream().sorted().toList() + " are not dispatched posts of this region starting in "
-                            + "cycle " + cycle + " (" + policy.cycleStart(cycle) + " to " + policy.cycleEnd(cycle) + ")"));
+                            + "cycle " + cycle + " (" + policy.cycleStart(cycle) + " to " + policy.cycleEnd(cycle) + ")");
         }
         return chosen;
     }

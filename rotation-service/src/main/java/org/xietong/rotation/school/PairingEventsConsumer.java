@@ -16,7 +16,6 @@ import org.xietong.platform.events.CloudEvent;
 import org.xietong.platform.events.Inbox;
 import org.xietong.platform.security.Actor;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +85,6 @@ public class PairingEventsConsumer {
         school.latitude = latitude;
         school.longitude = longitude;
         school.lastEventId = event.id();
-        school.updatedAt = Instant.now();
         replicas.persist(school);
         audit.record(ACTOR, "school-replica.applied", "school", code, List.of(regionCode),
                 Map.of("event", event.id(), "type", event.type(), "name", Map.of("from", String.valueOf(before), "to", name)));

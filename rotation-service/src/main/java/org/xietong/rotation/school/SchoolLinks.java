@@ -2,7 +2,7 @@ package org.xietong.rotation.school;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.xietong.rotation.matching.MatchingProblem.SchoolLink;
+import org.xietong.rotation.matching.MatchingInstance.SchoolLink;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,26 +30,24 @@ public class SchoolLinks {
 
     /** Within the caller's transaction: the links {@code sourceId} now stands for (none removes them all). */
     void replace(String sourceId, Kind kind, Collection<String> schools) {
-        em.createNativeQuery("DELETE FROM school_link WHERE source_id = ?1").setParameter(1, sourceId).executeUpdate();
+        StoredSchoolLink.delete("sourceId", sourceId);
         List<String> members = schools.stream().distinct().sorted().toList();
         for (int i = 0; i < members.size(); i++) {
             for (int j = i + 1; j < members.size(); j++) {
-                em.createNativeQuery("INSERT INTO school_link (source_id, kind, school_a, school_b) VALUES (?1, ?2, ?3, ?4)")
-                        .setParameter(1, sourceId).setParameter(2, kind.name())
-                        .setParameter(3, members.get(i)).setParameter(4, members.get(j)).executeUpdate();
+                StoredSchoolLink link = new StoredSchoolLink();
+                link.sourceId = sourceId;
+                link.kind = kind;
+                link.schoolA = members.get(i);
+                link.schoolB = members.get(j);
+                link.persist();
             }
         }
     }
 
     /** Every linked pair of schools. */
     public Set<SchoolLink> all() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT school_a, school_b FROM school_link").getResultList();
-        Set<SchoolLink> links = new HashSet<>();
-        for (Object[] row : rows) {
-            links.add(new SchoolLink((String) row[0], (String) row[1]));
-        }
-        return links;
+        return new HashSet<>(em.createQuery("select distinct l.schoolA, l.schoolB from StoredSchoolLink l", SchoolLink.class)
+                .getResultList());
     }
 
     /** The schools linked to any of {@code schools}. */
@@ -69,19 +67,18 @@ public class SchoolLinks {
         if (schools.isEmpty()) {
             return partners;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT school_a, school_b FROM school_link WHERE school_a IN (?1) "
-                + "OR school_b IN (?1)").setParameter(1, new ArrayList<>(schools)).getResultList();
-        for (Object[] row : rows) {
-            partners.computeIfAbsent((String) row[0], k -> new TreeSet<>()).add((String) row[1]);
-            partners.computeIfAbsent((String) row[1], k -> new TreeSet<>()).add((String) row[0]);
+        List<SchoolLink> links = em.createQuery("select l.schoolA, l.schoolB from StoredSchoolLink l "
+                + "where l.schoolA in :schools or l.schoolB in :schools", SchoolLink.class)
+                .setParameter("schools", new ArrayList<>(schools)).getResultList();
+        for (SchoolLink link : links) {
+            partners.computeIfAbsent(link.first(), k -> new TreeSet<>()).add(link.second());
+            partners.computeIfAbsent(link.second(), k -> new TreeSet<>()).add(link.first());
         }
         return partners;
     }
 
     public boolean linked(String a, String b) {
         SchoolLink link = SchoolLink.of(a, b);
-        return !em.createNativeQuery("SELECT 1 FROM school_link WHERE school_a = ?1 AND school_b = ?2")
-                .setParameter(1, link.first()).setParameter(2, link.second()).setMaxResults(1).getResultList().isEmpty();
+        return StoredSchoolLink.count("schoolA = ?1 and schoolB = ?2", link.first(), link.second()) > 0;
     }
 }

@@ -1,17 +1,18 @@
 package org.xietong.rotation.school;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.xietong.platform.persistence.TrackedEntity;
 
-import java.time.Instant;
-
-/** rotation-service's copy of a school from pairing-service, updated from its events. */
+/**
+ * rotation-service's copy of a school from pairing-service, updated from its events. {@code updatedAt} is when this
+ * service last applied an event to it (every applied event changes {@code lastEventId}), not pairing-service's time.
+ */
 @Entity
 @Table(name = "school_replica")
-public class SchoolReplica extends PanacheEntityBase {
+public class SchoolReplica extends TrackedEntity {
 
     @Id
     @Column(length = 10)
@@ -29,7 +30,4 @@ public class SchoolReplica extends PanacheEntityBase {
 
     @Column(name = "last_event_id", nullable = false, length = 64)
     public String lastEventId;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -1,14 +1,17 @@
 package org.xietong.rotation.stats;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
+import org.xietong.rotation.assignment.Assignment;
+import org.xietong.rotation.assignment.AssignmentStatus;
 import org.xietong.rotation.assignment.OpenAssignments;
 import org.xietong.rotation.policy.EligibilityRoster;
-import org.xietong.rotation.policy.Policy;
+import org.xietong.rotation.policy.RotationPolicy;
 import org.xietong.rotation.policy.PolicyService;
 import org.xietong.rotation.post.DemandPost;
+import org.xietong.rotation.post.PostMode;
 import org.xietong.rotation.post.PostRepository;
 import org.xietong.rotation.post.PostStatus;
 import org.xietong.rotation.teacher.Subject;
@@ -19,7 +22,6 @@ import org.xietong.rotation.teacher.TeachingLevel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,29 +53,31 @@ public class StatsService {
     public record SupplyDemand(String regionCode, int cycle, List<SupplyDemandRow> rows) {
     }
 
+    /** A teacher's rotation and its mode (an assignment projected). */
+    public record RotationMode(long teacherId, PostMode mode) {
+    }
+
     private final TeacherRepository teachers;
     private final PostRepository posts;
     private final EligibilityRoster roster;
     private final PolicyService policies;
     private final OpenAssignments openAssignments;
     private final Caller caller;
-    private final EntityManager em;
 
     public StatsService(TeacherRepository teachers, PostRepository posts, EligibilityRoster roster,
-                        PolicyService policies, OpenAssignments openAssignments, Caller caller, EntityManager em) {
+                        PolicyService policies, OpenAssignments openAssignments, Caller caller) {
         this.teachers = teachers;
         this.posts = posts;
         this.roster = roster;
         this.policies = policies;
         this.openAssignments = openAssignments;
         this.caller = caller;
-        this.em = em;
     }
 
     public Stats stats(String region, int requestedCycle) {
         caller.scope().requireReadable(caller.scope().covers(region) && caller.scope().school().isEmpty(), "region " + region);
         PolicyService.Effective effective = policies.effective(region);
-        Policy policy = effective.policy();
+        RotationPolicy policy = effective.policy();
         int cycle = policies.requireCycle(policy, requestedCycle);
         Targets targets = new Targets(policy.targetYearlyPercent(),
                 Math.min(100, policy.targetYearlyPercent() * policy.cycleYears()), policy.targetBackbonePercent());
@@ -105,13 +109,13 @@ public class StatsService {
 
     public SupplyDemand supplyDemand(String region, Integer requestedCycle) {
         caller.scope().requireReadable(caller.scope().covers(region), "region " + region);
-        Policy policy = policies.effective(region).policy();
+        RotationPolicy policy = policies.effective(region).policy();
         int cycle = requestedCycle == null ? policy.cycleOf(LocalDate.now()) : policies.requireCycle(policy, requestedCycle);
         String prefix = RegionCode.scopePrefix(region);
         Map<String, int[]> cells = new TreeMap<>();
         List<DemandPost> open = posts.list("regionCode like ?1 and status in ?2", prefix + "%",
                 List.of(PostStatus.REQUESTED, PostStatus.DISPATCHED));
-        Map<Long, Integer> taken = posts.taken(open.stream().map(p -> p.id).toList());
+        Map<Long, Integer> taken = posts.seatsTaken(open.stream().map(p -> p.id).toList());
         for (DemandPost p : open) {
             int[] cell = cells.computeIfAbsent(key(p.subject, p.level), k -> new int[3]);
             if (p.status == PostStatus.DISPATCHED) {
@@ -157,15 +161,12 @@ public class StatsService {
 
     /** Teacher id to the mode of their rotation that starts within the cycle and was confirmed or went further. */
     private Map<Long, String> rotatedModes(int cycle, LocalDate cycleEnd) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT teacher_id, mode FROM assignment WHERE status IN "
-                        + "('CONFIRMED', 'IN_SERVICE', 'COMPLETED', 'EVALUATED') AND mode <> 'SHADOWING' "
-                        + "AND start_date BETWEEN ?1 AND ?2 ORDER BY start_date")
-                .setParameter(1, Date.valueOf(LocalDate.of(cycle, 9, 1))).setParameter(2, Date.valueOf(cycleEnd))
-                .getResultList();
+        List<RotationMode> rotations = Assignment.find("status in ?1 and mode <> ?2 and startDate between ?3 and ?4",
+                        Sort.by("startDate"), AssignmentStatus.ROTATED, PostMode.SHADOWING, LocalDate.of(cycle, 9, 1), cycleEnd)
+                .project(RotationMode.class).list();
         Map<Long, String> modes = new HashMap<>();
-        for (Object[] row : rows) {
-            modes.putIfAbsent(((Number) row[0]).longValue(), (String) row[1]);
+        for (RotationMode rotation : rotations) {
+            modes.putIfAbsent(rotation.teacherId(), rotation.mode().name());
         }
         return modes;
     }

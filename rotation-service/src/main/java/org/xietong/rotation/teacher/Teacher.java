@@ -1,6 +1,5 @@
 package org.xietong.rotation.teacher;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,11 +8,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.xietong.platform.persistence.TrackedEntity;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +20,7 @@ import java.util.TreeSet;
 
 @Entity
 @Table(name = "teacher")
-public class Teacher extends PanacheEntityBase {
+public class Teacher extends TrackedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -80,15 +78,6 @@ public class Teacher extends PanacheEntityBase {
 
     @Column(name = "resident_id", length = 18)
     public String residentId;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public List<Subject> subjectList() {
         return Arrays.stream(subjects).map(Subject::valueOf).toList();

@@ -67,7 +67,7 @@ public class TeacherImport {
                 if (problem == null) {
                     // Scope first: a row for a school the caller does not manage learns nothing about who exists.
                     try {
-                        school = service.school(request.schoolCode());
+                        school = service.writableSchool(request.schoolCode());
                     } catch (ProblemException e) {
                         problem = e.problem().detail();
                     }

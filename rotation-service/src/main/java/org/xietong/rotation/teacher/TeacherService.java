@@ -8,13 +8,11 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
-import org.xietong.platform.problem.Problem;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.rotation.school.SchoolReplica;
 import org.xietong.rotation.school.SchoolReplicaRepository;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,7 @@ public class TeacherService {
     /** Scope first: uniqueness is only checked for a school the caller manages, so it is no oracle for others. */
     @Transactional
     public TeacherView register(TeacherRequest request) {
-        SchoolReplica school = school(request.schoolCode());
+        SchoolReplica school = writableSchool(request.schoolCode());
         String problem = conflicts(request, null);
         if (problem != null) {
             throw ProblemException.conflict("teacher-exists", problem);
@@ -60,7 +58,7 @@ public class TeacherService {
         Teacher teacher = access.readable(teachers.findById(id));
         access.scope().requireWritable(access.manages(teacher), "teacher " + id);
         Versions.requireMatch(ifMatch, teacher.version);
-        SchoolReplica school = school(request.schoolCode());
+        SchoolReplica school = writableSchool(request.schoolCode());
         String problem = conflicts(request, teacher);
         if (problem != null) {
             throw ProblemException.conflict("teacher-exists", problem);
@@ -119,11 +117,11 @@ public class TeacherService {
     }
 
     /** The school a teacher is placed at: known to rotation-service and within the caller's writable scope. */
-    SchoolReplica school(String code) {
+    SchoolReplica writableSchool(String code) {
         SchoolReplica school = schools.findById(code);
         if (school == null) {
-            throw new ProblemException(Problem.of(422, "unknown-school", "Unknown school",
-                    "School " + code + " is not in the registry (pairing-service) or has not reached rotation-service yet"));
+            throw ProblemException.unprocessable("unknown-school", "Unknown school",
+                    "School " + code + " is not in the registry (pairing-service) or has not reached rotation-service yet");
         }
         access.scope().requireWritable(access.managesSchool(school.regionCode, school.code), "school " + code);
         return school;
@@ -131,7 +129,6 @@ public class TeacherService {
 
     Teacher create(TeacherRequest request, SchoolReplica school) {
         Teacher teacher = new Teacher();
-        teacher.createdAt = Instant.now();
         apply(teacher, request, school);
         teachers.persist(teacher);
         audit.record(caller.actor(), "teacher.registered", ENTITY, teacher.staffNumber, List.of(teacher.regionCode),
@@ -164,7 +161,6 @@ public class TeacherService {
         if (changed.isEmpty()) {
             return false;
         }
-        teacher.updatedAt = Instant.now();
         audit.record(caller.actor(), "teacher.updated", ENTITY, teacher.staffNumber,
                 List.of(before.regionCode(), teacher.regionCode).stream().distinct().toList(), changed);
         return true;
@@ -196,8 +192,5 @@ public class TeacherService {
         teacher.status = request.statusOrActive();
         teacher.residentId = request.residentId() == null || request.residentId().isBlank() ? null
                 : ResidentId.normalise(request.residentId());
-        if (teacher.updatedAt == null) {
-            teacher.updatedAt = teacher.createdAt;
-        }
     }
 }

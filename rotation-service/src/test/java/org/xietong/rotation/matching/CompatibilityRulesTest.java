@@ -19,7 +19,7 @@ class CompatibilityRulesTest {
         int accepted = 0;
         int pairs = 0;
         for (long seed = 1; seed <= 300; seed++) {
-            MatchingProblem problem = RandomInstances.generate(seed, 10, 6);
+            MatchingInstance problem = RandomInstances.generate(seed, 10, 6);
             CompatibilityRules rules = new CompatibilityRules(problem);
             for (MatchingTeacher teacher : problem.teachers()) {
                 for (MatchingPost p : problem.posts()) {

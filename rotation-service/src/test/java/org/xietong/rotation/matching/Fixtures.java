@@ -1,8 +1,8 @@
 package org.xietong.rotation.matching;
 
-import org.xietong.rotation.matching.MatchingProblem.CapKey;
-import org.xietong.rotation.matching.MatchingProblem.GeoPoint;
-import org.xietong.rotation.matching.MatchingProblem.SchoolLink;
+import org.xietong.rotation.matching.MatchingInstance.CapKey;
+import org.xietong.rotation.matching.MatchingInstance.GeoPoint;
+import org.xietong.rotation.matching.MatchingInstance.SchoolLink;
 import org.xietong.rotation.post.PostMode;
 import org.xietong.rotation.teacher.BackboneLevel;
 import org.xietong.rotation.teacher.Subject;
@@ -31,8 +31,8 @@ final class Fixtures {
         return new PostBuilder(id);
     }
 
-    static ProblemBuilder problem() {
-        return new ProblemBuilder();
+    static MatchingInstanceBuilder problem() {
+        return new MatchingInstanceBuilder();
     }
 
     static final class TeacherBuilder {
@@ -167,7 +167,7 @@ final class Fixtures {
         }
     }
 
-    static final class ProblemBuilder {
+    static final class MatchingInstanceBuilder {
         private final List<MatchingTeacher> teachers = new ArrayList<>();
         private final List<MatchingPost> posts = new ArrayList<>();
         private final Map<CapKey, Integer> caps = new HashMap<>();
@@ -177,62 +177,62 @@ final class Fixtures {
         private boolean crossDistrictLinkedOnly;
         private MatchingWeights weights = MatchingWeights.DEFAULTS;
 
-        ProblemBuilder teachers(TeacherBuilder... builders) {
+        MatchingInstanceBuilder teachers(TeacherBuilder... builders) {
             for (TeacherBuilder builder : builders) {
                 teachers.add(builder.build());
             }
             return this;
         }
 
-        ProblemBuilder teacher(MatchingTeacher teacher) {
+        MatchingInstanceBuilder teacher(MatchingTeacher teacher) {
             teachers.add(teacher);
             return this;
         }
 
-        ProblemBuilder posts(PostBuilder... builders) {
+        MatchingInstanceBuilder posts(PostBuilder... builders) {
             for (PostBuilder builder : builders) {
                 posts.add(builder.build());
             }
             return this;
         }
 
-        ProblemBuilder post(MatchingPost post) {
+        MatchingInstanceBuilder post(MatchingPost post) {
             posts.add(post);
             return this;
         }
 
-        ProblemBuilder cap(String school, Subject subject, int cap) {
+        MatchingInstanceBuilder cap(String school, Subject subject, int cap) {
             caps.put(new CapKey(school, subject), cap);
             return this;
         }
 
-        ProblemBuilder link(String schoolA, String schoolB) {
+        MatchingInstanceBuilder link(String schoolA, String schoolB) {
             links.add(SchoolLink.of(schoolA, schoolB));
             return this;
         }
 
-        ProblemBuilder location(String school, double latitude, double longitude) {
+        MatchingInstanceBuilder location(String school, double latitude, double longitude) {
             locations.put(school, new GeoPoint(latitude, longitude));
             return this;
         }
 
-        ProblemBuilder prefers(long teacherId, Long... postIds) {
+        MatchingInstanceBuilder prefers(long teacherId, Long... postIds) {
             preferences.put(teacherId, List.of(postIds));
             return this;
         }
 
-        ProblemBuilder crossDistrictLinkedOnly() {
+        MatchingInstanceBuilder crossDistrictLinkedOnly() {
             crossDistrictLinkedOnly = true;
             return this;
         }
 
-        ProblemBuilder weights(MatchingWeights weights) {
+        MatchingInstanceBuilder weights(MatchingWeights weights) {
             this.weights = weights;
             return this;
         }
 
-        MatchingProblem build() {
-            return new MatchingProblem(List.copyOf(teachers), List.copyOf(posts), Map.copyOf(caps), Set.copyOf(links),
+        MatchingInstance build() {
+            return new MatchingInstance(List.copyOf(teachers), List.copyOf(posts), Map.copyOf(caps), Set.copyOf(links),
                     Map.copyOf(locations), Map.copyOf(preferences), crossDistrictLinkedOnly, weights);
         }
     }

@@ -1,7 +1,7 @@
 package org.xietong.rotation.matching;
 
 import org.junit.jupiter.api.Test;
-import org.xietong.rotation.matching.MatchingProblem.CapKey;
+import org.xietong.rotation.matching.MatchingInstance.CapKey;
 import org.xietong.rotation.matching.MatchingResult.Slot;
 
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ class OptimalMatcherBruteForceTest {
         OptimalMatcher matcher = new OptimalMatcher();
         int nonTrivial = 0;
         for (long seed = 1; seed <= INSTANCES; seed++) {
-            MatchingProblem problem = RandomInstances.generate(seed, 6, 4);
+            MatchingInstance problem = RandomInstances.generate(seed, 6, 4);
             long[] best = new BruteForce(problem).best();
             MatchingResult result = matcher.match(problem);
             String context = "seed " + seed + ": " + problem;
@@ -41,7 +41,7 @@ class OptimalMatcherBruteForceTest {
 
     /** Tries every teacher on every slot they may take (or none), keeping seat and cap counts. */
     private static final class BruteForce {
-        private final MatchingProblem problem;
+        private final MatchingInstance problem;
         private final List<List<Option>> options = new ArrayList<>();
         private final Map<String, Integer> slotLeft = new HashMap<>();
         private final Map<CapKey, Integer> capLeft = new HashMap<>();
@@ -51,7 +51,7 @@ class OptimalMatcherBruteForceTest {
         private record Option(String slotKey, CapKey group, int points) {
         }
 
-        BruteForce(MatchingProblem problem) {
+        BruteForce(MatchingInstance problem) {
             this.problem = problem;
             for (MatchingPost post : problem.posts()) {
                 Reference.slotSeats(post).forEach((slot, seats) -> slotLeft.put(post.id() + "/" + slot, seats));

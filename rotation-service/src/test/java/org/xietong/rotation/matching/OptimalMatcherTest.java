@@ -27,7 +27,7 @@ class OptimalMatcherTest {
 
     private final OptimalMatcher matcher = new OptimalMatcher();
 
-    private MatchingResult match(MatchingProblem problem) {
+    private MatchingResult match(MatchingInstance problem) {
         MatchingResult result = matcher.match(problem);
         assertEquals(List.of(), Reference.check(problem, result));
         return result;
@@ -84,7 +84,7 @@ class OptimalMatcherTest {
 
     @Test
     void crossesDistrictsOnlyBetweenLinkedSchoolsWhenTheRuleIsOn() {
-        Fixtures.ProblemBuilder builder = problem()
+        Fixtures.MatchingInstanceBuilder builder = problem()
                 .teachers(teacher(1), teacher(2).school("S3", "R1"))
                 .posts(post(10).school("S9", "R2"), post(11).school("S8", "R2"))
                 .link("S1", "S9");
@@ -132,7 +132,7 @@ class OptimalMatcherTest {
 
     @Test
     void shadowingNeedsALinkButNotEligibility() {
-        Fixtures.ProblemBuilder builder = problem()
+        Fixtures.MatchingInstanceBuilder builder = problem()
                 .teachers(teacher(1).notEligible(), teacher(2).school("S3", "R1"))
                 .posts(post(10).mode(PostMode.SHADOWING).seats(2), post(11));
         MatchingResult unlinked = match(builder.build());
@@ -188,14 +188,14 @@ class OptimalMatcherTest {
     @Test
     void isDeterministicWhateverTheInputOrder() {
         for (long seed = 1; seed <= 20; seed++) {
-            MatchingProblem problem = RandomInstances.generate(seed, 60, 30);
+            MatchingInstance problem = RandomInstances.generate(seed, 60, 30);
             MatchingResult first = matcher.match(problem);
             Random random = new Random(seed);
             List<MatchingTeacher> teachers = new ArrayList<>(problem.teachers());
             List<MatchingPost> posts = new ArrayList<>(problem.posts());
             Collections.shuffle(teachers, random);
             Collections.shuffle(posts, random);
-            MatchingProblem shuffled = new MatchingProblem(teachers, posts, problem.outflowCaps(), problem.links(),
+            MatchingInstance shuffled = new MatchingInstance(teachers, posts, problem.outflowCaps(), problem.links(),
                     problem.locations(), problem.preferences(), problem.crossDistrictLinkedOnly(), problem.weights());
             MatchingResult second = matcher.match(shuffled);
             assertEquals(first.proposals(), second.proposals(), "seed " + seed);
@@ -208,7 +208,7 @@ class OptimalMatcherTest {
     void neverDoesWorseThanGreedyOnLargerInstances() {
         GreedyMatcher greedy = new GreedyMatcher();
         for (long seed = 1; seed <= 30; seed++) {
-            MatchingProblem problem = RandomInstances.generate(seed, 80, 40);
+            MatchingInstance problem = RandomInstances.generate(seed, 80, 40);
             MatchingResult optimal = match(problem);
             MatchingResult baseline = greedy.match(problem);
             assertEquals(List.of(), Reference.check(problem, baseline), "greedy, seed " + seed);

@@ -1,7 +1,7 @@
 package org.xietong.rotation.matching;
 
 import org.junit.jupiter.api.Test;
-import org.xietong.rotation.matching.MatchingProblem.GeoPoint;
+import org.xietong.rotation.matching.MatchingInstance.GeoPoint;
 import org.xietong.rotation.matching.MatchingResult.Points;
 import org.xietong.rotation.teacher.BackboneLevel;
 import org.xietong.rotation.teacher.Title;
@@ -14,8 +14,8 @@ import static org.xietong.rotation.matching.Fixtures.teacher;
 
 class PointsCalculatorTest {
 
-    private static Points points(Fixtures.ProblemBuilder builder) {
-        MatchingProblem problem = builder.build();
+    private static Points points(Fixtures.MatchingInstanceBuilder builder) {
+        MatchingInstance problem = builder.build();
         return new PointsCalculator(problem, new CompatibilityRules(problem))
                 .points(problem.teachers().get(0), problem.posts().get(0));
     }
@@ -38,7 +38,7 @@ class PointsCalculatorTest {
     void roundsDistanceToWholeKilometresHalfUp() {
         // 0.1° of latitude is 11.1195 km; 0.045° is 5.0038 km; 0.0455° is 5.0594 km.
         MatchingWeights distanceOnly = new MatchingWeights(0, 0, 0, 0, 0, 0, 2);
-        Fixtures.ProblemBuilder builder = problem().weights(distanceOnly).teachers(teacher(1)).posts(post(10))
+        Fixtures.MatchingInstanceBuilder builder = problem().weights(distanceOnly).teachers(teacher(1)).posts(post(10))
                 .location("S1", 40.0, 116.0);
         assertEquals(-22, points(builder.location("S2", 40.1, 116.0)).distance());
         assertEquals(-10, points(builder.location("S2", 40.045, 116.0)).distance());
@@ -57,7 +57,7 @@ class PointsCalculatorTest {
 
     @Test
     void preferencePointsFallWithRankAndNeverGoNegative() {
-        Fixtures.ProblemBuilder builder = problem().teachers(teacher(1)).posts(post(10))
+        Fixtures.MatchingInstanceBuilder builder = problem().teachers(teacher(1)).posts(post(10))
                 .weights(new MatchingWeights(0, 0, 0, 0, 10, 4, 0));
         assertEquals(10, points(builder.prefers(1, 10L)).preference());
         assertEquals(2, points(builder.prefers(1, 1L, 2L, 10L)).preference());

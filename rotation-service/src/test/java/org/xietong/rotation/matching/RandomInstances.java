@@ -31,9 +31,9 @@ final class RandomInstances {
         return school.equals("S1") || school.equals("S2") ? "R1" : "R2";
     }
 
-    static MatchingProblem generate(long seed, int maxTeachers, int maxPosts) {
+    static MatchingInstance generate(long seed, int maxTeachers, int maxPosts) {
         Random random = new Random(seed);
-        Fixtures.ProblemBuilder problem = Fixtures.problem();
+        Fixtures.MatchingInstanceBuilder problem = Fixtures.problem();
         List<Long> teacherIds = distinctIds(random, 1 + random.nextInt(maxTeachers));
         List<Long> postIds = distinctIds(random, 1 + random.nextInt(maxPosts));
         for (long id : teacherIds) {

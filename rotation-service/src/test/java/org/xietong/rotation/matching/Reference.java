@@ -1,8 +1,8 @@
 package org.xietong.rotation.matching;
 
-import org.xietong.rotation.matching.MatchingProblem.CapKey;
-import org.xietong.rotation.matching.MatchingProblem.GeoPoint;
-import org.xietong.rotation.matching.MatchingProblem.SchoolLink;
+import org.xietong.rotation.matching.MatchingInstance.CapKey;
+import org.xietong.rotation.matching.MatchingInstance.GeoPoint;
+import org.xietong.rotation.matching.MatchingInstance.SchoolLink;
 import org.xietong.rotation.matching.MatchingResult.Points;
 import org.xietong.rotation.matching.MatchingResult.Proposal;
 import org.xietong.rotation.matching.MatchingResult.Slot;
@@ -43,13 +43,13 @@ final class Reference {
         return seats;
     }
 
-    static boolean linked(MatchingProblem problem, String a, String b) {
+    static boolean linked(MatchingInstance problem, String a, String b) {
         return !a.equals(b) && (problem.links().contains(new SchoolLink(a, b))
                 || problem.links().contains(new SchoolLink(b, a)));
     }
 
     /** Why the teacher may not take the slot, or null when they may. */
-    static String violation(MatchingProblem problem, MatchingTeacher t, MatchingPost p, Slot slot) {
+    static String violation(MatchingInstance problem, MatchingTeacher t, MatchingPost p, Slot slot) {
         if (!slotSeats(p).containsKey(slot)) {
             return "post has no " + slot + " slot";
         }
@@ -88,11 +88,11 @@ final class Reference {
         return null;
     }
 
-    static boolean compatible(MatchingProblem problem, MatchingTeacher t, MatchingPost p, Slot slot) {
+    static boolean compatible(MatchingInstance problem, MatchingTeacher t, MatchingPost p, Slot slot) {
         return violation(problem, t, p, slot) == null;
     }
 
-    static Points points(MatchingProblem problem, MatchingTeacher t, MatchingPost p) {
+    static Points points(MatchingInstance problem, MatchingTeacher t, MatchingPost p) {
         MatchingWeights w = problem.weights();
         Set<String> common = new HashSet<>(p.preferredTags());
         common.retainAll(t.tags());
@@ -127,16 +127,16 @@ final class Reference {
         return 2 * 6371.0088 * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h));
     }
 
-    static MatchingTeacher teacher(MatchingProblem problem, long id) {
+    static MatchingTeacher teacher(MatchingInstance problem, long id) {
         return problem.teachers().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }
 
-    static MatchingPost post(MatchingProblem problem, long id) {
+    static MatchingPost post(MatchingInstance problem, long id) {
         return problem.posts().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
     /** Every hard rule and every figure of the result that can be recomputed; empty when all hold. */
-    static List<String> check(MatchingProblem problem, MatchingResult result) {
+    static List<String> check(MatchingInstance problem, MatchingResult result) {
         List<String> errors = new ArrayList<>();
         Set<Long> placed = new HashSet<>();
         Map<String, Integer> bySlot = new HashMap<>();

@@ -1,7 +1,7 @@
 package org.xietong.rotation.matching;
 
 import org.junit.jupiter.api.Test;
-import org.xietong.rotation.matching.MatchingProblem.CapKey;
+import org.xietong.rotation.matching.MatchingInstance.CapKey;
 import org.xietong.rotation.matching.MatchingResult.Proposal;
 import org.xietong.rotation.matching.MatchingResult.Slot;
 import org.xietong.rotation.matching.MatchingResult.UnfilledReason;
@@ -33,7 +33,7 @@ class StableMatcherTest {
     void isStableOnRandomInstances() {
         int withProposals = 0;
         for (long seed = 1; seed <= 400; seed++) {
-            MatchingProblem problem = RandomInstances.generate(seed, seed % 2 == 0 ? 8 : 40, seed % 2 == 0 ? 5 : 20);
+            MatchingInstance problem = RandomInstances.generate(seed, seed % 2 == 0 ? 8 : 40, seed % 2 == 0 ? 5 : 20);
             StableMatcher.Outcome outcome = matcher.solve(problem);
             assertEquals(List.of(), Reference.check(problem, outcome.result()), "seed " + seed);
             assertEquals(List.of(), StabilityChecker.blockingPairs(problem, outcome.result()), "seed " + seed);
@@ -51,7 +51,7 @@ class StableMatcherTest {
     @Test
     void givesTeachersTheirBestStableMatchingOnTheTextbookInstance() {
         MatchingWeights tagsOnly = new MatchingWeights(10, 0, 0, 0, 0, 0, 0);
-        MatchingProblem problem = problem()
+        MatchingInstance problem = problem()
                 .weights(tagsOnly)
                 .teachers(teacher(1).tags("x1", "y1", "y2"), teacher(2).tags("x1", "x2", "y1"), teacher(3))
                 .posts(post(10).preferredTags("x1", "x2"), post(20).preferredTags("y1", "y2"), post(30))
@@ -68,7 +68,7 @@ class StableMatcherTest {
 
     @Test
     void letsTheLongestServingTakePartWhenACapBinds() {
-        MatchingProblem problem = problem()
+        MatchingInstance problem = problem()
                 .teachers(teacher(1).joined(LocalDate.of(2020, 9, 1)), teacher(2).joined(LocalDate.of(2010, 9, 1)),
                         teacher(3).joined(null), teacher(4).joined(LocalDate.of(2010, 9, 1)),
                         teacher(5).joined(LocalDate.of(2001, 9, 1)).subjects(Subject.PE))
@@ -86,7 +86,7 @@ class StableMatcherTest {
 
     @Test
     void expandsATeamAidPostIntoLeaderThenMember() {
-        MatchingProblem problem = problem()
+        MatchingInstance problem = problem()
                 .teachers(teacher(1).cadre(), teacher(2).cadre().tags("STEM"), teacher(3))
                 .posts(post(10).mode(PostMode.TEAM_AID).seats(2).preferredTags("STEM"))
                 .prefers(1, 10L).prefers(2, 10L).prefers(3, 10L)
@@ -100,7 +100,7 @@ class StableMatcherTest {
 
     @Test
     void skipsIncompatibleRankedPostsAndLeavesOutTeachersWithoutPreferences() {
-        MatchingProblem problem = problem()
+        MatchingInstance problem = problem()
                 .teachers(teacher(1), teacher(2), teacher(3).subjects(Subject.PE))
                 .posts(post(10).subject(Subject.PE), post(11), post(12))
                 .prefers(1, 10L, 11L)
@@ -120,7 +120,7 @@ class StableMatcherTest {
         private record Choice(long postId, Slot slot) {
         }
 
-        static List<Choice> ranked(MatchingProblem problem, MatchingTeacher teacher) {
+        static List<Choice> ranked(MatchingInstance problem, MatchingTeacher teacher) {
             List<Choice> choices = new ArrayList<>();
             for (long postId : new LinkedHashSet<>(problem.preferences().getOrDefault(teacher.id(), List.of()))) {
                 MatchingPost post = problem.posts().stream().filter(p -> p.id() == postId).findFirst().orElse(null);
@@ -136,7 +136,7 @@ class StableMatcherTest {
             return choices;
         }
 
-        static List<Long> participants(MatchingProblem problem) {
+        static List<Long> participants(MatchingInstance problem) {
             Map<CapKey, List<MatchingTeacher>> groups = new HashMap<>();
             List<Long> ids = new ArrayList<>();
             for (MatchingTeacher teacher : problem.teachers()) {
@@ -160,14 +160,14 @@ class StableMatcherTest {
         }
 
         /** Slot order: more points on the post, then the lower id. */
-        private static boolean slotPrefers(MatchingProblem problem, MatchingPost post, MatchingTeacher a,
+        private static boolean slotPrefers(MatchingInstance problem, MatchingPost post, MatchingTeacher a,
                                            MatchingTeacher b) {
             int pa = Reference.points(problem, a, post).total();
             int pb = Reference.points(problem, b, post).total();
             return pa > pb || pa == pb && a.id() < b.id();
         }
 
-        static List<String> blockingPairs(MatchingProblem problem, MatchingResult result) {
+        static List<String> blockingPairs(MatchingInstance problem, MatchingResult result) {
             List<String> problems = new ArrayList<>();
             List<Long> participants = participants(problem);
             Map<Long, Choice> assignment = new HashMap<>();

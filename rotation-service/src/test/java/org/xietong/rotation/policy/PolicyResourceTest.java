@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.rotation.fixtures.PairingEvents;
 
@@ -58,10 +60,13 @@ class PolicyResourceTest {
                 .put("/api/v1/rotation/policies/130400").then().statusCode(200);
         given().auth().oauth2(DISTRICT_OFFICER).get("/api/v1/rotation/policies/130402").then().statusCode(200)
                 .body("definedBy", equalTo("130400")).body("policy.minYearsAtSchool", equalTo(5));
-        given().auth().oauth2(CITY_OFFICER).contentType(ContentType.JSON).body(policy(0))
-                .put("/api/v1/rotation/policies/130400").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(CITY_OFFICER).contentType(ContentType.JSON).body(policy(5))
-                .put("/api/v1/rotation/policies/13040X").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"fewer than one year at a school, 0, 130400", "a region code that is not one, 5, 13040X"})
+    void aBadPolicyIsRefusedWithProblemDetails(String problem, int minYears, String region) {
+        given().auth().oauth2(CITY_OFFICER).contentType(ContentType.JSON).body(policy(minYears))
+                .put("/api/v1/rotation/policies/" + region).then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -87,8 +92,16 @@ class PolicyResourceTest {
         assertDecision(body, "HD-002", "NOT_YET", "YEARS_AT_SCHOOL");
         assertDecision(body, "HD-003", "EXEMPT", "NEAR_RETIREMENT");
         assertDecision(body, "HD-004", "EXEMPT", "ON_LEAVE");
+    }
+
+    @Test
+    void eligibilityInAYearThatStartsNoCycleIsRefused() {
         given().auth().oauth2(DISTRICT_OFFICER).queryParam("region", "130402").queryParam("cycle", 2025)
                 .get("/api/v1/rotation/eligibility").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void eligibilityOfARegionOutsideTheCallersScopeIsNotFound() {
         given().auth().oauth2(OTHER).queryParam("region", "130402").queryParam("cycle", 2024)
                 .get("/api/v1/rotation/eligibility").then().statusCode(404);
     }

@@ -3,11 +3,16 @@ package org.xietong.rotation.post;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.rotation.fixtures.PairingEvents;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
@@ -70,25 +75,36 @@ class PostResourceTest {
                 .body("items", empty()).body("page", equalTo(Integer.MAX_VALUE));
     }
 
-    @Test
-    void badPostsAreRefusedWithProblemDetails() {
+    static Stream<Arguments> badPosts() {
         Map<String, Object> base = post(SCHOOL);
-        for (Map<String, Object> bad : new Map[]{
-                with(base, "seats", 0),
-                with(base, "seats", -3),
-                with(base, "subject", "ASTROLOGY"),
-                with(base, "months", null, "endDate", "2025-08-01"),
-                with(base, "months", null),
-                with(base, "months", 0),
-                with(base, "mode", "TEAM_AID", "seats", 1),
-                with(base, "schoolCode", "12ab"),
-                with(base, "startDate", "2025-02-30")}) {
-            given().auth().oauth2(SCHOOL_ADMIN).contentType(ContentType.JSON).body(bad).post("/api/v1/rotation/posts")
-                    .then().statusCode(400).contentType("application/problem+json");
-        }
-        given().auth().oauth2(SCHOOL_ADMIN).contentType(ContentType.JSON).body(with(base, "schoolCode", "1313029999"))
+        return Stream.of(
+                Arguments.of(Named.of("no seats", with(base, "seats", 0))),
+                Arguments.of(Named.of("negative seats", with(base, "seats", -3))),
+                Arguments.of(Named.of("an unknown subject", with(base, "subject", "ASTROLOGY"))),
+                Arguments.of(Named.of("an end date instead of months", with(base, "months", null, "endDate", "2025-08-01"))),
+                Arguments.of(Named.of("no months", with(base, "months", null))),
+                Arguments.of(Named.of("zero months", with(base, "months", 0))),
+                Arguments.of(Named.of("a team aid of one seat", with(base, "mode", "TEAM_AID", "seats", 1))),
+                Arguments.of(Named.of("a malformed school code", with(base, "schoolCode", "12ab"))),
+                Arguments.of(Named.of("a start date that does not exist", with(base, "startDate", "2025-02-30"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badPosts")
+    void aBadPostIsRefusedWithProblemDetails(Map<String, Object> bad) {
+        given().auth().oauth2(SCHOOL_ADMIN).contentType(ContentType.JSON).body(bad).post("/api/v1/rotation/posts")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPostForAnUnknownSchoolIsUnprocessable() {
+        given().auth().oauth2(SCHOOL_ADMIN).contentType(ContentType.JSON).body(with(post(SCHOOL), "schoolCode", "1313029999"))
                 .post("/api/v1/rotation/posts").then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(STRANGER).contentType(ContentType.JSON).body(base)
+    }
+
+    @Test
+    void aPostForASchoolOutsideTheCallersScopeIsForbidden() {
+        given().auth().oauth2(STRANGER).contentType(ContentType.JSON).body(post(SCHOOL))
                 .post("/api/v1/rotation/posts").then().statusCode(403).contentType("application/problem+json");
     }
 }

@@ -89,20 +89,32 @@ class TeacherResourceTest {
     }
 
     @Test
-    void badTeachersAreRefusedWithProblemDetails() {
+    void anInvalidResidentIdIsRefusedWithoutRepeatingIt() {
         Map<String, Object> badId = teacher("SJZ-0010", "赵老师", SCHOOL_A);
         badId.put("residentId", "130102198503120011");
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(badId).post("/api/v1/rotation/teachers")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(containsString("residentId")))
                 .body(not(containsString("130102198503120011")));
+    }
+
+    @Test
+    void anUnknownSubjectIsRefused() {
         Map<String, Object> badSubject = teacher("SJZ-0011", "钱老师", SCHOOL_A);
         badSubject.put("subjects", List.of("ASTROLOGY"));
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(badSubject).post("/api/v1/rotation/teachers")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTeacherAtAnUnknownSchoolIsUnprocessable() {
         Map<String, Object> unknownSchool = teacher("SJZ-0012", "孙老师", "1313019999");
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body(unknownSchool).post("/api/v1/rotation/teachers")
                 .then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void anOfficerOfAnotherRegionCannotRegisterATeacherAtTheSchool() {
         given().auth().oauth2(OTHER_OFFICER).contentType(ContentType.JSON).body(teacher("SJZ-0013", "周老师", SCHOOL_A))
                 .post("/api/v1/rotation/teachers").then().statusCode(403).contentType("application/problem+json");
     }

@@ -2,15 +2,17 @@ package org.xietong.rotation.run;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.xietong.rotation.assignment.AssignmentStatus;
 import org.xietong.rotation.assignment.OpenAssignments;
 import org.xietong.rotation.matching.MatchingPost;
-import org.xietong.rotation.matching.MatchingProblem;
-import org.xietong.rotation.matching.MatchingProblem.CapKey;
-import org.xietong.rotation.matching.MatchingProblem.GeoPoint;
+import org.xietong.rotation.matching.MatchingInstance;
+import org.xietong.rotation.matching.MatchingInstance.CapKey;
+import org.xietong.rotation.matching.MatchingInstance.GeoPoint;
 import org.xietong.rotation.matching.MatchingTeacher;
 import org.xietong.rotation.policy.EligibilityRoster;
-import org.xietong.rotation.policy.Policy;
+import org.xietong.rotation.policy.RotationPolicy;
 import org.xietong.rotation.post.DemandPost;
+import org.xietong.rotation.preference.TeacherPreference.RankedPost;
 import org.xietong.rotation.school.SchoolLinks;
 import org.xietong.rotation.school.SchoolReplica;
 import org.xietong.rotation.school.SchoolReplicaRepository;
@@ -19,7 +21,6 @@ import org.xietong.rotation.teacher.Teacher;
 import org.xietong.rotation.teacher.TeacherRepository;
 import org.xietong.rotation.teacher.TeacherStatus;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +31,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gathers one run's problem from the database: the posts' open seats; the active teachers of the region and of
+ * Gathers one run's matching instance (what the matcher decides on) from the database: the posts' open seats; the active teachers of the region and of
  * schools linked to a post's school who hold no open assignment, with their eligibility; the outflow cap left per
  * sending school and primary subject this cycle; links, coordinates and ranked preferences.
  */
 @ApplicationScoped
-public class ProblemBuilder {
+public class MatchingInstanceBuilder {
+
+    /** A teacher an assignment sent from their school, with their subjects (primary first). */
+    public record SentTeacher(String schoolCode, String[] subjects) {
+    }
 
     private final TeacherRepository teachers;
     private final SchoolReplicaRepository schools;
@@ -44,7 +49,7 @@ public class ProblemBuilder {
     private final OpenAssignments openAssignments;
     private final EntityManager em;
 
-    public ProblemBuilder(TeacherRepository teachers, SchoolReplicaRepository schools, SchoolLinks links,
+    public MatchingInstanceBuilder(TeacherRepository teachers, SchoolReplicaRepository schools, SchoolLinks links,
                           EligibilityRoster roster, OpenAssignments openAssignments, EntityManager em) {
         this.teachers = teachers;
         this.schools = schools;
@@ -55,7 +60,7 @@ public class ProblemBuilder {
     }
 
     /** Open seats per post: {@code posts} with their seats already reduced to what is open. */
-    MatchingProblem build(String regionPrefix, int cycle, Policy regionPolicy, List<DemandPost> posts,
+    MatchingInstance build(String regionPrefix, int cycle, RotationPolicy regionPolicy, List<DemandPost> posts,
                           Map<Long, Integer> openSeats) {
         Set<String> postSchools = new LinkedHashSet<>();
         List<MatchingPost> open = new ArrayList<>();
@@ -87,7 +92,7 @@ public class ProblemBuilder {
                 locations.put(s.code, new GeoPoint(s.latitude, s.longitude));
             }
         }
-        return new MatchingProblem(matchingTeachers, open, caps, links.all(), locations,
+        return new MatchingInstance(matchingTeachers, open, caps, links.all(), locations,
                 preferences(open.stream().map(MatchingPost::id).toList()), regionPolicy.crossDistrictLinkedOnly(),
                 regionPolicy.weights());
     }
@@ -110,21 +115,19 @@ public class ProblemBuilder {
             counts.merge(key, 1, Integer::sum);
             regionOf.put(key, t.regionCode);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> sent = em.createNativeQuery("SELECT t.school_code, t.subjects[1], count(*) FROM assignment a "
-                        + "JOIN teacher t ON t.id = a.teacher_id WHERE a.status NOT IN ('DECLINED', 'REJECTED') "
-                        + "AND a.start_date BETWEEN ?1 AND ?3 AND a.from_school = t.school_code AND t.school_code IN (?2) "
-                        + "GROUP BY t.school_code, t.subjects[1]")
-                .setParameter(1, Date.valueOf(LocalDate.of(cycle, 9, 1)))
-                .setParameter(2, List.copyOf(schoolCodes)).setParameter(3, Date.valueOf(cycleEnd)).getResultList();
+        List<SentTeacher> sent = em.createQuery("select t.schoolCode, t.subjects from Assignment a join Teacher t "
+                        + "on t.id = a.teacherId where a.status not in :released and a.startDate between :from and :to "
+                        + "and a.fromSchool = t.schoolCode and t.schoolCode in :schools", SentTeacher.class)
+                .setParameter("released", AssignmentStatus.RELEASED).setParameter("from", LocalDate.of(cycle, 9, 1))
+                .setParameter("to", cycleEnd).setParameter("schools", List.copyOf(schoolCodes)).getResultList();
         Map<CapKey, Integer> used = new HashMap<>();
-        for (Object[] row : sent) {
-            used.put(new CapKey((String) row[0], Subject.valueOf((String) row[1])), ((Number) row[2]).intValue());
+        for (SentTeacher teacher : sent) {
+            used.merge(new CapKey(teacher.schoolCode(), Subject.valueOf(teacher.subjects()[0])), 1, Integer::sum);
         }
-        Map<String, Policy> policies = new HashMap<>();
+        Map<String, RotationPolicy> policies = new HashMap<>();
         Map<CapKey, Integer> caps = new HashMap<>();
         counts.forEach((key, count) -> {
-            Policy policy = roster.policyOf(regionOf.get(key), policies);
+            RotationPolicy policy = roster.policyOf(regionOf.get(key), policies);
             caps.put(key, Math.max(0, policy.outflowCap(count) - used.getOrDefault(key, 0)));
         });
         return caps;
@@ -136,12 +139,11 @@ public class ProblemBuilder {
         if (postIds.isEmpty()) {
             return ranked;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT teacher_id, post_id FROM teacher_preference WHERE teacher_id IN "
-                + "(SELECT teacher_id FROM teacher_preference WHERE post_id IN (?1)) ORDER BY teacher_id, rank")
-                .setParameter(1, postIds).getResultList();
-        for (Object[] row : rows) {
-            ranked.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(((Number) row[1]).longValue());
+        List<RankedPost> rankings = em.createQuery("select p.teacherId, p.postId from TeacherPreference p where p.teacherId in "
+                        + "(select q.teacherId from TeacherPreference q where q.postId in :posts) order by p.teacherId, p.rank",
+                RankedPost.class).setParameter("posts", postIds).getResultList();
+        for (RankedPost rank : rankings) {
+            ranked.computeIfAbsent(rank.teacherId(), k -> new ArrayList<>()).add(rank.postId());
         }
         return ranked;
     }

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything one matching run decides on.
+ * Everything one matching run decides on: the instance of the assignment problem the matchers solve (not an
+ * RFC 9457 problem).
  *
  * @param outflowCaps       how many teachers each sending school may give up per primary subject; a missing key
  *                          means no cap
@@ -17,10 +18,10 @@ import java.util.Set;
  * @param crossDistrictLinkedOnly when true, a teacher may only go to another district's school if the two schools
  *                          are linked
  */
-public record MatchingProblem(List<MatchingTeacher> teachers, List<MatchingPost> posts,
-                              Map<CapKey, Integer> outflowCaps, Set<SchoolLink> links,
-                              Map<String, GeoPoint> locations, Map<Long, List<Long>> preferences,
-                              boolean crossDistrictLinkedOnly, MatchingWeights weights) {
+public record MatchingInstance(List<MatchingTeacher> teachers, List<MatchingPost> posts,
+                               Map<CapKey, Integer> outflowCaps, Set<SchoolLink> links,
+                               Map<String, GeoPoint> locations, Map<Long, List<Long>> preferences,
+                               boolean crossDistrictLinkedOnly, MatchingWeights weights) {
 
     public record CapKey(String schoolCode, Subject subject) {
     }
