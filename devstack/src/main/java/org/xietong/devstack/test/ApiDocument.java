@@ -38,6 +38,21 @@ public final class ApiDocument {
         }
     }
 
+    /** How many operations the document's paths hold. */
+    public static int operationCount(String document) {
+        try {
+            int count = 0;
+            for (JsonNode item : JSON.readTree(document).path("paths")) {
+                for (var names = item.fieldNames(); names.hasNext(); ) {
+                    count += METHODS.contains(names.next()) ? 1 : 0;
+                }
+            }
+            return count;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON OpenAPI document", e);
+        }
+    }
+
     /**
      * What an integrator's generator would trip over, one line per finding: an operation without an
      * {@code operationId}, one that is not camelCase, one used twice, an operation without a summary, and a 2xx

@@ -9,15 +9,22 @@ import org.eclipse.microprofile.openapi.models.Operation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The audit trail and the exchange feed are the kit's, so their {@code @RolesAllowed} names the area's purpose by a
- * property (xietong.access.audit-purpose, xietong.access.exchange-purpose), which the generated API document does
- * not resolve; this writes the resolved purpose into their operations' security, as for every other operation, so
- * that the gateway and integrators read the purpose from the document.
+ * The audit trail and the exchange feed are the kit's, served by every service under its own area's path. Their
+ * {@code @RolesAllowed} names the area's purpose by a property (xietong.access.audit-purpose,
+ * xietong.access.exchange-purpose), which the generated API document does not resolve; this writes the resolved
+ * purpose into their operations' security, as for every other operation, so that the gateway and integrators read
+ * the purpose from the document. It also gives each an operationId carrying the area ({@code getPairingAuditTrail},
+ * {@code listHealthcareExchangeEvents}), since one annotation cannot name three services' operations uniquely and
+ * the gateway merges the three documents into one.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
-public class KitEndpointPurposes implements OASFilter {
+public class KitEndpointDocs implements OASFilter {
+
+    private static final Pattern AREA = Pattern.compile("/api/v1/([a-z]+)/.*");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -30,10 +37,28 @@ public class KitEndpointPurposes implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.endsWith("/audit")) {
                 secure(item.getGET(), scheme, purpose("xietong.access.audit-purpose"));
+                identify(item.getGET(), "get", area(path), "AuditTrail");
             } else if (path.endsWith("/exchange/events")) {
                 secure(item.getGET(), scheme, purpose("xietong.access.exchange-purpose"));
+                identify(item.getGET(), "list", area(path), "ExchangeEvents");
             }
         });
+    }
+
+    /** The area of a path, capitalised ("/api/v1/pairing/audit" gives "Pairing"), or "" outside /api/v1. */
+    static String area(String path) {
+        Matcher matcher = AREA.matcher(path);
+        if (!matcher.matches()) {
+            return "";
+        }
+        String area = matcher.group(1);
+        return Character.toUpperCase(area.charAt(0)) + area.substring(1);
+    }
+
+    private static void identify(Operation operation, String verb, String area, String noun) {
+        if (operation != null) {
+            operation.setOperationId(verb + area + noun);
+        }
     }
 
     private static Optional<String> purpose(String key) {
