@@ -45,7 +45,7 @@ public class AssignmentResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "Assignments from or to schools in your scope (a teacher sees their own)")
+    @Operation(operationId = "listAssignments", summary = "Assignments from or to schools in your scope (a teacher sees their own)")
     public Page<AssignmentView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
                                      @QueryParam("status") String status,
                                      @QueryParam("teacher") Long teacher,
@@ -60,7 +60,7 @@ public class AssignmentResource {
     @Path("{id}")
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "One assignment")
+    @Operation(operationId = "getAssignment", summary = "One assignment")
     public Response get(@PathParam("id") UUID id) {
         return ok(assignments.get(id));
     }
@@ -70,7 +70,7 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "接单: the teacher (or their school) accepts a proposed assignment")
+    @Operation(operationId = "acceptAssignment", summary = "接单: the teacher (or their school) accepts a proposed assignment")
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.accept(id, ifMatch));
     }
@@ -80,7 +80,7 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "The teacher (or their school) declines; the seat is open to the next run")
+    @Operation(operationId = "declineAssignment", summary = "The teacher (or their school) declines; the seat is open to the next run")
     public Response decline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid Decline decline) {
         return ok(assignments.decline(id, ifMatch, decline == null ? null : decline.reason()));
@@ -91,7 +91,7 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "A district officer of either school refuses a proposed or accepted assignment; the seat "
+    @Operation(operationId = "rejectAssignment", summary = "A district officer of either school refuses a proposed or accepted assignment; the seat "
             + "and the teacher are free for the next run")
     public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid Decline reason) {
@@ -103,7 +103,7 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "A district officer confirms the side(s) their region covers; with both sides it is CONFIRMED "
+    @Operation(operationId = "confirmAssignment", summary = "A district officer confirms the side(s) their region covers; with both sides it is CONFIRMED "
             + "and org.xietong.rotation.exchange.confirmed.v1 is published (pairing-service records it as an activity)")
     public Response confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.confirm(id, ifMatch));
@@ -114,7 +114,7 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "The receiving school records that service started")
+    @Operation(operationId = "startAssignment", summary = "The receiving school records that service started")
     public Response start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.start(id, ifMatch));
     }
@@ -124,7 +124,7 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "The receiving school records that service ended; it enters the teacher's growth dossier")
+    @Operation(operationId = "completeAssignment", summary = "The receiving school records that service ended; it enters the teacher's growth dossier")
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.complete(id, ifMatch));
     }
@@ -134,7 +134,7 @@ public class AssignmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "评单: the receiving school scores the service 0–100 with comments")
+    @Operation(operationId = "evaluateAssignment", summary = "评单: the receiving school scores the service 0–100 with comments")
     public Response evaluate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull Evaluation evaluation) {
         return ok(assignments.evaluate(id, ifMatch, evaluation));

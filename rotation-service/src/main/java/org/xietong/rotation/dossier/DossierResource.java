@@ -29,7 +29,7 @@ public class DossierResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "A teacher's growth dossier (the teacher, their school and officers)")
+    @Operation(operationId = "getTeacherDossier", summary = "A teacher's growth dossier (the teacher, their school and officers)")
     public DossierService.Dossier get(@PathParam("id") long id) {
         return dossiers.get(id);
     }
@@ -38,7 +38,7 @@ public class DossierResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a training, award, research or note; only the school or an officer marks credits")
+    @Operation(operationId = "addDossierEntry", summary = "Add a training, award, research or note; only the school or an officer marks credits")
     public Response add(@PathParam("id") long id, @Valid @NotNull DossierRequest request) {
         return Response.status(Response.Status.CREATED).entity(dossiers.add(id, request)).build();
     }

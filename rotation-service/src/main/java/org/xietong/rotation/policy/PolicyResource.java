@@ -34,7 +34,7 @@ public class PolicyResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{regionCode}")
-    @Operation(summary = "The policy in force for a region: its own, else its city's or province's, else the defaults "
+    @Operation(operationId = "getRotationPolicy", summary = "The policy in force for a region: its own, else its city's or province's, else the defaults "
             + "(definedBy says which)")
     public Response get(@PathParam("regionCode") String regionCode) {
         PolicyService.Effective policy = policies.effective(regionCode);
@@ -45,7 +45,7 @@ public class PolicyResource {
     @Path("{regionCode}")
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "Set a region's policy (the whole policy; read it first and send every field). Changing a "
+    @Operation(operationId = "setRotationPolicy", summary = "Set a region's policy (the whole policy; read it first and send every field). Changing a "
             + "region's own policy needs If-Match with the ETag you read; setting it the first time does not.")
     public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid @NotNull RotationPolicy policy) {

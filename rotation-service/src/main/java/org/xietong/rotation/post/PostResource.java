@@ -43,7 +43,7 @@ public class PostResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
-    @Operation(summary = "Posts under a region (default: yours). Dispatched posts are open to every caller; requested "
+    @Operation(operationId = "listPosts", summary = "Posts under a region (default: yours). Dispatched posts are open to every caller; requested "
             + "and withdrawn ones only within your scope.")
     public Page<PostView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
                                @QueryParam("status") String status,
@@ -59,7 +59,7 @@ public class PostResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{id}")
-    @Operation(summary = "One post, with its open seats")
+    @Operation(operationId = "getPost", summary = "One post, with its open seats")
     public Response get(@PathParam("id") long id) {
         PostView post = posts.get(id);
         return Response.ok(post).tag(Versions.etag(post.version())).build();
@@ -69,7 +69,7 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "Request a post for a school in your scope (点单); publishes org.xietong.rotation.post.requested.v1")
+    @Operation(operationId = "requestPost", summary = "Request a post for a school in your scope (点单); publishes org.xietong.rotation.post.requested.v1")
     public Response request(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PostRequest request,
                             UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -84,7 +84,7 @@ public class PostResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "Dispatch a requested post (派单): it joins the next matching runs")
+    @Operation(operationId = "dispatchPost", summary = "Dispatch a requested post (派单): it joins the next matching runs")
     public Response dispatch(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.dispatch(id, ifMatch);
         return Response.ok(post).tag(Versions.etag(post.version())).build();
@@ -95,7 +95,7 @@ public class PostResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "Withdraw a post's open seats")
+    @Operation(operationId = "withdrawPost", summary = "Withdraw a post's open seats")
     public Response withdraw(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.withdraw(id, ifMatch);
         return Response.ok(post).tag(Versions.etag(post.version())).build();

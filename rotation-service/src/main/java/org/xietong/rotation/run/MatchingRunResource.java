@@ -33,7 +33,7 @@ public class MatchingRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "Match a region's dispatched posts in a cycle. OPTIMAL fills as many seats as possible, then "
+    @Operation(operationId = "runMatching", summary = "Match a region's dispatched posts in a cycle. OPTIMAL fills as many seats as possible, then "
             + "maximises points (proven optimal); STABLE runs teacher-proposing deferred acceptance over the teachers' "
             + "ranked posts. Proposals become PROPOSED assignments unless dryRun.")
     public Response run(@Valid @NotNull RunRequest request, UriInfo uri) {
@@ -45,7 +45,7 @@ public class MatchingRunResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{id}")
-    @Operation(summary = "A run's result")
+    @Operation(operationId = "getMatchingRun", summary = "A run's result")
     public RunView get(@PathParam("id") UUID id) {
         return runs.get(id);
     }
