@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -59,6 +63,8 @@ public class PostResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The post", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     @Operation(operationId = "getPost", summary = "One post, with its open seats")
     public Response get(@PathParam("id") long id) {
         PostView post = posts.get(id);
@@ -69,6 +75,8 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
+    @APIResponse(responseCode = "201", description = "The requested post", headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     @Operation(operationId = "requestPost", summary = "Request a post for a school in your scope (点单); publishes org.xietong.rotation.post.requested.v1")
     public Response request(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PostRequest request,
                             UriInfo uri) {
@@ -84,6 +92,8 @@ public class PostResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
+    @APIResponse(responseCode = "200", description = "The dispatched post", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     @Operation(operationId = "dispatchPost", summary = "Dispatch a requested post (派单): it joins the next matching runs")
     public Response dispatch(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.dispatch(id, ifMatch);
@@ -95,6 +105,8 @@ public class PostResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
+    @APIResponse(responseCode = "200", description = "The withdrawn post", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     @Operation(operationId = "withdrawPost", summary = "Withdraw a post's open seats")
     public Response withdraw(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.withdraw(id, ifMatch);

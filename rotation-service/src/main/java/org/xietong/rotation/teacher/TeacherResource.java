@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -64,6 +68,8 @@ public class TeacherResource {
     @Path("{id}")
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
+    @APIResponse(responseCode = "200", description = "The teacher", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)))
     @Operation(operationId = "getTeacher", summary = "One teacher; the ETag goes back in If-Match to change them")
     public Response get(@PathParam("id") long id) {
         TeacherView teacher = service.get(id);
@@ -73,6 +79,8 @@ public class TeacherResource {
     @POST
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
+    @APIResponse(responseCode = "201", description = "The registered teacher", headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)))
     @Operation(operationId = "registerTeacher", summary = "Register a teacher at a school in your scope. 409 if the staff number or resident ID is "
             + "already another teacher's. Send an Idempotency-Key to make retries safe.")
     public Response register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -88,6 +96,8 @@ public class TeacherResource {
     @Path("{id}")
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
+    @APIResponse(responseCode = "200", description = "The changed teacher", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)))
     @Operation(operationId = "updateTeacher", summary = "Change a teacher (a transfer is a change of school and join date); needs If-Match")
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull TeacherRequest request) {
@@ -100,6 +110,8 @@ public class TeacherResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
+    @APIResponse(responseCode = "200", description = "What was imported and what was refused, by row",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
     @Operation(operationId = "importTeachers", summary = "Import teachers from CSV (UTF-8, BOM optional; header staffNumber,name,birthDate,gender,"
             + "subjects,level,title,schoolCode,joinedSchoolOn[,backbone,cadre,tags,status,residentId]; subjects and "
             + "tags separated by ';'); upsert by staff number. mode=ALL_OR_NOTHING (default) stores nothing if a row "
