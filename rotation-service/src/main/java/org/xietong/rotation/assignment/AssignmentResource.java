@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -45,7 +49,7 @@ public class AssignmentResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "Assignments from or to schools in your scope (a teacher sees their own)")
+    @Operation(operationId = "listAssignments", summary = "Assignments from or to schools in your scope (a teacher sees their own)")
     public Page<AssignmentView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
                                      @QueryParam("status") String status,
                                      @QueryParam("teacher") Long teacher,
@@ -60,7 +64,9 @@ public class AssignmentResource {
     @Path("{id}")
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "One assignment")
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "getAssignment", summary = "One assignment")
     public Response get(@PathParam("id") UUID id) {
         return ok(assignments.get(id));
     }
@@ -70,7 +76,9 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "接单: the teacher (or their school) accepts a proposed assignment")
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "acceptAssignment", summary = "接单: the teacher (or their school) accepts a proposed assignment")
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.accept(id, ifMatch));
     }
@@ -80,7 +88,9 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "The teacher (or their school) declines; the seat is open to the next run")
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "declineAssignment", summary = "The teacher (or their school) declines; the seat is open to the next run")
     public Response decline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid Decline decline) {
         return ok(assignments.decline(id, ifMatch, decline == null ? null : decline.reason()));
@@ -91,7 +101,9 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "A district officer of either school refuses a proposed or accepted assignment; the seat "
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "rejectAssignment", summary = "A district officer of either school refuses a proposed or accepted assignment; the seat "
             + "and the teacher are free for the next run")
     public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid Decline reason) {
@@ -103,7 +115,9 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "A district officer confirms the side(s) their region covers; with both sides it is CONFIRMED "
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "confirmAssignment", summary = "A district officer confirms the side(s) their region covers; with both sides it is CONFIRMED "
             + "and org.xietong.rotation.exchange.confirmed.v1 is published (pairing-service records it as an activity)")
     public Response confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.confirm(id, ifMatch));
@@ -114,7 +128,9 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "The receiving school records that service started")
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "startAssignment", summary = "The receiving school records that service started")
     public Response start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.start(id, ifMatch));
     }
@@ -124,7 +140,9 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "The receiving school records that service ended; it enters the teacher's growth dossier")
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "completeAssignment", summary = "The receiving school records that service ended; it enters the teacher's growth dossier")
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.complete(id, ifMatch));
     }
@@ -134,7 +152,9 @@ public class AssignmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "评单: the receiving school scores the service 0–100 with comments")
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "evaluateAssignment", summary = "评单: the receiving school scores the service 0–100 with comments")
     public Response evaluate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull Evaluation evaluation) {
         return ok(assignments.evaluate(id, ifMatch, evaluation));

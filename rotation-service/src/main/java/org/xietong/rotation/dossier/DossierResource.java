@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.security.Purpose;
 
@@ -29,7 +32,7 @@ public class DossierResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "A teacher's growth dossier (the teacher, their school and officers)")
+    @Operation(operationId = "getTeacherDossier", summary = "A teacher's growth dossier (the teacher, their school and officers)")
     public DossierService.Dossier get(@PathParam("id") long id) {
         return dossiers.get(id);
     }
@@ -38,7 +41,9 @@ public class DossierResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a training, award, research or note; only the school or an officer marks credits")
+    @APIResponse(responseCode = "201", description = "The new dossier entry",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DossierService.EntryView.class)))
+    @Operation(operationId = "addDossierEntry", summary = "Add a training, award, research or note; only the school or an officer marks credits")
     public Response add(@PathParam("id") long id, @Valid @NotNull DossierRequest request) {
         return Response.status(Response.Status.CREATED).entity(dossiers.add(id, request)).build();
     }

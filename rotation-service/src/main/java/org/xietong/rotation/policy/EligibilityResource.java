@@ -30,7 +30,7 @@ public class EligibilityResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "Teachers of a region in your scope with their eligibility in a cycle (ELIGIBLE, EXEMPT, "
+    @Operation(operationId = "listEligibility", summary = "Teachers of a region in your scope with their eligibility in a cycle (ELIGIBLE, EXEMPT, "
             + "NOT_YET) and the rule that decided it; filter by status")
     public Page<EligibilityService.EligibilityView> list(
             @QueryParam("region") @NotNull @Pattern(regexp = "[1-9][0-9]{5}", message = "must be a 6-digit GB/T 2260 code") String region,

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.security.Purpose;
@@ -34,7 +38,9 @@ public class PolicyResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{regionCode}")
-    @Operation(summary = "The policy in force for a region: its own, else its city's or province's, else the defaults "
+    @APIResponse(responseCode = "200", description = "The policy in force", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyService.Effective.class)))
+    @Operation(operationId = "getRotationPolicy", summary = "The policy in force for a region: its own, else its city's or province's, else the defaults "
             + "(definedBy says which)")
     public Response get(@PathParam("regionCode") String regionCode) {
         PolicyService.Effective policy = policies.effective(regionCode);
@@ -45,7 +51,9 @@ public class PolicyResource {
     @Path("{regionCode}")
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "Set a region's policy (the whole policy; read it first and send every field). Changing a "
+    @APIResponse(responseCode = "200", description = "The stored policy", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyService.Effective.class)))
+    @Operation(operationId = "setRotationPolicy", summary = "Set a region's policy (the whole policy; read it first and send every field). Changing a "
             + "region's own policy needs If-Match with the ETag you read; setting it the first time does not.")
     public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid @NotNull RotationPolicy policy) {

@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -43,7 +47,7 @@ public class PostResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
-    @Operation(summary = "Posts under a region (default: yours). Dispatched posts are open to every caller; requested "
+    @Operation(operationId = "listPosts", summary = "Posts under a region (default: yours). Dispatched posts are open to every caller; requested "
             + "and withdrawn ones only within your scope.")
     public Page<PostView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
                                @QueryParam("status") String status,
@@ -59,7 +63,9 @@ public class PostResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{id}")
-    @Operation(summary = "One post, with its open seats")
+    @APIResponse(responseCode = "200", description = "The post", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @Operation(operationId = "getPost", summary = "One post, with its open seats")
     public Response get(@PathParam("id") long id) {
         PostView post = posts.get(id);
         return Response.ok(post).tag(Versions.etag(post.version())).build();
@@ -69,7 +75,9 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "Request a post for a school in your scope (点单); publishes org.xietong.rotation.post.requested.v1")
+    @APIResponse(responseCode = "201", description = "The requested post", headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @Operation(operationId = "requestPost", summary = "Request a post for a school in your scope (点单); publishes org.xietong.rotation.post.requested.v1")
     public Response request(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PostRequest request,
                             UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -84,7 +92,9 @@ public class PostResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "Dispatch a requested post (派单): it joins the next matching runs")
+    @APIResponse(responseCode = "200", description = "The dispatched post", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @Operation(operationId = "dispatchPost", summary = "Dispatch a requested post (派单): it joins the next matching runs")
     public Response dispatch(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.dispatch(id, ifMatch);
         return Response.ok(post).tag(Versions.etag(post.version())).build();
@@ -95,7 +105,9 @@ public class PostResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "Withdraw a post's open seats")
+    @APIResponse(responseCode = "200", description = "The withdrawn post", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @Operation(operationId = "withdrawPost", summary = "Withdraw a post's open seats")
     public Response withdraw(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.withdraw(id, ifMatch);
         return Response.ok(post).tag(Versions.etag(post.version())).build();

@@ -35,7 +35,7 @@ public class PreferenceResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "The teacher's ranked posts")
+    @Operation(operationId = "getTeacherPreferences", summary = "The teacher's ranked posts")
     public Ranking get(@PathParam("id") long id) {
         return new Ranking(preferences.get(id));
     }
@@ -44,7 +44,7 @@ public class PreferenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "Replace the teacher's ranking (the teacher or their school); posts must be dispatched")
+    @Operation(operationId = "replaceTeacherPreferences", summary = "Replace the teacher's ranking (the teacher or their school); posts must be dispatched")
     public Ranking put(@PathParam("id") long id, @Valid @NotNull Ranking ranking) {
         return new Ranking(preferences.replace(id, ranking.postIds()));
     }

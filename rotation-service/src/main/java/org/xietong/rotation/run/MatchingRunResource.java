@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -33,7 +37,9 @@ public class MatchingRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(summary = "Match a region's dispatched posts in a cycle. OPTIMAL fills as many seats as possible, then "
+    @APIResponse(responseCode = "201", description = "The run's result", headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)))
+    @Operation(operationId = "runMatching", summary = "Match a region's dispatched posts in a cycle. OPTIMAL fills as many seats as possible, then "
             + "maximises points (proven optimal); STABLE runs teacher-proposing deferred acceptance over the teachers' "
             + "ranked posts. Proposals become PROPOSED assignments unless dryRun.")
     public Response run(@Valid @NotNull RunRequest request, UriInfo uri) {
@@ -45,7 +51,7 @@ public class MatchingRunResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{id}")
-    @Operation(summary = "A run's result")
+    @Operation(operationId = "getMatchingRun", summary = "A run's result")
     public RunView get(@PathParam("id") UUID id) {
         return runs.get(id);
     }

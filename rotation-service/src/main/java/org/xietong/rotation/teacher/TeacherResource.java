@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -50,7 +54,7 @@ public class TeacherResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "Teachers in your scope (a teacher sees only themselves), by id")
+    @Operation(operationId = "listTeachers", summary = "Teachers in your scope (a teacher sees only themselves), by id")
     public Page<TeacherView> list(@QueryParam("school") @Pattern(regexp = "[0-9]{10}", message = "must be a 10-digit school code") String school,
                                   @QueryParam("subject") String subject,
                                   @QueryParam("status") String status,
@@ -64,7 +68,9 @@ public class TeacherResource {
     @Path("{id}")
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(summary = "One teacher; the ETag goes back in If-Match to change them")
+    @APIResponse(responseCode = "200", description = "The teacher", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)))
+    @Operation(operationId = "getTeacher", summary = "One teacher; the ETag goes back in If-Match to change them")
     public Response get(@PathParam("id") long id) {
         TeacherView teacher = service.get(id);
         return Response.ok(teacher).tag(Versions.etag(teacher.version())).build();
@@ -73,7 +79,9 @@ public class TeacherResource {
     @POST
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "Register a teacher at a school in your scope. 409 if the staff number or resident ID is "
+    @APIResponse(responseCode = "201", description = "The registered teacher", headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)))
+    @Operation(operationId = "registerTeacher", summary = "Register a teacher at a school in your scope. 409 if the staff number or resident ID is "
             + "already another teacher's. Send an Idempotency-Key to make retries safe.")
     public Response register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull TeacherRequest request, UriInfo uri) {
@@ -88,7 +96,9 @@ public class TeacherResource {
     @Path("{id}")
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "Change a teacher (a transfer is a change of school and join date); needs If-Match")
+    @APIResponse(responseCode = "200", description = "The changed teacher", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeacherView.class)))
+    @Operation(operationId = "updateTeacher", summary = "Change a teacher (a transfer is a change of school and join date); needs If-Match")
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull TeacherRequest request) {
         TeacherView teacher = service.update(id, request, ifMatch);
@@ -100,7 +110,9 @@ public class TeacherResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(summary = "Import teachers from CSV (UTF-8, BOM optional; header staffNumber,name,birthDate,gender,"
+    @APIResponse(responseCode = "200", description = "What was imported and what was refused, by row",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+    @Operation(operationId = "importTeachers", summary = "Import teachers from CSV (UTF-8, BOM optional; header staffNumber,name,birthDate,gender,"
             + "subjects,level,title,schoolCode,joinedSchoolOn[,backbone,cadre,tags,status,residentId]; subjects and "
             + "tags separated by ';'); upsert by staff number. mode=ALL_OR_NOTHING (default) stores nothing if a row "
             + "is rejected and answers 422; PER_ROW stores the good rows. The report lists every rejected line.")
