@@ -4,7 +4,6 @@ package org.xietong.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,8 @@ import java.util.concurrent.Future;
 
 /**
  * Sends the cells, each through the gateway or straight to its service as the cell says. Reads go first, all at once; then the changes aimed at an object, one object
- * at a time (objects in parallel), refused ones first, each checked by the admin to have left its object as it was;
- * then in the same way the changes that end or pause an object; last the changes that name no object. A change a caller may make is sent with a stale If-Match where the service
+ * at a time (objects in parallel): first every object's refused changes, each checked by the admin to have left its
+ * object as it was, then the permitted ones; then in the same way the changes that end or pause an object; last the changes that name no object. A change a caller may make is sent with a stale If-Match where the service
  * asks for one, so the answer (412) proves the checks let it through without changing anything.
  */
 final class MatrixRunner {
@@ -61,8 +60,12 @@ final class MatrixRunner {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             done.addAll(all(pool, reads.stream().map(c -> (Job) () -> List.of(send(c))).toList()));
-            done.addAll(all(pool, changesByObject.values().stream().map(group -> (Job) () -> object(group)).toList()));
-            done.addAll(all(pool, finalByObject.values().stream().map(group -> (Job) () -> object(group)).toList()));
+            for (Map<String, List<MatrixCell>> phase : List.of(changesByObject, finalByObject)) {
+                // Every refusal before any permitted change: a permitted change to one object (a booking in a
+                // session) may move what another object's read shows (the schedule's next sessions).
+                done.addAll(all(pool, perObject(phase, true)));
+                done.addAll(all(pool, perObject(phase, false)));
+            }
             done.addAll(all(pool, otherChanges.stream().map(c -> (Job) () -> List.of(send(c))).toList()));
         } finally {
             pool.shutdownNow();
@@ -87,12 +90,19 @@ final class MatrixRunner {
         return out;
     }
 
-    /** The changes aimed at one object: refused ones first, each checked to have changed nothing. */
+    /** One job per object for its refused changes, or for its permitted ones. */
+    private List<Job> perObject(Map<String, List<MatrixCell>> byObject, boolean refused) {
+        return byObject.values().stream()
+                .map(group -> group.stream().filter(c -> c.outcome().denial() == refused).toList())
+                .filter(group -> !group.isEmpty())
+                .map(group -> (Job) () -> object(group))
+                .toList();
+    }
+
+    /** The changes aimed at one object, one at a time; a refused one is checked to have changed nothing. */
     private List<MatrixCell> object(List<MatrixCell> group) {
-        List<MatrixCell> ordered = new ArrayList<>(group);
-        ordered.sort(Comparator.comparing((MatrixCell c) -> !c.outcome().denial()));
         List<MatrixCell> out = new ArrayList<>();
-        for (MatrixCell cell : ordered) {
+        for (MatrixCell cell : group) {
             Optional<String> read = cell.outcome().denial() && cell.outcome() != MatrixOutcome.GATEWAY_DENIED
                     ? cell.target().kind().readPath(cell.target().id()) : Optional.empty();
             MatrixHttp.Answer before = read.map(p -> http.get(admin, p)).orElse(null);
