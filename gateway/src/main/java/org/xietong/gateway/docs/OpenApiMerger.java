@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.xietong.platform.security.Purpose;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ public final class OpenApiMerger {
     static final String OAUTH2 = "keycloak";
     static final String BEARER = "jwt";
     static final String UNAVAILABLE = "x-xietong-unavailable";
+    static final String PURPOSES = "x-xietong-purposes";
+    private static final String REQUEST_ID = "X-Request-Id";
+    private static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
     private static final String COMPONENTS_REF = "#/components/";
     private static final Set<String> OPERATIONS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -51,7 +55,7 @@ public final class OpenApiMerger {
             JsonNode document = rewriteRefs(service.document(), renamed);
             for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
                 if (underPrefix(path.getKey(), service.prefix())) {
-                    paths.set(path.getKey(), withGatewaySecurity(path.getValue()));
+                    paths.set(path.getKey(), withGatewayAnswers(withGatewaySecurity(path.getValue())));
                 }
             }
             document.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
@@ -76,7 +80,8 @@ public final class OpenApiMerger {
                 .put("version", "1")
                 .put("description", "School pairing, teacher rotation and cross-region healthcare through the "
                         + "gateway, merged from the services' own documents.");
-        merged.putArray("servers").addObject().put("url", "/");
+        merged.putArray("servers").addObject().put("url", "/")
+                .put("description", "This gateway, where the document is served");
         merged.set("security", securityRequirement(Set.of()));
         merged.putArray("tags").addAll(tags.values());
         merged.set("paths", paths);
@@ -192,28 +197,116 @@ public final class OpenApiMerger {
     }
 
     /**
-     * Operations that required the service's own scheme now require the gateway's, keeping the roles the service
-     * listed (OpenAPI 3.1 lets a bearer requirement name roles); public operations stay public.
+     * Operations that required the service's own scheme now require the gateway's. The purpose the service listed
+     * becomes an OAuth2 scope of the Keycloak login (and {@code x-xietong-purposes}, for readers without OAuth2);
+     * a pasted bearer token is the other way in. Without a realm to log in to, the bearer requirement names the
+     * purposes (OpenAPI 3.1 allows roles there). Public operations stay public.
      */
     private JsonNode withGatewaySecurity(JsonNode pathItem) {
         ObjectNode copy = pathItem.deepCopy();
         for (Map.Entry<String, JsonNode> operation : copy.properties()) {
             JsonNode security = operation.getValue().get("security");
             if (OPERATIONS.contains(operation.getKey()) && security != null && !security.isEmpty()) {
-                Set<String> roles = new LinkedHashSet<>();
-                security.forEach(requirement -> requirement.forEach(scheme -> scheme.forEach(r -> roles.add(r.asText()))));
-                ((ObjectNode) operation.getValue()).set("security", securityRequirement(roles));
+                Set<String> purposes = new LinkedHashSet<>();
+                security.forEach(requirement -> requirement.forEach(scheme -> scheme.forEach(r -> purposes.add(r.asText()))));
+                ObjectNode op = (ObjectNode) operation.getValue();
+                op.set("security", securityRequirement(purposes));
+                ArrayNode listed = op.putArray(PURPOSES);
+                purposes.forEach(listed::add);
             }
         }
         return copy;
     }
 
-    /** Either scheme will do: the Keycloak login or a token pasted in. */
-    private ArrayNode securityRequirement(Set<String> roles) {
+    /**
+     * What the gateway itself may answer on every operation, declared on it: 429 when a rate limit is used up,
+     * 503 when the service is down or busy, 504 when it does not answer in time, and on operations with a body 408
+     * (sent too slowly) and 413 (over the route's limit). Every answer carries X-Request-Id, and those that reached
+     * the rate limiter RateLimit-Remaining; a caller may send its own X-Request-Id.
+     */
+    private static JsonNode withGatewayAnswers(JsonNode pathItem) {
+        for (Map.Entry<String, JsonNode> entry : pathItem.properties()) {
+            if (!OPERATIONS.contains(entry.getKey()) || !entry.getValue().isObject()) {
+                continue;
+            }
+            ObjectNode operation = (ObjectNode) entry.getValue();
+            ArrayNode parameters = operation.has("parameters") ? (ArrayNode) operation.get("parameters")
+                    : operation.putArray("parameters");
+            boolean declared = false;
+            for (JsonNode parameter : parameters) {
+                declared |= REQUEST_ID.equalsIgnoreCase(parameter.path("name").asText());
+            }
+            if (!declared) {
+                ObjectNode requestId = parameters.addObject().put("name", REQUEST_ID).put("in", "header")
+                        .put("required", false)
+                        .put("description", "Your id for this request, echoed in the answer and the logs; "
+                                + "the gateway makes one when absent or malformed");
+                requestId.putObject("schema").put("type", "string").put("maxLength", 128)
+                        .put("pattern", "^[A-Za-z0-9._:-]{1,128}$");
+            }
+            ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses")
+                    : operation.putObject("responses");
+            gatewayError(responses, "429", "A rate limit is used up; retry after Retry-After seconds", true);
+            gatewayError(responses, "503", "The service is down, busy or unreachable (or its database is); retry "
+                    + "after Retry-After seconds", true);
+            gatewayError(responses, "504", "The service did not answer in time", false);
+            if (operation.has("requestBody")) {
+                gatewayError(responses, "408", "The body arrived too slowly", false);
+                gatewayError(responses, "413", "The body is larger than this operation accepts", false);
+            }
+            for (Map.Entry<String, JsonNode> response : responses.properties()) {
+                ObjectNode headers = response.getValue().has("headers")
+                        ? (ObjectNode) response.getValue().get("headers")
+                        : ((ObjectNode) response.getValue()).putObject("headers");
+                headers.set(REQUEST_ID, header("The request's id (the caller's or one the gateway made)", true,
+                        JSON.objectNode().put("type", "string").put("maxLength", 128)));
+                if (!response.getKey().equals("429") && !response.getKey().equals("503")
+                        && !response.getKey().equals("504")) {
+                    headers.set(RATE_LIMIT_REMAINING, header("Requests left in the caller's current rate-limit "
+                            + "window", false, JSON.objectNode().put("type", "integer").put("minimum", 0)));
+                }
+            }
+        }
+        return pathItem;
+    }
+
+    private static void gatewayError(ObjectNode responses, String status, String description, boolean retryAfter) {
+        ObjectNode response = responses.has(status) ? (ObjectNode) responses.get(status) : responses.putObject(status);
+        if (!response.has("description")) {
+            response.put("description", description);
+        }
+        if (!response.has("content")) {
+            response.putObject("content").putObject("application/problem+json").putObject("schema")
+                    .put("$ref", COMPONENTS_REF + "schemas/Problem");
+        }
+        if (retryAfter) {
+            ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers")
+                    : response.putObject("headers");
+            headers.set("Retry-After", header("Seconds to wait before retrying", false,
+                    JSON.objectNode().put("type", "integer").put("minimum", 1)));
+        }
+    }
+
+    private static ObjectNode header(String description, boolean required, ObjectNode schema) {
+        ObjectNode header = JSON.objectNode().put("description", description);
+        if (required) {
+            header.put("required", true);
+        }
+        header.set("schema", schema);
+        return header;
+    }
+
+    /** Either scheme will do: the Keycloak login with the purpose as its scope, or a token pasted in. */
+    private ArrayNode securityRequirement(Set<String> purposes) {
         ArrayNode requirement = JSON.arrayNode();
-        realmUrl.ifPresent(url -> requirement.addObject().putArray(OAUTH2));
+        realmUrl.ifPresent(url -> {
+            ArrayNode scopes = requirement.addObject().putArray(OAUTH2);
+            purposes.forEach(scopes::add);
+        });
         ArrayNode bearer = requirement.addObject().putArray(BEARER);
-        roles.forEach(bearer::add);
+        if (realmUrl.isEmpty()) {
+            purposes.forEach(bearer::add);
+        }
         return requirement;
     }
 
@@ -223,10 +316,15 @@ public final class OpenApiMerger {
             ObjectNode oauth2 = schemes.putObject(OAUTH2)
                     .put("type", "oauth2")
                     .put("description", "Log in through Keycloak (realm xietong; public client xietong-cli with PKCE)");
-            oauth2.putObject("flows").putObject("authorizationCode")
+            ObjectNode flow = oauth2.putObject("flows").putObject("authorizationCode")
                     .put("authorizationUrl", url + "/protocol/openid-connect/auth")
-                    .put("tokenUrl", url + "/protocol/openid-connect/token")
-                    .putObject("scopes");
+                    .put("tokenUrl", url + "/protocol/openid-connect/token");
+            // Purposes are held as realm roles, not requested as scopes; listed here so that a reader (and Swagger
+            // UI) sees what each operation needs and what each purpose means.
+            ObjectNode scopes = flow.putObject("scopes");
+            for (Purpose purpose : Purpose.values()) {
+                scopes.put(purpose.purposeName(), purpose.description());
+            }
         });
         schemes.putObject(BEARER)
                 .put("type", "http")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.xietong.devstack.test.OidcTestResource;
 import org.xietong.devstack.test.TestTokens;
+import org.xietong.platform.security.Purpose;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,9 +87,39 @@ class MergedOpenApiTest {
         assertEquals(TestTokens.ISSUER + "/protocol/openid-connect/token", flow.path("tokenUrl").asText());
         assertEquals("bearer", schemes.at("/jwt/scheme").asText());
         assertEquals(JSON.readTree("[{\"keycloak\": []}, {\"jwt\": []}]"), doc.path("security"));
-        JsonNode withRoles = JSON.readTree("[{\"keycloak\": []}, {\"jwt\": [\"education-officer\", \"platform-admin\"]}]");
+        JsonNode withRoles = JSON.readTree("[{\"keycloak\": [\"education-officer\", \"platform-admin\"]}, {\"jwt\": []}]");
         for (String path : SERVICE_PATHS) {
             assertEquals(withRoles, doc.path("paths").path(path).at("/get/security"), path + " keeps its roles");
+            assertEquals(JSON.readTree("[\"education-officer\", \"platform-admin\"]"),
+                    doc.path("paths").path(path).at("/get/x-xietong-purposes"), path + " lists its purposes");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void everyPurposeIsAScopeOfTheLoginWithItsMeaning() throws Exception {
+        JsonNode scopes = document().at("/components/securitySchemes/keycloak/flows/authorizationCode/scopes");
+        for (Purpose purpose : Purpose.values()) {
+            assertEquals(purpose.description(), scopes.path(purpose.purposeName()).asText(), purpose.purposeName());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void everyOperationDeclaresWhatTheGatewayItselfMayAnswerAndTheHeadersItSends() throws Exception {
+        JsonNode doc = document();
+        for (String path : SERVICE_PATHS) {
+            JsonNode get = doc.path("paths").path(path).path("get");
+            for (String status : List.of("429", "503", "504")) {
+                assertEquals("#/components/schemas/Problem", get.at("/responses/" + status
+                        + "/content/application~1problem+json/schema/$ref").asText(), path + " " + status);
+            }
+            assertTrue(get.at("/responses/429/headers").has("Retry-After"), path);
+            get.path("responses").properties().forEach(response -> assertTrue(
+                    response.getValue().path("headers").path("X-Request-Id").path("required").asBoolean(),
+                    path + " " + response.getKey() + " carries X-Request-Id"));
+            assertTrue(get.at("/responses/200/headers").has("RateLimit-Remaining"), path);
+            assertTrue(get.path("parameters").findValuesAsText("name").contains("X-Request-Id"), path);
         }
     }
 
