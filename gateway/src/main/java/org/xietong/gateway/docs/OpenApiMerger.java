@@ -28,7 +28,6 @@ public final class OpenApiMerger {
     static final String UNAVAILABLE = "x-xietong-unavailable";
     static final String PURPOSES = "x-xietong-purposes";
     private static final String REQUEST_ID = "X-Request-Id";
-    private static final String RATE_LIMIT_REMAINING = "RateLimit-Remaining";
     private static final String COMPONENTS_REF = "#/components/";
     private static final Set<String> OPERATIONS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -81,7 +80,9 @@ public final class OpenApiMerger {
                 .put("description", "School pairing, teacher rotation and cross-region healthcare through the "
                         + "gateway, merged from the services' own documents.");
         merged.putArray("servers").addObject().put("url", "/")
-                .put("description", "This gateway, where the document is served");
+                .put("description", "This gateway, where the document is served (production, or the local devstack "
+                        + "on port 8080)")
+                .put("x-internal", false);
         merged.set("security", securityRequirement(Set.of()));
         merged.putArray("tags").addAll(tags.values());
         merged.set("paths", paths);
@@ -222,7 +223,7 @@ public final class OpenApiMerger {
      * What the gateway itself may answer on every operation, declared on it: 429 when a rate limit is used up,
      * 503 when the service is down or busy, 504 when it does not answer in time, and on operations with a body 408
      * (sent too slowly) and 413 (over the route's limit). Every answer carries X-Request-Id, and those that reached
-     * the rate limiter RateLimit-Remaining; a caller may send its own X-Request-Id.
+     * the rate limiter RateLimit-Limit, -Remaining and -Reset; a caller may send its own X-Request-Id.
      */
     private static JsonNode withGatewayAnswers(JsonNode pathItem) {
         for (Map.Entry<String, JsonNode> entry : pathItem.properties()) {
@@ -259,15 +260,23 @@ public final class OpenApiMerger {
                         ? (ObjectNode) response.getValue().get("headers")
                         : ((ObjectNode) response.getValue()).putObject("headers");
                 headers.set(REQUEST_ID, header("The request's id (the caller's or one the gateway made)", true,
-                        JSON.objectNode().put("type", "string").put("maxLength", 128)));
-                if (!response.getKey().equals("429") && !response.getKey().equals("503")
-                        && !response.getKey().equals("504")) {
-                    headers.set(RATE_LIMIT_REMAINING, header("Requests left in the caller's current rate-limit "
-                            + "window", false, JSON.objectNode().put("type", "integer").put("minimum", 0)));
-                }
+                        string(128)));
+                headers.set("RateLimit-Limit", header("Requests the caller's tighter rate-limit bucket holds when "
+                        + "full", false, count()));
+                headers.set("RateLimit-Remaining", header("Requests left in that bucket", false, count()));
+                headers.set("RateLimit-Reset", header("Seconds until that bucket is full again", false, count()));
             }
         }
         return pathItem;
+    }
+
+    private static ObjectNode string(int maxLength) {
+        return JSON.objectNode().put("type", "string").put("maxLength", maxLength);
+    }
+
+    private static ObjectNode count() {
+        return JSON.objectNode().put("type", "integer").put("format", "int64").put("minimum", 0)
+                .put("maximum", Integer.MAX_VALUE);
     }
 
     private static void gatewayError(ObjectNode responses, String status, String description, boolean retryAfter) {
@@ -282,8 +291,7 @@ public final class OpenApiMerger {
         if (retryAfter) {
             ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers")
                     : response.putObject("headers");
-            headers.set("Retry-After", header("Seconds to wait before retrying", false,
-                    JSON.objectNode().put("type", "integer").put("minimum", 1)));
+            headers.set("Retry-After", header("Seconds to wait before retrying", false, count()));
         }
     }
 
@@ -315,10 +323,13 @@ public final class OpenApiMerger {
         realmUrl.ifPresent(url -> {
             ObjectNode oauth2 = schemes.putObject(OAUTH2)
                     .put("type", "oauth2")
-                    .put("description", "Log in through Keycloak (realm xietong; public client xietong-cli with PKCE)");
+                    .put("description", "Log in through Keycloak (realm xietong; public client xietong-cli with PKCE). "
+                            + "Access tokens are short-lived RS256-signed JWTs, checked as RFC8725 advises "
+                            + "(signature, issuer, audience, expiry; no 'none' algorithm).");
             ObjectNode flow = oauth2.putObject("flows").putObject("authorizationCode")
                     .put("authorizationUrl", url + "/protocol/openid-connect/auth")
-                    .put("tokenUrl", url + "/protocol/openid-connect/token");
+                    .put("tokenUrl", url + "/protocol/openid-connect/token")
+                    .put("refreshUrl", url + "/protocol/openid-connect/token");
             // Purposes are held as realm roles, not requested as scopes; listed here so that a reader (and Swagger
             // UI) sees what each operation needs and what each purpose means.
             ObjectNode scopes = flow.putObject("scopes");
@@ -330,7 +341,8 @@ public final class OpenApiMerger {
                 .put("type", "http")
                 .put("scheme", "bearer")
                 .put("bearerFormat", "JWT")
-                .put("description", "A Keycloak access token, e.g. from ./xietong token <user>");
+                .put("description", "A Keycloak access token, e.g. from ./xietong token <user>: a short-lived "
+                        + "RS256-signed JWT, checked as RFC8725 advises (signature, issuer, audience, expiry).");
         return schemes;
     }
 }

@@ -20,8 +20,13 @@ import java.util.Set;
 @ApplicationScoped
 public class RateLimiter {
 
-    /** Whether the request may go on; if not, when to retry. */
-    public record Verdict(boolean allowed, long remaining, Duration retryAfter, String limitedBy) {
+    /**
+     * Whether the request may go on; if not, when to retry. {@code limit} and {@code remaining} are those of the
+     * tighter of the caller's buckets, {@code reset} the seconds until it is full again (the RateLimit-Limit,
+     * -Remaining and -Reset headers).
+     */
+    public record Verdict(boolean allowed, long limit, long remaining, long reset, Duration retryAfter,
+                          String limitedBy) {
     }
 
     private final LimitsConfig config;
@@ -50,18 +55,26 @@ public class RateLimiter {
         Bucket userBucket = bucket(limitClass + "|user|" + user, limit.userRequests(), limit.period());
         ConsumptionProbe byUser = userBucket.tryConsumeAndReturnRemaining(1);
         if (!byUser.isConsumed()) {
-            return refused(byUser, "user");
+            return refused(byUser, limit.userRequests(), "user");
         }
         if (publicClients.contains(client)) {
-            return new Verdict(true, byUser.getRemainingTokens(), Duration.ZERO, null);
+            return allowed(limit.userRequests(), byUser.getRemainingTokens(), limit.period());
         }
         ConsumptionProbe byClient = bucket(limitClass + "|client|" + client, limit.clientRequests(), limit.period())
                 .tryConsumeAndReturnRemaining(1);
         if (!byClient.isConsumed()) {
             userBucket.addTokens(1);
-            return refused(byClient, "client");
+            return refused(byClient, limit.clientRequests(), "client");
         }
-        return new Verdict(true, Math.min(byUser.getRemainingTokens(), byClient.getRemainingTokens()), Duration.ZERO, null);
+        return byUser.getRemainingTokens() <= byClient.getRemainingTokens()
+                ? allowed(limit.userRequests(), byUser.getRemainingTokens(), limit.period())
+                : allowed(limit.clientRequests(), byClient.getRemainingTokens(), limit.period());
+    }
+
+    /** A bucket refills evenly over its period, so it is full again after the share of the period it lacks. */
+    private static Verdict allowed(long capacity, long remaining, Duration period) {
+        long missingNanos = period.toNanos() / capacity * (capacity - remaining);
+        return new Verdict(true, capacity, remaining, seconds(missingNanos), Duration.ZERO, null);
     }
 
     private Bucket bucket(String key, long requests, Duration period) {
@@ -70,7 +83,13 @@ public class RateLimiter {
                 .build());
     }
 
-    private static Verdict refused(ConsumptionProbe probe, String limitedBy) {
-        return new Verdict(false, 0, Duration.ofNanos(probe.getNanosToWaitForRefill()), limitedBy);
+    private static Verdict refused(ConsumptionProbe probe, long capacity, String limitedBy) {
+        Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
+        return new Verdict(false, capacity, 0, seconds(wait.toNanos()), wait, limitedBy);
+    }
+
+    /** Whole seconds, rounded up, at least 1 when anything is missing. */
+    private static long seconds(long nanos) {
+        return nanos <= 0 ? 0 : Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 }

@@ -133,17 +133,19 @@ public class GatewayRoutes {
         }
         RouteLimits.Rule rule = limits.get();
         RateLimiter.Verdict verdict = limiter.acquire(rule.limit(), user(identity), client(identity));
+        context.response().putHeader("RateLimit-Limit", String.valueOf(verdict.limit()))
+                .putHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()))
+                .putHeader("RateLimit-Reset", String.valueOf(verdict.reset()));
         if (!verdict.allowed()) {
-            long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
-            context.response().putHeader("Retry-After", String.valueOf(seconds));
+            context.response().putHeader("Retry-After", String.valueOf(verdict.reset()));
             ProblemResponses.write(context, Problem.of(429, "rate-limited", "Too many requests", "The "
-                    + verdict.limitedBy() + " limit of the " + rule.limit() + " class is used up; retry in " + seconds + " s"));
+                    + verdict.limitedBy() + " limit of the " + rule.limit() + " class is used up; retry in "
+                    + verdict.reset() + " s"));
             if (paused) {
                 context.request().resume();
             }
             return;
         }
-        context.response().putHeader("RateLimit-Remaining", String.valueOf(verdict.remaining()));
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length, rule.maxBody())) {
             ProblemResponses.write(context, UpstreamFailures.tooLarge(rule.maxBody()));

@@ -69,6 +69,22 @@ class RateLimitTest {
     }
 
     @Test
+    void everyAnswerTellsTheTighterBucketsLimitWhatIsLeftAndWhenItIsFullAgain() {
+        // The user's bucket (3) is tighter than the client's (5): after one read, 2 left, full again in ~7 s.
+        Response first = read("counted", "counting-app");
+        first.then().statusCode(200)
+                .header("RateLimit-Limit", "3")
+                .header("RateLimit-Remaining", "2");
+        long reset = Long.parseLong(first.header("RateLimit-Reset"));
+        assertTrue(reset >= 1 && reset <= 7, "RateLimit-Reset " + reset);
+        read("counted", "counting-app");
+        read("counted", "counting-app");
+        Response refused = read("counted", "counting-app");
+        refused.then().statusCode(429).header("RateLimit-Remaining", "0").header("RateLimit-Limit", "3");
+        assertEquals(refused.header("Retry-After"), refused.header("RateLimit-Reset"));
+    }
+
+    @Test
     void usersOfAPublicClientHaveTheirOwnBucketsAndNoSharedOne() {
         // Four users of the shared CLI client make twelve reads, over the five one client gets: none is refused.
         for (String user : new String[]{"cli-1", "cli-2", "cli-3", "cli-4"}) {

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * shared machinery sends, derived from each operation's shape. An operation's own refusals (a 409 on a state
  * change, a 422 on a rule) are declared on the resource method with a description; this gives them the body.
  * <ul>
- *   <li>every operation: 503 when the database is down (with Retry-After);</li>
+ *   <li>every operation: 500 for an unexpected fault, 503 when the database is down (with Retry-After);</li>
  *   <li>a secured operation: 401 (with WWW-Authenticate) and 403;</li>
  *   <li>parameters or a body: 400 (malformed or invalid, field errors listed);</li>
  *   <li>a path parameter: 404;</li>
@@ -33,7 +33,8 @@ import java.util.TreeMap;
  *   <li>an Idempotency-Key parameter: 422 (the key reused for another request);</li>
  *   <li>a body: 413 (too large) and 415 (another media type).</li>
  * </ul>
- * It also bounds the conventional headers' parameters as the services check them.
+ * It also bounds the conventional headers' parameters as the services check them, types response headers
+ * declared by name alone, and runs {@link KitEndpointDocs} first.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ErrorResponseDocs implements OASFilter {
@@ -52,6 +53,7 @@ public class ErrorResponseDocs implements OASFilter {
             Map.entry("415", "The body's media type is not one this operation accepts"),
             Map.entry("422", "The request is well formed but a rule refuses it"),
             Map.entry("428", "If-Match is required: send the ETag you read"),
+            Map.entry("500", "An unexpected fault; quote the X-Request-Id (through the gateway) to the operators"),
             Map.entry("503", "The service cannot reach its database; retry after the Retry-After seconds"));
 
     @Override
@@ -62,6 +64,9 @@ public class ErrorResponseDocs implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        // One filter for both, so the order is fixed: the kit's operations get their security before the errors
+        // are derived from it.
+        new KitEndpointDocs().filterOpenAPI(openAPI);
         openAPI.getComponents().addSchema(PROBLEM, problemSchema()).addSchema(FIELD_ERROR, fieldErrorSchema());
         openAPI.getPaths().getPathItems().values().forEach(item -> operations(item).forEach(this::declare));
     }
@@ -76,6 +81,7 @@ public class ErrorResponseDocs implements OASFilter {
         operation.setResponses(responses);
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean body = operation.getRequestBody() != null;
+        add(responses, "500");
         add(responses, "503").addHeader("Retry-After", header("Seconds to wait before retrying",
                 OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)));
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
@@ -102,6 +108,7 @@ public class ErrorResponseDocs implements OASFilter {
         }
         bound(parameters);
         responses.getAPIResponses().forEach((status, response) -> {
+            typeHeaders(response);
             if (isError(status) && (response.getContent() == null || response.getContent().getMediaTypes() == null
                     || response.getContent().getMediaTypes().isEmpty())) {
                 response.setContent(problemContent());
@@ -110,6 +117,19 @@ public class ErrorResponseDocs implements OASFilter {
         // Statuses in numeric order read better in Swagger UI and in generated code.
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
         responses.setAPIResponses(sorted);
+    }
+
+    /** A header declared by name alone (ETag, Location) gets the string it is, so validators can check it. */
+    private static void typeHeaders(APIResponse response) {
+        if (response.getHeaders() == null) {
+            return;
+        }
+        response.getHeaders().forEach((name, header) -> {
+            if (header.getRef() == null && header.getSchema() == null && header.getContent() == null) {
+                header.setSchema("Location".equalsIgnoreCase(name)
+                        ? string(2048).format("uri-reference") : string(256));
+            }
+        });
     }
 
     private static APIResponse add(APIResponses responses, String status) {

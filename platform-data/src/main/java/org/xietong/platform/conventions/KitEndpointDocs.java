@@ -1,6 +1,5 @@
 package org.xietong.platform.conventions;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -19,9 +18,8 @@ import java.util.regex.Pattern;
  * purpose into their operations' security, as for every other operation, so that the gateway and integrators read
  * the purpose from the document. It also gives each an operationId carrying the area ({@code getPairingAuditTrail},
  * {@code listHealthcareExchangeEvents}), since one annotation cannot name three services' operations uniquely and
- * the gateway merges the three documents into one.
+ * the gateway merges the three documents into one. {@link ErrorResponseDocs} runs it first.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class KitEndpointDocs implements OASFilter {
 
     private static final Pattern AREA = Pattern.compile("/api/v1/([a-z]+)/.*");

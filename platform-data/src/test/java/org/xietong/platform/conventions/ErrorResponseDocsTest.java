@@ -32,14 +32,15 @@ class ErrorResponseDocsTest {
                 .requestBody(OASFactory.createRequestBody())
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("jwt", "pairing:write"))
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()));
-        assertEquals(List.of("200", "400", "401", "403", "404", "412", "413", "415", "428", "503"), statuses(change));
+        assertEquals(List.of("200", "400", "401", "403", "404", "412", "413", "415", "428", "500", "503"),
+                statuses(change));
     }
 
     @Test
-    void aPublicReadWithoutParametersDeclaresOnlyTheDatabaseOutage() {
+    void aPublicReadWithoutParametersDeclaresOnlyFaultsAndTheDatabaseOutage() {
         Operation read = OASFactory.createOperation()
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()));
-        assertEquals(List.of("200", "503"), statuses(read));
+        assertEquals(List.of("200", "500", "503"), statuses(read));
     }
 
     @Test
@@ -60,6 +61,17 @@ class ErrorResponseDocsTest {
         assertEquals("Not PROPOSED any more", conflict.getDescription());
         assertEquals("#/components/schemas/Problem",
                 conflict.getContent().getMediaType("application/problem+json").getSchema().getRef());
+    }
+
+    @Test
+    void aHeaderDeclaredByNameAloneIsTypedAsAString() {
+        Operation create = OASFactory.createOperation().responses(OASFactory.createAPIResponses().addAPIResponse("201",
+                OASFactory.createAPIResponse().addHeader("Location", OASFactory.createHeader())
+                        .addHeader("ETag", OASFactory.createHeader())));
+        statuses(create);
+        var headers = create.getResponses().getAPIResponse("201").getHeaders();
+        assertEquals("uri-reference", headers.get("Location").getSchema().getFormat());
+        assertEquals(256, headers.get("ETag").getSchema().getMaxLength());
     }
 
     @Test
