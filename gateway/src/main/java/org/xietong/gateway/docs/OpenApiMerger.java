@@ -223,7 +223,8 @@ public final class OpenApiMerger {
      * What the gateway itself may answer on every operation, declared on it: 429 when a rate limit is used up,
      * 503 when the service is down or busy, 504 when it does not answer in time, and on operations with a body 408
      * (sent too slowly) and 413 (over the route's limit). Every answer carries X-Request-Id, and those that reached
-     * the rate limiter RateLimit-Limit, -Remaining and -Reset; a caller may send its own X-Request-Id.
+     * the rate limiter RateLimit-Limit, -Remaining and -Reset, and those to an allowed web origin
+     * Access-Control-Allow-Origin; a caller may send its own X-Request-Id.
      */
     private static JsonNode withGatewayAnswers(JsonNode pathItem) {
         for (Map.Entry<String, JsonNode> entry : pathItem.properties()) {
@@ -265,6 +266,8 @@ public final class OpenApiMerger {
                         + "full", false, count()));
                 headers.set("RateLimit-Remaining", header("Requests left in that bucket", false, count()));
                 headers.set("RateLimit-Reset", header("Seconds until that bucket is full again", false, count()));
+                headers.set("Access-Control-Allow-Origin", header("The calling web origin, when it is one the "
+                        + "gateway allows (xietong CORS origins); absent otherwise", false, string(2048)));
             }
         }
         return pathItem;

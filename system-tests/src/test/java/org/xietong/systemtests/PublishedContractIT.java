@@ -1,0 +1,109 @@
+package org.xietong.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.xietong.devstack.test.ApiDocument;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The one document integrators generate clients from (the gateway's {@code /openapi}, merged from the three
+ * services), checked as an integrator would: every operation has a unique camelCase operationId and a summary and
+ * every 2xx body a schema, so a generated client has a named, typed method for each; and Spectral with
+ * {@code spectral:oas} and the OWASP API ruleset (pinned in src/test/spectral, rules switched off there with a
+ * reason) finds nothing. The document and Spectral's findings are kept in target/contract.
+ */
+@ExtendWith(SharedStack.class)
+@Order(12)
+class PublishedContractIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path LINT_TOOLS = Path.of("src/test/spectral");
+    private static final Path OUT = Path.of("target/contract");
+    private static String document;
+
+    @BeforeAll
+    static void fetchTheMergedDocument(SharedStack.Suite suite) throws IOException {
+        document = given().get(suite.gateway() + "/openapi").then().statusCode(200).extract().asString();
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("openapi.json"), document, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theMergedDocumentNamesAndTypesEveryOperation() {
+        List<String> gaps = ApiDocument.contractGaps(document);
+
+        System.out.printf("PublishedContractIT: %d operations in the merged document, %d contract gaps%n",
+                ApiDocument.operationCount(document), gaps.size());
+        assertEquals(List.of(), gaps, "what a client generator would trip over, one line each");
+    }
+
+    @Test
+    void spectralWithTheOasAndOwaspRulesetsFindsNothing() throws Exception {
+        for (String file : List.of("package.json", "package-lock.json", ".spectral.yaml")) {
+            Files.copy(LINT_TOOLS.resolve(file), OUT.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path spectral = OUT.resolve("node_modules/.bin/spectral").toAbsolutePath();
+        if (!Files.isExecutable(spectral)) {
+            run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), 600);
+        }
+        run(List.of(spectral.toString(), "lint", "--quiet", "--format", "json", "--output", "spectral.json",
+                "--fail-severity", "error", "--ruleset", ".spectral.yaml", "openapi.json"), 300);
+        JsonNode findings = JSON.readTree(OUT.resolve("spectral.json").toFile());
+
+        Map<String, Integer> byRule = new TreeMap<>();
+        findings.forEach(finding -> byRule.merge(finding.path("code").asText() + " ("
+                + severity(finding.path("severity").asInt()) + ")", 1, Integer::sum));
+        long oas = findings.findValuesAsText("code").stream().filter(code -> !code.startsWith("owasp:")).count();
+        long owaspErrors = 0;
+        for (JsonNode finding : findings) {
+            owaspErrors += finding.path("code").asText().startsWith("owasp:") && finding.path("severity").asInt() == 0
+                    ? 1 : 0;
+        }
+        System.out.printf("PublishedContractIT: Spectral found %d (spectral:oas %d, OWASP errors %d) %s%n",
+                findings.size(), oas, owaspErrors, byRule);
+        assertTrue(findings.isEmpty(), "Spectral's findings by rule " + byRule + "; each with its place in "
+                + OUT.resolve("spectral.json").toAbsolutePath());
+    }
+
+    private static String severity(int level) {
+        return switch (level) {
+            case 0 -> "error";
+            case 1 -> "warning";
+            case 2 -> "info";
+            default -> "hint";
+        };
+    }
+
+    /** Runs a tool in target/contract; its output goes to a log there, and a failure to start or finish fails. */
+    private static void run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        Path log = OUT.resolve(Path.of(command.get(0)).getFileName() + ".log");
+        Process process = new ProcessBuilder(command).directory(OUT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s; see " + log);
+        }
+        // Spectral exits 1 when it finds errors: the findings file says what, so only a missing file is a failure.
+        if (process.exitValue() != 0 && !command.get(0).endsWith("spectral")) {
+            throw new AssertionError(String.join(" ", command) + " exited " + process.exitValue() + ":\n"
+                    + Files.readString(log));
+        }
+    }
+}
