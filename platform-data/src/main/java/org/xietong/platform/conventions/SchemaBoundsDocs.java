@@ -19,7 +19,8 @@ import java.util.Set;
  * Bounds the generated schemas as the Java types behind them already bound the values, so a validator or a
  * generated client knows them: an {@code int32} or {@code int64} without a range gets the type's range (a value
  * outside it is refused as a malformed request), and a {@code @Pattern} regex, which Bean Validation matches
- * against the whole value, is anchored ({@code ^…$}) as JSON Schema needs to mean the same.
+ * against the whole value, is anchored ({@code ^…$}) as JSON Schema needs to mean the same, and gives the string
+ * the longest length it can match as its maxLength.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class SchemaBoundsDocs implements OASFilter {
@@ -81,6 +82,9 @@ public class SchemaBoundsDocs implements OASFilter {
             }
         }
         if (schema.getPattern() != null) {
+            if (schema.getMaxLength() == null) {
+                RegexLength.of(schema.getPattern()).ifPresent(schema::setMaxLength);
+            }
             schema.setPattern(anchored(schema.getPattern()));
         }
         bound(schema.getItems(), seen);
