@@ -3,17 +3,11 @@ package org.xietong.platform.conventions;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Bounds the generated schemas as the Java types behind them already bound the values, so a validator or a
@@ -27,47 +21,10 @@ public class SchemaBoundsDocs implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
-            openAPI.getComponents().getSchemas().values().forEach(schema -> bound(schema, seen));
-        }
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        openAPI.getPaths().getPathItems().values().forEach(item -> {
-            if (item.getOperations() != null) {
-                item.getOperations().values().forEach(operation -> bound(operation, seen));
-            }
-        });
+        SchemaWalk.forEach(openAPI, SchemaBoundsDocs::bound);
     }
 
-    private static void bound(Operation operation, Set<Schema> seen) {
-        if (operation.getParameters() != null) {
-            operation.getParameters().forEach(parameter -> bound(parameter.getSchema(), seen));
-        }
-        if (operation.getRequestBody() != null) {
-            bound(operation.getRequestBody().getContent(), seen);
-        }
-        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-            operation.getResponses().getAPIResponses().values().forEach(response -> {
-                bound(response.getContent(), seen);
-                if (response.getHeaders() != null) {
-                    response.getHeaders().values().forEach(header -> bound(header.getSchema(), seen));
-                }
-            });
-        }
-    }
-
-    private static void bound(Content content, Set<Schema> seen) {
-        if (content != null && content.getMediaTypes() != null) {
-            content.getMediaTypes().values().forEach(media -> bound(media.getSchema(), seen));
-        }
-    }
-
-    static void bound(Schema schema, Set<Schema> seen) {
-        if (schema == null || !seen.add(schema)) {
-            return;
-        }
+    static void bound(Schema schema) {
         List<SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
         if (types.contains(SchemaType.INTEGER)) {
             boolean narrow = "int32".equals(schema.getFormat());
@@ -86,16 +43,6 @@ public class SchemaBoundsDocs implements OASFilter {
                 RegexLength.of(schema.getPattern()).ifPresent(schema::setMaxLength);
             }
             schema.setPattern(anchored(schema.getPattern()));
-        }
-        bound(schema.getItems(), seen);
-        bound(schema.getAdditionalPropertiesSchema(), seen);
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(property -> bound(property, seen));
-        }
-        for (List<Schema> group : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
-            if (group != null) {
-                group.forEach(member -> bound(member, seen));
-            }
         }
     }
 

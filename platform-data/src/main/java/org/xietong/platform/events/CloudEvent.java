@@ -3,6 +3,7 @@ package org.xietong.platform.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -18,8 +19,19 @@ import java.util.List;
  * event concerns, space-separated.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CloudEvent(String specversion, String id, String source, String type, String subject, Instant time,
-                         String datacontenttype, String regioncodes, @JsonRawValue String data) {
+public record CloudEvent(@Schema(enumeration = "1.0") String specversion,
+                         @Schema(maxLength = 64, description = "Unique per source; a receiver applies each id once") String id,
+                         @Schema(maxLength = 200, description = "The service that published it") String source,
+                         @Schema(maxLength = 200, description = "The event type, e.g. org.xietong.pairing.school.registered.v1")
+                         String type,
+                         @Schema(maxLength = 200, description = "The aggregate's id; events of one subject keep their order")
+                         String subject,
+                         Instant time,
+                         @Schema(enumeration = JSON) String datacontenttype,
+                         @Schema(maxLength = 2000, description = "The GB/T 2260 codes the event concerns, space-separated")
+                         String regioncodes,
+                         // Any JSON value, as the type's own schema describes; KitEndpointDocs writes it untyped.
+                         @JsonRawValue String data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";

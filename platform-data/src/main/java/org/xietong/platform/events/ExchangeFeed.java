@@ -2,6 +2,7 @@ package org.xietong.platform.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.platform.problem.ProblemException;
 
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ public class ExchangeFeed {
 
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
 
-    public record FeedPage(List<CloudEvent> events, String next, boolean hasMore) {
+    public record FeedPage(@Schema(maxItems = 1000) List<CloudEvent> events,
+                           @Schema(pattern = "[0-9]{1,18}", description = "The cursor to send as after= for the next page")
+                           String next,
+                           boolean hasMore) {
     }
 
     private final EntityManager em;

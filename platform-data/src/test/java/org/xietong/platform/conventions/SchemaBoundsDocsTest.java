@@ -8,14 +8,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
-import java.util.HashSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SchemaBoundsDocsTest {
 
     private static Schema bounded(Schema schema) {
-        SchemaBoundsDocs.bound(schema, new HashSet<>());
+        SchemaWalk.forEach(schema, SchemaBoundsDocs::bound);
         return schema;
     }
 
