@@ -1,5 +1,6 @@
 package org.xietong.pairing.agreement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.contracts.pairing.PairingChanged;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ public record PairingView(UUID id, PairingKind kind, PairingStatus status, Strin
                           LocalDate termEnd, int renewals, PendingAgreement pendingAgreement, String goals,
                           Instant createdAt, Instant updatedAt, long version) {
 
+    @Schema(name = "RecordedApproval", description = "Who approved for one side, and when")
     public record Approval(String by, Instant at) {
     }
 

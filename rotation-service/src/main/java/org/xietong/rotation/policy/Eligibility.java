@@ -1,5 +1,6 @@
 package org.xietong.rotation.policy;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.rotation.teacher.Gender;
 import org.xietong.rotation.teacher.TeacherStatus;
 
@@ -13,6 +14,7 @@ import java.time.Period;
  */
 public final class Eligibility {
 
+    @Schema(name = "EligibilityStatus")
     public enum Status { ELIGIBLE, EXEMPT, NOT_YET }
 
     public enum Rule { ON_LEAVE, NEAR_RETIREMENT, ROTATED_THIS_CYCLE, YEARS_AT_SCHOOL }
