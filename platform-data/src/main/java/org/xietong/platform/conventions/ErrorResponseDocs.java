@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * It also bounds the conventional headers' parameters as the services check them, types response headers
  * declared by name alone, and runs {@link KitEndpointDocs} first.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ErrorResponseDocs implements OASFilter {
 
     static final String PROBLEM = "Problem";

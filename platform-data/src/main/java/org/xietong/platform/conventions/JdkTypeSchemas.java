@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * They are plain strings with a format (or an enum), so each reference is replaced by the schema itself and the
  * components go.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class JdkTypeSchemas implements OASFilter {
 
     static final Set<String> JDK_TYPES = Set.of("LocalDate", "LocalTime", "LocalDateTime", "Instant",

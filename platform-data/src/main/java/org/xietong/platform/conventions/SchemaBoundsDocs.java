@@ -16,7 +16,7 @@ import java.util.List;
  * against the whole value, is anchored ({@code ^…$}) as JSON Schema needs to mean the same, and gives the string
  * the longest length it can match as its maxLength.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class SchemaBoundsDocs implements OASFilter {
 
     @Override
