@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * services), checked as an integrator would: every operation has a unique camelCase operationId and a summary and
  * every 2xx body a schema, so a generated client has a named, typed method for each; and Spectral with
  * {@code spectral:oas} and the OWASP API ruleset (pinned in src/test/spectral, rules switched off there with a
- * reason) finds nothing. The document and Spectral's findings are kept in target/contract.
+ * reason) finds nothing; and the clients module generated its clients from this very document. The document and
+ * Spectral's findings are kept in target/contract.
  */
 @ExtendWith(SharedStack.class)
 @Order(12)
@@ -36,6 +37,7 @@ class PublishedContractIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path LINT_TOOLS = Path.of("src/test/spectral");
     private static final Path OUT = Path.of("target/contract");
+    private static final Path BUILT = Path.of("../clients/target/openapi/xietong-api.json");
     private static String document;
 
     @BeforeAll
@@ -52,6 +54,16 @@ class PublishedContractIT {
         System.out.printf("PublishedContractIT: %d operations in the merged document, %d contract gaps%n",
                 ApiDocument.operationCount(document), gaps.size());
         assertEquals(List.of(), gaps, "what a client generator would trip over, one line each");
+    }
+
+    @Test
+    void theClientsAreGeneratedFromTheDocumentTheGatewayServes() throws IOException {
+        JsonNode built = JSON.readTree(BUILT.toFile());
+        JsonNode served = JSON.readTree(document);
+        for (String part : List.of("/paths", "/components/schemas", "/tags")) {
+            assertEquals(built.at(part), served.at(part), part + " of the document the clients were generated from ("
+                    + BUILT + ") differs from the gateway's /openapi");
+        }
     }
 
     @Test
