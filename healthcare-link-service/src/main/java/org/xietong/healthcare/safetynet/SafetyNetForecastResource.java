@@ -31,7 +31,8 @@ public class SafetyNetForecastResource {
     @POST
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_RULES)
-    @Operation(summary = "A year of a cohort settled by the stored policy and catalog prices: each fund's share, the "
+    @Operation(operationId = "forecastFallback", summary = "Forecast a cohort's fallback budget",
+            description = "A year of a cohort settled by the stored policy and catalog prices: each fund's share, the "
             + "fallback cost and the patients' copays")
     public SafetyNetForecaster.Forecast forecast(@Valid @NotNull ForecastRequest request) {
         return forecasts.forecast(request);
