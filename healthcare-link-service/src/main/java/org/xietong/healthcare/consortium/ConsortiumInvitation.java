@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
 @Table(name = "consortium_invitation")
 public class ConsortiumInvitation extends PanacheEntityBase {
 
+    @Schema(name = "ConsortiumInvitationStatus")
     public enum Status { PENDING, ACCEPTED, DECLINED }
 
     @Id

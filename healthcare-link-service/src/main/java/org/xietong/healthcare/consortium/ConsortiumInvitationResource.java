@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -41,7 +42,8 @@ public class ConsortiumInvitationResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(operationId = "listConsortiumInvitations", summary = "Invitations to institutions of your region and "
             + "those your region's consortia sent; filter by status (PENDING, ACCEPTED, DECLINED)")
-    public Page<InvitationView> list(@QueryParam("status") String status,
+    public Page<InvitationView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = ConsortiumInvitation.Status.class))
+                                             @QueryParam("status") String status,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return consortia.invitations(QueryParams.enumOf(ConsortiumInvitation.Status.class, status, "status"), page, size);

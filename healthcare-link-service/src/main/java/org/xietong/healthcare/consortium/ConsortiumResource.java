@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,7 +56,8 @@ public class ConsortiumResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Operation(operationId = "listConsortia", summary = "List consortia",
             description = "Consortia with a member in your scope; narrow by kind and member institution")
-    public Page<ConsortiumView> list(@QueryParam("kind") String kind,
+    public Page<ConsortiumView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = ConsortiumKind.class))
+                                             @QueryParam("kind") String kind,
                                      @QueryParam("member") @Pattern(regexp = CODE, message = "must be 4 to 32 capital letters or digits") String member,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -83,6 +85,7 @@ public class ConsortiumResource {
             description = "Create a consortium led by an institution in your region; the lead is its first member")
     @APIResponse(responseCode = "201", description = "The new consortium (replayed with Idempotent-Replayed: true for a repeated Idempotency-Key)", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsortiumView.class)))
+    @APIResponse(responseCode = "422", description = "The lead institution is unknown, or the Idempotency-Key was used before with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ConsortiumRequest request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -101,6 +104,7 @@ public class ConsortiumResource {
             description = "Rename or describe a consortium (the lead's officer); needs If-Match")
     @APIResponse(responseCode = "200", description = "The updated consortium", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsortiumView.class)))
+    @APIResponse(responseCode = "422", description = "The kind or lead would change (they never do)")
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ConsortiumRequest request) {
         ConsortiumView consortium = consortia.update(id, request, ifMatch);
@@ -122,6 +126,7 @@ public class ConsortiumResource {
             headers = {@Header(name = "Location", description = "The invitation"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "409", description = "Already a member, or already invited")
+    @APIResponse(responseCode = "422", description = "The institution is unknown")
     public Response join(@PathParam("id") long id, @Valid @NotNull MemberRequest request, UriInfo uri) {
         ConsortiumService.Enrolment enrolment = consortia.join(id, request);
         if (enrolment.invitation() != null) {
@@ -142,6 +147,7 @@ public class ConsortiumResource {
             description = "Withdraw an institution in your region from the consortium (never the lead)")
     @APIResponse(responseCode = "200", description = "The consortium without the member", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsortiumView.class)))
+    @APIResponse(responseCode = "409", description = "The institution is the consortium's lead, which never leaves")
     public Response leave(@PathParam("id") long id, @PathParam("code") @Pattern(regexp = CODE) String code) {
         ConsortiumView consortium = consortia.leave(id, code);
         return Response.ok(consortium).tag(Versions.etag(consortium.version())).build();
@@ -194,6 +200,7 @@ public class ConsortiumResource {
             description = "Change a cooperation item; its status only moves forward (PLANNED → ACTIVE → DONE); needs If-Match")
     @APIResponse(responseCode = "200", description = "The updated cooperation item", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CooperationItemView.class)))
+    @APIResponse(responseCode = "409", description = "The status would move backwards (PLANNED → ACTIVE → DONE only)")
     public Response updateItem(@PathParam("id") long id, @PathParam("item") long item,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull CooperationItemRequest request) {

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.platform.persistence.RecordedEntity;
 
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.time.Instant;
 @Table(name = "appointment")
 public class Appointment extends RecordedEntity {
 
+    @Schema(name = "AppointmentStatus")
     public enum Status { BOOKED, CANCELLED }
 
     @Id

@@ -66,6 +66,8 @@ public class ClinicResource {
             description = "Book a seat for a patient (opaque reference); 409 when the session is full")
     @APIResponse(responseCode = "201", description = "The booked appointment (replayed with Idempotent-Replayed: true for a repeated Idempotency-Key)", headers = @Header(name = "Location", description = "The new resource"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "The session is full, or the patient already holds a seat in it")
+    @APIResponse(responseCode = "422", description = "The session lies in the past, or the Idempotency-Key was used before with a different body")
     public Response book(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                          @Valid @NotNull AppointmentRequest request, UriInfo uri) {
         // A retried booking must not take a second seat: with a key, the first answer is replayed.
@@ -93,6 +95,7 @@ public class ClinicResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Operation(operationId = "cancelAppointment", summary = "Cancel an appointment",
             description = "Cancel an appointment; its seat is free again")
+    @APIResponse(responseCode = "409", description = "The appointment is already cancelled")
     public AppointmentView cancel(@PathParam("id") long id) {
         return bookings.cancel(id);
     }

@@ -74,6 +74,7 @@ public class ExpertResource {
             description = "Register an expert of an institution you answer for")
     @APIResponse(responseCode = "201", description = "The registered expert (replayed with Idempotent-Replayed: true for a repeated Idempotency-Key)", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExpertView.class)))
+    @APIResponse(responseCode = "422", description = "The home institution is unknown, or the Idempotency-Key was used before with a different body")
     public Response register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull ExpertRequest request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {

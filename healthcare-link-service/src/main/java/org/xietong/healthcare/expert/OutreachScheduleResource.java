@@ -101,8 +101,9 @@ public class OutreachScheduleResource {
             + "(POST /outreach-schedules/{id}/accept); no sessions until then", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "409", description = "The expert is already booked elsewhere on one of the half-days")
-    @APIResponse(responseCode = "422", description = "No startDate, an end more than a year after it, dates outside "
-            + "the range, no clinic in the range or the first clinic in the past")
+    @APIResponse(responseCode = "422", description = "An unknown expert or host institution, no startDate, an end "
+            + "more than a year after it, dates outside the range, no clinic in the range, the first clinic in the past, "
+            + "or the Idempotency-Key was used before with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ScheduleRequest request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.contracts.healthcare.LtcRequestChanged;
 
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.UUID;
 @Table(name = "ltc_request")
 public class LtcRequest extends PanacheEntityBase {
 
+    @Schema(name = "LtcRequestStatus")
     public enum Status { REQUESTED, ASSESSED, RECOGNISED, REJECTED }
 
     public enum Recognition { AUTOMATIC, MANUAL }

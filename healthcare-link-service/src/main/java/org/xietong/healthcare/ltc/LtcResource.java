@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -103,6 +104,7 @@ public class LtcResource {
             + "accredited assessor in that district, else the nearest in the same city. Two-week SLA.")
     @APIResponse(responseCode = "201", description = "The routed request", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
+    @APIResponse(responseCode = "422", description = "personRef has the shape of a resident ID, or neither the residence district nor its city has an accredited assessor")
     public Response request(@Valid @NotNull LtcRequests.Assessment request, UriInfo uri) {
         LtcService.RequestView created = ltc.request(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created)
@@ -115,7 +117,8 @@ public class LtcResource {
     @Path("requests")
     @Operation(operationId = "listLtcRequests", summary = "List LTC assessment requests",
             description = "Requests your region is home or residence of (an assessor institution: those it assesses)")
-    public Page<LtcService.RequestView> list(@QueryParam("status") String status,
+    public Page<LtcService.RequestView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = LtcRequest.Status.class))
+                                             @QueryParam("status") String status,
                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return ltc.search(QueryParams.enumOf(LtcRequest.Status.class, status, "status"), false, page, size);
@@ -155,6 +158,7 @@ public class LtcResource {
             + "agreement covering both regions recognises it at once")
     @APIResponse(responseCode = "200", description = "The assessed request", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
+    @APIResponse(responseCode = "409", description = "The request is not REQUESTED (already assessed or decided)")
     public Response assess(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull LtcRequests.Result result) {
         LtcService.RequestView r = ltc.assess(id, ifMatch, result);
@@ -170,6 +174,7 @@ public class LtcResource {
             description = "The home insurer recognises or rejects an assessment no agreement covered")
     @APIResponse(responseCode = "200", description = "The decided request", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
+    @APIResponse(responseCode = "409", description = "The request is not ASSESSED (not yet assessed, or already decided)")
     public Response decide(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull LtcRequests.Decision decision) {
         LtcService.RequestView r = ltc.decide(id, ifMatch, decision);

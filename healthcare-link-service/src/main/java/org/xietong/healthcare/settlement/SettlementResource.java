@@ -63,6 +63,7 @@ public class SettlementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "quoteSettlement", summary = "Quote a settlement",
             description = "What each fund and the patient would pay, against the person's accumulators; records nothing")
+    @APIResponse(responseCode = "422", description = "No policy or catalog answers the bill (e.g. an item missing from the treatment region's catalog)")
     public SettlementView quote(@Valid @NotNull BillRequest request) {
         return settlements.quote(request, SettlementAccess.of(caller), caller.actor());
     }
@@ -75,6 +76,7 @@ public class SettlementResource {
             description = "Settle and record a bill, updating the person's yearly accumulators (Idempotency-Key welcome)")
     @APIResponse(responseCode = "201", description = "The recorded settlement (replayed with Idempotent-Replayed: true for a repeated Idempotency-Key)", headers = @Header(name = "Location", description = "The new resource"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementView.class)))
+    @APIResponse(responseCode = "422", description = "No policy or catalog answers the bill, or the Idempotency-Key was used before with a different body")
     public Response settle(@Valid @NotNull BillRequest request, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         SettlementAccess access = SettlementAccess.of(caller);
         Actor actor = caller.actor();
