@@ -95,6 +95,8 @@ public class ClinicResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Operation(operationId = "cancelAppointment", summary = "Cancel an appointment",
             description = "Cancel an appointment; its seat is free again")
+    @APIResponse(responseCode = "200", description = "The cancelled appointment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "409", description = "The appointment is already cancelled")
     public AppointmentView cancel(@PathParam("id") long id) {
         return bookings.cancel(id);

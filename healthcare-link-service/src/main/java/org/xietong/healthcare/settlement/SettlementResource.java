@@ -63,6 +63,8 @@ public class SettlementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "quoteSettlement", summary = "Quote a settlement",
             description = "What each fund and the patient would pay, against the person's accumulators; records nothing")
+    @APIResponse(responseCode = "200", description = "What each fund and the patient would pay",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementView.class)))
     @APIResponse(responseCode = "422", description = "No policy or catalog answers the bill (e.g. an item missing from the treatment region's catalog)")
     public SettlementView quote(@Valid @NotNull BillRequest request) {
         return settlements.quote(request, SettlementAccess.of(caller), caller.actor());

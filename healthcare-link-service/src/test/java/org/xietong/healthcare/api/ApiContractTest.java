@@ -41,6 +41,24 @@ class ApiContractTest {
     }
 
     @Test
+    void everyHealthcareOperationDeclaresA2xx() throws Exception {
+        // An explicit @APIResponse replaces the generated ones: declaring only an error would drop the success.
+        List<String> without = new ArrayList<>();
+        new ObjectMapper().readTree(document()).path("paths").fields().forEachRemaining(path ->
+                path.getValue().fields().forEachRemaining(operation -> {
+                    JsonNode responses = operation.getValue().path("responses");
+                    if (responses.isObject() && !path.getKey().contains("/audit") && !path.getKey().contains("/exchange/")) {
+                        List<String> codes = new ArrayList<>();
+                        responses.fieldNames().forEachRemaining(codes::add);
+                        if (codes.stream().noneMatch(code -> code.startsWith("2"))) {
+                            without.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                        }
+                    }
+                }));
+        assertTrue(without.isEmpty(), "operations without a success response: " + without);
+    }
+
+    @Test
     void noSchemaPublishesAValidatorMethodAsAProperty() throws Exception {
         List<String> found = new ArrayList<>();
         new ObjectMapper().readTree(document()).path("components").path("schemas").fields().forEachRemaining(schema ->
