@@ -40,7 +40,8 @@ public class ConsortiumInvitationResource {
     @GET
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
-    @Operation(operationId = "listConsortiumInvitations", summary = "Invitations to institutions of your region and "
+    @Operation(operationId = "listConsortiumInvitations", summary = "List consortium invitations",
+            description = "Invitations to institutions of your region and "
             + "those your region's consortia sent; filter by status (PENDING, ACCEPTED, DECLINED)")
     public Page<InvitationView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = ConsortiumInvitation.Status.class))
                                              @QueryParam("status") String status,
@@ -53,7 +54,8 @@ public class ConsortiumInvitationResource {
     @Path("{id}")
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
-    @Operation(operationId = "getConsortiumInvitation", summary = "One invitation, seen by both sides")
+    @Operation(operationId = "getConsortiumInvitation", summary = "Get a consortium invitation",
+            description = "One invitation, seen by both sides")
     @APIResponse(responseCode = "200", description = "The invitation", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "404", description = "No such invitation in your scope")
@@ -66,7 +68,8 @@ public class ConsortiumInvitationResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "acceptConsortiumInvitation", summary = "Accept the enrolment of an institution of your "
+    @Operation(operationId = "acceptConsortiumInvitation", summary = "Accept a consortium invitation",
+            description = "Accept the enrolment of an institution of your "
             + "region (a health officer covering it): it becomes a member of the consortium")
     @APIResponse(responseCode = "200", description = "Accepted; the institution is a member", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
@@ -82,7 +85,8 @@ public class ConsortiumInvitationResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "declineConsortiumInvitation", summary = "Decline the enrolment of an institution of "
+    @Operation(operationId = "declineConsortiumInvitation", summary = "Decline or withdraw a consortium invitation",
+            description = "Decline the enrolment of an institution of "
             + "your region, or withdraw your region's invitation")
     @APIResponse(responseCode = "200", description = "Declined; the institution is not a member", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))

@@ -116,7 +116,8 @@ public class ConsortiumResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "enrolConsortiumMember", summary = "Enrol an institution in the consortium (the lead's "
+    @Operation(operationId = "enrolConsortiumMember", summary = "Enrol an institution in a consortium",
+            description = "Enrol an institution in the consortium (the lead's "
             + "officer): one of your region joins at once; one of another region is invited and joins when a health "
             + "officer of its region accepts")
     @APIResponse(responseCode = "201", description = "The institution is a member (the consortium)", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),

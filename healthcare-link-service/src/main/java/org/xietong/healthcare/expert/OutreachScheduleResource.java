@@ -92,7 +92,8 @@ public class OutreachScheduleResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "createOutreachSchedule", summary = "Schedule an expert's clinics at a host in your "
+    @Operation(operationId = "createOutreachSchedule", summary = "Schedule an expert's outreach clinics",
+            description = "Schedule an expert's clinics at a host in your "
             + "region, from an explicit startDate to at most one year later; an expert of another region's "
             + "institution is only requested (PENDING) until a health officer of that region accepts")
     @APIResponse(responseCode = "201", description = "ACTIVE, with its sessions", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
@@ -119,7 +120,8 @@ public class OutreachScheduleResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "acceptOutreachSchedule", summary = "Accept another region's schedule of an expert of "
+    @Operation(operationId = "acceptOutreachSchedule", summary = "Accept an outreach schedule",
+            description = "Accept another region's schedule of an expert of "
             + "your region (a health officer covering the expert's home): its sessions are created")
     @APIResponse(responseCode = "200", description = "ACTIVE, with its sessions from today on", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))
@@ -137,7 +139,8 @@ public class OutreachScheduleResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "declineOutreachSchedule", summary = "Decline a PENDING schedule of an expert of your "
+    @Operation(operationId = "declineOutreachSchedule", summary = "Decline or withdraw an outreach schedule",
+            description = "Decline a PENDING schedule of an expert of your "
             + "region, or withdraw one your region requested")
     @APIResponse(responseCode = "200", description = "DECLINED; it never gets sessions", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))

@@ -101,7 +101,8 @@ public class LtcResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_LTC)
     @Operation(operationId = "requestLtcAssessment", summary = "Request an LTC assessment",
             description = "The home insurer asks for an assessment where the insured person lives; routed to an "
-            + "accredited assessor in that district, else the nearest in the same city. Two-week SLA.")
+            + "accredited assessor in that district, else the nearest in the same city. Two-week SLA. Publishes "
+            + "org.xietong.healthcare.ltc.requested.v1")
     @APIResponse(responseCode = "201", description = "The routed request", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
     @APIResponse(responseCode = "422", description = "personRef has the shape of a resident ID, or neither the residence district nor its city has an accredited assessor")
@@ -155,7 +156,8 @@ public class LtcResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_ASSESS)
     @Operation(operationId = "recordLtcAssessment", summary = "Record an LTC assessment result",
             description = "The assigned assessor records the three first-level indicators and the grade (0–5); an "
-            + "agreement covering both regions recognises it at once")
+            + "agreement covering both regions recognises it at once. Publishes org.xietong.healthcare.ltc.assessed.v1, "
+            + "and org.xietong.healthcare.ltc.recognised.v1 when an agreement recognises it")
     @APIResponse(responseCode = "200", description = "The assessed request", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
     @APIResponse(responseCode = "409", description = "The request is not REQUESTED (already assessed or decided)")
@@ -171,7 +173,8 @@ public class LtcResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
     @Operation(operationId = "decideLtcAssessment", summary = "Recognise or reject an LTC assessment",
-            description = "The home insurer recognises or rejects an assessment no agreement covered")
+            description = "The home insurer recognises or rejects an assessment no agreement covered; publishes "
+            + "org.xietong.healthcare.ltc.recognised.v1 or org.xietong.healthcare.ltc.rejected.v1")
     @APIResponse(responseCode = "200", description = "The decided request", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
     @APIResponse(responseCode = "409", description = "The request is not ASSESSED (not yet assessed, or already decided)")

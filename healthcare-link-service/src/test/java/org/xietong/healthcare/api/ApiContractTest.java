@@ -41,7 +41,7 @@ class ApiContractTest {
     }
 
     @Test
-    void everyHealthcareOperationDeclaresA2xx() throws Exception {
+    void everyHealthcareOperationDeclaresA2xxAndADescription() throws Exception {
         // An explicit @APIResponse replaces the generated ones: declaring only an error would drop the success.
         List<String> without = new ArrayList<>();
         new ObjectMapper().readTree(document()).path("paths").fields().forEachRemaining(path ->
@@ -51,11 +51,14 @@ class ApiContractTest {
                         List<String> codes = new ArrayList<>();
                         responses.fieldNames().forEachRemaining(codes::add);
                         if (codes.stream().noneMatch(code -> code.startsWith("2"))) {
-                            without.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                            without.add(operation.getKey().toUpperCase() + " " + path.getKey() + ": no 2xx");
+                        }
+                        if (operation.getValue().path("description").asText("").isBlank()) {
+                            without.add(operation.getKey().toUpperCase() + " " + path.getKey() + ": no description");
                         }
                     }
                 }));
-        assertTrue(without.isEmpty(), "operations without a success response: " + without);
+        assertTrue(without.isEmpty(), "operations without a success response or a description: " + without);
     }
 
     @Test
