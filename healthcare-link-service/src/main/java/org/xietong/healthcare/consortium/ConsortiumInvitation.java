@@ -19,7 +19,7 @@ import java.time.Instant;
 @Table(name = "consortium_invitation")
 public class ConsortiumInvitation extends PanacheEntityBase {
 
-    @Schema(name = "InvitationStatus")
+    @Schema(name = "ConsortiumInvitationStatus")
     public enum Status { PENDING, ACCEPTED, DECLINED }
 
     @Id

@@ -14,6 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
@@ -36,10 +40,11 @@ public class ConsortiumInvitationResource {
     @GET
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
-    @Operation(operationId = "listConsortiumInvitations", summary = "Invitations to institutions of your region and "
+    @Operation(operationId = "listConsortiumInvitations", summary = "List consortium invitations",
+            description = "Invitations to institutions of your region and "
             + "those your region's consortia sent; filter by status (PENDING, ACCEPTED, DECLINED)")
-    @APIResponse(responseCode = "200", description = "A page of invitations")
-    public Page<InvitationView> list(@QueryParam("status") String status,
+    public Page<InvitationView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = ConsortiumInvitation.Status.class))
+                                             @QueryParam("status") String status,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return consortia.invitations(QueryParams.enumOf(ConsortiumInvitation.Status.class, status, "status"), page, size);
@@ -49,8 +54,10 @@ public class ConsortiumInvitationResource {
     @Path("{id}")
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
-    @Operation(operationId = "getConsortiumInvitation", summary = "One invitation, seen by both sides")
-    @APIResponse(responseCode = "200", description = "The invitation")
+    @Operation(operationId = "getConsortiumInvitation", summary = "Get a consortium invitation",
+            description = "One invitation, seen by both sides")
+    @APIResponse(responseCode = "200", description = "The invitation", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "404", description = "No such invitation in your scope")
     public Response get(@PathParam("id") long id) {
         return ok(consortia.invitation(id));
@@ -61,9 +68,11 @@ public class ConsortiumInvitationResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "acceptConsortiumInvitation", summary = "Accept the enrolment of an institution of your "
+    @Operation(operationId = "acceptConsortiumInvitation", summary = "Accept a consortium invitation",
+            description = "Accept the enrolment of an institution of your "
             + "region (a health officer covering it): it becomes a member of the consortium")
-    @APIResponse(responseCode = "200", description = "Accepted; the institution is a member")
+    @APIResponse(responseCode = "200", description = "Accepted; the institution is a member", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "403", description = "You do not cover the invited institution's region")
     @APIResponse(responseCode = "404", description = "No such invitation in your scope")
     @APIResponse(responseCode = "409", description = "Already accepted or declined")
@@ -76,9 +85,11 @@ public class ConsortiumInvitationResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "declineConsortiumInvitation", summary = "Decline the enrolment of an institution of "
+    @Operation(operationId = "declineConsortiumInvitation", summary = "Decline or withdraw a consortium invitation",
+            description = "Decline the enrolment of an institution of "
             + "your region, or withdraw your region's invitation")
-    @APIResponse(responseCode = "200", description = "Declined; the institution is not a member")
+    @APIResponse(responseCode = "200", description = "Declined; the institution is not a member", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "403", description = "You cover neither side of the invitation")
     @APIResponse(responseCode = "404", description = "No such invitation in your scope")
     @APIResponse(responseCode = "409", description = "Already accepted or declined")

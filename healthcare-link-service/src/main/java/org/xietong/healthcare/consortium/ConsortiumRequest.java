@@ -1,5 +1,6 @@
 package org.xietong.healthcare.consortium;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,8 @@ public record ConsortiumRequest(
         @Size(max = 60) String specialty,
         @NotNull @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") String leadCode,
         @Size(max = 2000) String description) {
+
+    @JsonIgnore
 
     @AssertTrue(message = "a specialty alliance names its specialty")
     public boolean isSpecialtyGiven() {

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,8 +54,10 @@ public class ConsortiumResource {
     @GET
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
-    @Operation(summary = "Consortia with a member in your scope; narrow by kind and member institution")
-    public Page<ConsortiumView> list(@QueryParam("kind") String kind,
+    @Operation(operationId = "listConsortia", summary = "List consortia",
+            description = "Consortia with a member in your scope; narrow by kind and member institution")
+    public Page<ConsortiumView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = ConsortiumKind.class))
+                                             @QueryParam("kind") String kind,
                                      @QueryParam("member") @Pattern(regexp = CODE, message = "must be 4 to 32 capital letters or digits") String member,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -64,7 +68,10 @@ public class ConsortiumResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}")
-    @Operation(summary = "One consortium with its members; its ETag goes back in If-Match to change it")
+    @Operation(operationId = "getConsortium", summary = "Get a consortium",
+            description = "One consortium with its members; its ETag goes back in If-Match to change it")
+    @APIResponse(responseCode = "200", description = "The consortium with its members", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsortiumView.class)))
     public Response get(@PathParam("id") long id) {
         ConsortiumView consortium = consortia.get(id);
         return Response.ok(consortium).tag(Versions.etag(consortium.version())).build();
@@ -74,7 +81,11 @@ public class ConsortiumResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(summary = "Create a consortium led by an institution in your region; the lead is its first member")
+    @Operation(operationId = "createConsortium", summary = "Create a consortium",
+            description = "Create a consortium led by an institution in your region; the lead is its first member")
+    @APIResponse(responseCode = "201", description = "The new consortium (replayed with Idempotent-Replayed: true for a repeated Idempotency-Key)", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsortiumView.class)))
+    @APIResponse(responseCode = "422", description = "The lead institution is unknown, or the Idempotency-Key was used before with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ConsortiumRequest request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -89,7 +100,11 @@ public class ConsortiumResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(summary = "Rename or describe a consortium (the lead's officer); needs If-Match")
+    @Operation(operationId = "updateConsortium", summary = "Update a consortium",
+            description = "Rename or describe a consortium (the lead's officer); needs If-Match")
+    @APIResponse(responseCode = "200", description = "The updated consortium", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsortiumView.class)))
+    @APIResponse(responseCode = "422", description = "The kind or lead would change (they never do)")
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ConsortiumRequest request) {
         ConsortiumView consortium = consortia.update(id, request, ifMatch);
@@ -101,15 +116,18 @@ public class ConsortiumResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "enrolConsortiumMember", summary = "Enrol an institution in the consortium (the lead's "
+    @Operation(operationId = "enrolConsortiumMember", summary = "Enrol an institution in a consortium",
+            description = "Enrol an institution in the consortium (the lead's "
             + "officer): one of your region joins at once; one of another region is invited and joins when a health "
             + "officer of its region accepts")
-    @APIResponse(responseCode = "201", description = "The institution is a member (the consortium)",
-            content = @Content(schema = @Schema(implementation = ConsortiumView.class)))
+    @APIResponse(responseCode = "201", description = "The institution is a member (the consortium)", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsortiumView.class)))
     @APIResponse(responseCode = "202", description = "The institution lies outside your region: an invitation waits "
             + "for its region's health officer (POST /consortium-invitations/{id}/accept)",
-            content = @Content(schema = @Schema(implementation = InvitationView.class)))
+            headers = {@Header(name = "Location", description = "The invitation"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "409", description = "Already a member, or already invited")
+    @APIResponse(responseCode = "422", description = "The institution is unknown")
     public Response join(@PathParam("id") long id, @Valid @NotNull MemberRequest request, UriInfo uri) {
         ConsortiumService.Enrolment enrolment = consortia.join(id, request);
         if (enrolment.invitation() != null) {
@@ -126,7 +144,11 @@ public class ConsortiumResource {
     @Path("{id}/members/{code}")
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(summary = "Withdraw an institution in your region from the consortium (never the lead)")
+    @Operation(operationId = "removeConsortiumMember", summary = "Withdraw a member from a consortium",
+            description = "Withdraw an institution in your region from the consortium (never the lead)")
+    @APIResponse(responseCode = "200", description = "The consortium without the member", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsortiumView.class)))
+    @APIResponse(responseCode = "409", description = "The institution is the consortium's lead, which never leaves")
     public Response leave(@PathParam("id") long id, @PathParam("code") @Pattern(regexp = CODE) String code) {
         ConsortiumView consortium = consortia.leave(id, code);
         return Response.ok(consortium).tag(Versions.etag(consortium.version())).build();
@@ -136,7 +158,8 @@ public class ConsortiumResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}/items")
-    @Operation(summary = "The consortium's cooperation items")
+    @Operation(operationId = "listCooperationItems", summary = "List a consortium's cooperation items",
+            description = "The consortium's cooperation items")
     public List<CooperationItemView> items(@PathParam("id") long id) {
         return consortia.items(id);
     }
@@ -145,7 +168,10 @@ public class ConsortiumResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}/items/{item}")
-    @Operation(summary = "One cooperation item with its ETag")
+    @Operation(operationId = "getCooperationItem", summary = "Get a cooperation item",
+            description = "One cooperation item with its ETag")
+    @APIResponse(responseCode = "200", description = "The cooperation item", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CooperationItemView.class)))
     public Response item(@PathParam("id") long id, @PathParam("item") long item) {
         CooperationItemView view = consortia.item(id, item);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
@@ -156,7 +182,10 @@ public class ConsortiumResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(summary = "Add a cooperation item (an officer covering a member)")
+    @Operation(operationId = "addCooperationItem", summary = "Add a cooperation item",
+            description = "Add a cooperation item (an officer covering a member)")
+    @APIResponse(responseCode = "201", description = "The new cooperation item", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CooperationItemView.class)))
     public Response addItem(@PathParam("id") long id, @Valid @NotNull CooperationItemRequest request, UriInfo uri) {
         CooperationItemView item = consortia.addItem(id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(item.id())).build()).entity(item)
@@ -168,7 +197,11 @@ public class ConsortiumResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(summary = "Change a cooperation item; its status only moves forward (PLANNED → ACTIVE → DONE); needs If-Match")
+    @Operation(operationId = "updateCooperationItem", summary = "Update a cooperation item",
+            description = "Change a cooperation item; its status only moves forward (PLANNED → ACTIVE → DONE); needs If-Match")
+    @APIResponse(responseCode = "200", description = "The updated cooperation item", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CooperationItemView.class)))
+    @APIResponse(responseCode = "409", description = "The status would move backwards (PLANNED → ACTIVE → DONE only)")
     public Response updateItem(@PathParam("id") long id, @PathParam("item") long item,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                @Valid @NotNull CooperationItemRequest request) {

@@ -1,5 +1,6 @@
 package org.xietong.healthcare.consortium;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,8 @@ public record CooperationItemRequest(
         CooperationStatus status,
         LocalDate startDate,
         LocalDate endDate) {
+
+    @JsonIgnore
 
     @AssertTrue(message = "must not be before the start date")
     public boolean isEndDateAfterStart() {

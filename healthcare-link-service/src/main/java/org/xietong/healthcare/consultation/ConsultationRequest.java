@@ -1,5 +1,6 @@
 package org.xietong.healthcare.consultation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,10 +17,14 @@ public record ConsultationRequest(
         @NotBlank @Size(max = 4000) String question,
         @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}", message = "must be an opaque reference: 1 to 64 letters, digits or . _ : -") String patientRef) {
 
+    @JsonIgnore
+
     @AssertTrue(message = "must differ from the requester")
     public boolean isConsultantElsewhere() {
         return requesterCode == null || !requesterCode.equals(consultantCode);
     }
+
+    @JsonIgnore
 
     @AssertTrue(message = "must not be a resident ID number: send your system's opaque reference")
     public boolean isPatientRefOpaque() {

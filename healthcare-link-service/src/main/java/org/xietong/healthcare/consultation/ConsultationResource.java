@@ -20,6 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -43,8 +48,10 @@ public class ConsultationResource {
     @GET
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
-    @Operation(summary = "Consultations requested by or addressed to institutions in your scope")
-    public Page<ConsultationView> list(@QueryParam("status") String status,
+    @Operation(operationId = "listConsultations", summary = "List consultations",
+            description = "Consultations requested by or addressed to institutions in your scope")
+    public Page<ConsultationView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = ConsultationStatus.class))
+                                             @QueryParam("status") String status,
                                        @QueryParam("institution") @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") String institution,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -55,7 +62,8 @@ public class ConsultationResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Path("overdue")
-    @Operation(summary = "Open consultations past their SLA deadline, most overdue first")
+    @Operation(operationId = "listOverdueConsultations", summary = "List overdue consultations",
+            description = "Open consultations past their SLA deadline, most overdue first")
     public Page<ConsultationView> overdue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return consultations.overdue(page, size);
@@ -65,7 +73,10 @@ public class ConsultationResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
     @Path("{id}")
-    @Operation(summary = "One consultation; its ETag may go back in If-Match on the next step")
+    @Operation(operationId = "getConsultation", summary = "Get a consultation",
+            description = "One consultation; its ETag may go back in If-Match on the next step")
+    @APIResponse(responseCode = "200", description = "The consultation", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsultationView.class)))
     public Response get(@PathParam("id") long id) {
         return withTag(consultations.get(id));
     }
@@ -74,7 +85,11 @@ public class ConsultationResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
-    @Operation(summary = "Request a consultation from another member of the consortium (URGENT: 2 h, ROUTINE: 48 h)")
+    @Operation(operationId = "requestConsultation", summary = "Request a consultation",
+            description = "Request a consultation from another member of the consortium (URGENT: 2 h, ROUTINE: 48 h)")
+    @APIResponse(responseCode = "201", description = "The requested consultation (replayed with Idempotent-Replayed: true for a repeated Idempotency-Key)", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "422", description = "An unknown institution or consortium, a party that is not a member of the consortium, a consultant that is no remote-consultation node, or the Idempotency-Key was used before with a different body")
     public Response request(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull ConsultationRequest request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -89,7 +104,11 @@ public class ConsultationResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
-    @Operation(summary = "The consulting institution accepts")
+    @Operation(operationId = "acceptConsultation", summary = "Accept a consultation",
+            description = "The consulting institution accepts")
+    @APIResponse(responseCode = "200", description = "The accepted consultation", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "409", description = "The consultation's status does not allow this step")
     public Response accept(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(consultations.accept(id, ifMatch));
     }
@@ -99,7 +118,11 @@ public class ConsultationResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
-    @Operation(summary = "The consulting institution declines, with a reason")
+    @Operation(operationId = "declineConsultation", summary = "Decline a consultation",
+            description = "The consulting institution declines, with a reason")
+    @APIResponse(responseCode = "200", description = "The declined consultation", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "409", description = "The consultation's status does not allow this step")
     public Response decline(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull DeclineRequest request) {
         return withTag(consultations.decline(id, request, ifMatch));
@@ -110,7 +133,12 @@ public class ConsultationResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
-    @Operation(summary = "The consulting institution sets the time")
+    @Operation(operationId = "scheduleConsultation", summary = "Schedule a consultation",
+            description = "The consulting institution sets the time")
+    @APIResponse(responseCode = "200", description = "The scheduled consultation", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "409", description = "The consultation's status does not allow this step")
+    @APIResponse(responseCode = "422", description = "The time lies in the past")
     public Response schedule(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull ScheduleConsultationRequest request) {
         return withTag(consultations.schedule(id, request, ifMatch));
@@ -121,7 +149,11 @@ public class ConsultationResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
-    @Operation(summary = "The consulting institution completes with its report")
+    @Operation(operationId = "completeConsultation", summary = "Complete a consultation",
+            description = "The consulting institution completes with its report")
+    @APIResponse(responseCode = "200", description = "The completed consultation", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "409", description = "The consultation's status does not allow this step")
     public Response complete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull CompleteRequest request) {
         return withTag(consultations.complete(id, request, ifMatch));

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.security.Purpose;
@@ -37,7 +41,8 @@ public class ClinicResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("clinic-sessions/{id}")
-    @Operation(summary = "One clinic session with its free seats")
+    @Operation(operationId = "getClinicSession", summary = "Get a clinic session",
+            description = "One clinic session with its free seats")
     public SessionView session(@PathParam("id") long id) {
         return bookings.session(id);
     }
@@ -46,7 +51,8 @@ public class ClinicResource {
     @Path("clinic-sessions/{id}/appointments")
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
-    @Operation(summary = "The session's appointments (the host's staff and officers)")
+    @Operation(operationId = "listAppointments", summary = "List a clinic session's appointments",
+            description = "The session's appointments (the host's staff and officers)")
     public List<AppointmentView> appointments(@PathParam("id") long id) {
         return bookings.appointments(id);
     }
@@ -56,7 +62,12 @@ public class ClinicResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
-    @Operation(summary = "Book a seat for a patient (opaque reference); 409 when the session is full")
+    @Operation(operationId = "bookAppointment", summary = "Book an appointment",
+            description = "Book a seat for a patient (opaque reference); 409 when the session is full")
+    @APIResponse(responseCode = "201", description = "The booked appointment (replayed with Idempotent-Replayed: true for a repeated Idempotency-Key)", headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "The session is full, or the patient already holds a seat in it")
+    @APIResponse(responseCode = "422", description = "The session lies in the past, or the Idempotency-Key was used before with a different body")
     public Response book(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @PathParam("id") long id,
                          @Valid @NotNull AppointmentRequest request, UriInfo uri) {
         // A retried booking must not take a second seat: with a key, the first answer is replayed.
@@ -71,7 +82,8 @@ public class ClinicResource {
     @Path("appointments/{id}")
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
-    @Operation(summary = "One appointment (the host's staff and officers)")
+    @Operation(operationId = "getAppointment", summary = "Get an appointment",
+            description = "One appointment (the host's staff and officers)")
     public AppointmentView appointment(@PathParam("id") long id) {
         return bookings.appointment(id);
     }
@@ -81,7 +93,11 @@ public class ClinicResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
-    @Operation(summary = "Cancel an appointment; its seat is free again")
+    @Operation(operationId = "cancelAppointment", summary = "Cancel an appointment",
+            description = "Cancel an appointment; its seat is free again")
+    @APIResponse(responseCode = "200", description = "The cancelled appointment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "The appointment is already cancelled")
     public AppointmentView cancel(@PathParam("id") long id) {
         return bookings.cancel(id);
     }

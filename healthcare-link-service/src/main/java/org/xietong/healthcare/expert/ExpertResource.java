@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.conventions.Idempotency;
@@ -41,7 +45,8 @@ public class ExpertResource {
     @GET
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
-    @Operation(summary = "Experts based in your region or holding clinics there")
+    @Operation(operationId = "listExperts", summary = "List visiting experts",
+            description = "Experts based in your region or holding clinics there")
     public Page<ExpertView> list(@QueryParam("specialty") @Size(max = 60) String specialty,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -52,7 +57,10 @@ public class ExpertResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}")
-    @Operation(summary = "One expert")
+    @Operation(operationId = "getExpert", summary = "Get a visiting expert",
+            description = "One expert")
+    @APIResponse(responseCode = "200", description = "The expert", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExpertView.class)))
     public Response get(@PathParam("id") long id) {
         ExpertView expert = experts.get(id);
         return Response.ok(expert).tag(Versions.etag(expert.version())).build();
@@ -62,7 +70,11 @@ public class ExpertResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
-    @Operation(summary = "Register an expert of an institution you answer for")
+    @Operation(operationId = "registerExpert", summary = "Register a visiting expert",
+            description = "Register an expert of an institution you answer for")
+    @APIResponse(responseCode = "201", description = "The registered expert (replayed with Idempotent-Replayed: true for a repeated Idempotency-Key)", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExpertView.class)))
+    @APIResponse(responseCode = "422", description = "The home institution is unknown, or the Idempotency-Key was used before with a different body")
     public Response register(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull ExpertRequest request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {

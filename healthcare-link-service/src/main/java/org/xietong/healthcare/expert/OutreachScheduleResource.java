@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
@@ -49,7 +52,8 @@ public class OutreachScheduleResource {
     @GET
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
-    @Operation(summary = "Schedules hosted in your region or of experts based there")
+    @Operation(operationId = "listOutreachSchedules", summary = "List outreach schedules",
+            description = "Schedules hosted in your region or of experts based there")
     public Page<ScheduleView> list(@QueryParam("expert") @Pattern(regexp = "[0-9]{1,18}", message = "must be an expert id") String expert,
                                    @QueryParam("host") @Pattern(regexp = CODE, message = "must be 4 to 32 capital letters or digits") String host,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -61,7 +65,10 @@ public class OutreachScheduleResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}")
-    @Operation(summary = "One schedule with its next sessions")
+    @Operation(operationId = "getOutreachSchedule", summary = "Get an outreach schedule",
+            description = "One schedule with its next sessions")
+    @APIResponse(responseCode = "200", description = "The schedule with its next sessions", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))
     public Response get(@PathParam("id") long id) {
         ScheduleView schedule = experts.schedule(id);
         return Response.ok(schedule).tag(Versions.etag(schedule.version())).build();
@@ -71,7 +78,8 @@ public class OutreachScheduleResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{id}/sessions")
-    @Operation(summary = "The schedule's clinic sessions between from and to (default: the whole schedule)")
+    @Operation(operationId = "listOutreachSessions", summary = "List an outreach schedule's clinic sessions",
+            description = "The schedule's clinic sessions between from and to (default: the whole schedule)")
     public Page<SessionView> sessions(@PathParam("id") long id,
                                       @QueryParam("from") @Pattern(regexp = DATE, message = "must be a date yyyy-MM-dd") String from,
                                       @QueryParam("to") @Pattern(regexp = DATE, message = "must be a date yyyy-MM-dd") String to,
@@ -84,15 +92,19 @@ public class OutreachScheduleResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "createOutreachSchedule", summary = "Schedule an expert's clinics at a host in your "
+    @Operation(operationId = "createOutreachSchedule", summary = "Schedule an expert's outreach clinics",
+            description = "Schedule an expert's clinics at a host in your "
             + "region, from an explicit startDate to at most one year later; an expert of another region's "
             + "institution is only requested (PENDING) until a health officer of that region accepts")
-    @APIResponse(responseCode = "201", description = "ACTIVE, with its sessions")
+    @APIResponse(responseCode = "201", description = "ACTIVE, with its sessions", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "202", description = "PENDING: the expert's region has yet to accept "
-            + "(POST /outreach-schedules/{id}/accept); no sessions until then")
+            + "(POST /outreach-schedules/{id}/accept); no sessions until then", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "409", description = "The expert is already booked elsewhere on one of the half-days")
-    @APIResponse(responseCode = "422", description = "No startDate, an end more than a year after it, dates outside "
-            + "the range, no clinic in the range or the first clinic in the past")
+    @APIResponse(responseCode = "422", description = "An unknown expert or host institution, no startDate, an end "
+            + "more than a year after it, dates outside the range, no clinic in the range, the first clinic in the past, "
+            + "or the Idempotency-Key was used before with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ScheduleRequest request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -108,9 +120,11 @@ public class OutreachScheduleResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "acceptOutreachSchedule", summary = "Accept another region's schedule of an expert of "
+    @Operation(operationId = "acceptOutreachSchedule", summary = "Accept an outreach schedule",
+            description = "Accept another region's schedule of an expert of "
             + "your region (a health officer covering the expert's home): its sessions are created")
-    @APIResponse(responseCode = "200", description = "ACTIVE, with its sessions from today on")
+    @APIResponse(responseCode = "200", description = "ACTIVE, with its sessions from today on", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "403", description = "You do not cover the expert's home region")
     @APIResponse(responseCode = "404", description = "No such schedule in your scope")
     @APIResponse(responseCode = "409", description = "Not PENDING, every clinic already past, or the expert was "
@@ -125,9 +139,11 @@ public class OutreachScheduleResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(operationId = "declineOutreachSchedule", summary = "Decline a PENDING schedule of an expert of your "
+    @Operation(operationId = "declineOutreachSchedule", summary = "Decline or withdraw an outreach schedule",
+            description = "Decline a PENDING schedule of an expert of your "
             + "region, or withdraw one your region requested")
-    @APIResponse(responseCode = "200", description = "DECLINED; it never gets sessions")
+    @APIResponse(responseCode = "200", description = "DECLINED; it never gets sessions", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "403", description = "You cover neither the expert's home nor the host")
     @APIResponse(responseCode = "404", description = "No such schedule in your scope")
     @APIResponse(responseCode = "409", description = "Not PENDING")

@@ -1,5 +1,6 @@
 package org.xietong.healthcare.expert;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,20 +34,28 @@ public record ScheduleRequest(
 
     static final int DEFAULT_DAYS = 182;
 
+    @JsonIgnore
+
     @AssertTrue(message = "a WEEKLY schedule needs a weekday")
     public boolean isWeekdayGiven() {
         return recurrence != RecurrenceKind.WEEKLY || weekday != null;
     }
+
+    @JsonIgnore
 
     @AssertTrue(message = "an EVERY_N_DAYS schedule needs intervalDays")
     public boolean isIntervalGiven() {
         return recurrence != RecurrenceKind.EVERY_N_DAYS || intervalDays != null;
     }
 
+    @JsonIgnore
+
     @AssertTrue(message = "a DATES schedule needs at least one date")
     public boolean isDatesGiven() {
         return recurrence != RecurrenceKind.DATES || (dates != null && !dates.isEmpty());
     }
+
+    @JsonIgnore
 
     @AssertTrue(message = "must not be before the start date")
     public boolean isEndDateAfterStart() {

@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -43,9 +48,11 @@ public class InstitutionResource {
     @GET
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
-    @Operation(summary = "Institutions in your region, by code; narrow by region prefix and capability")
+    @Operation(operationId = "listInstitutions", summary = "List institutions",
+            description = "Institutions in your region, by code; narrow by region prefix and capability")
     public Page<InstitutionView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
-                                      @QueryParam("capability") String capability,
+                                      @Parameter(description = "Case-insensitive", schema = @Schema(implementation = Capability.class))
+                                             @QueryParam("capability") String capability,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return institutions.search(region, QueryParams.enumOf(Capability.class, capability, "capability"), page, size);
@@ -55,7 +62,10 @@ public class InstitutionResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{code}")
-    @Operation(summary = "One institution; its ETag goes back in If-Match to change it")
+    @Operation(operationId = "getInstitution", summary = "Get an institution",
+            description = "One institution; its ETag goes back in If-Match to change it")
+    @APIResponse(responseCode = "200", description = "The institution", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
     public Response get(@PathParam("code") @Pattern(regexp = CODE) String code) {
         InstitutionView institution = institutions.get(code);
         return Response.ok(institution).tag(Versions.etag(institution.version())).build();
@@ -65,7 +75,11 @@ public class InstitutionResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(summary = "Register an institution in your region")
+    @Operation(operationId = "registerInstitution", summary = "Register an institution",
+            description = "Register an institution in your region")
+    @APIResponse(responseCode = "201", description = "The registered institution", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
+    @APIResponse(responseCode = "409", description = "An institution with this code is already registered")
     public Response register(@Valid @NotNull InstitutionRequest request, UriInfo uri) {
         InstitutionView institution = institutions.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(institution.code()).build()).entity(institution)
@@ -77,7 +91,11 @@ public class InstitutionResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
-    @Operation(summary = "Change an institution's name, grade, type, capabilities or location; needs If-Match")
+    @Operation(operationId = "updateInstitution", summary = "Update an institution",
+            description = "Change an institution's name, grade, type, capabilities or location; needs If-Match")
+    @APIResponse(responseCode = "200", description = "The updated institution", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstitutionView.class)))
+    @APIResponse(responseCode = "422", description = "The code or region would change (they never do)")
     public Response update(@PathParam("code") @Pattern(regexp = CODE) String code,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull InstitutionRequest request) {
         InstitutionView institution = institutions.update(code, request, ifMatch);

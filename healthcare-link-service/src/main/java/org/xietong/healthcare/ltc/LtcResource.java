@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
@@ -50,7 +55,9 @@ public class LtcResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
-    @Operation(summary = "Record that your (home) region recognises assessments made in another region; mutual for both ways")
+    @Operation(operationId = "recordLtcAgreement", summary = "Record an LTC assessment agreement",
+            description = "Record that your (home) region recognises assessments made in another region; mutual for both ways")
+    @APIResponse(responseCode = "201", description = "The recorded agreement", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.AgreementView.class)))
     public Response agree(@Valid @NotNull LtcRequests.Agreement agreement) {
         return Response.status(Response.Status.CREATED).entity(ltc.agree(agreement)).build();
     }
@@ -59,7 +66,8 @@ public class LtcResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("agreements")
-    @Operation(summary = "Agreements involving your region")
+    @Operation(operationId = "listLtcAgreements", summary = "List LTC assessment agreements",
+            description = "Agreements involving your region")
     public List<LtcService.AgreementView> agreements() {
         return ltc.agreements();
     }
@@ -69,7 +77,8 @@ public class LtcResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
-    @Operation(summary = "Set your region's monthly LTC benefit by disability grade")
+    @Operation(operationId = "setLtcBenefits", summary = "Set a region's LTC benefits",
+            description = "Set your region's monthly LTC benefit by disability grade")
     public Map<Integer, BigDecimal> setBenefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode,
                                                 @Valid @NotNull LtcRequests.Benefits benefits) {
         return ltc.setBenefits(regionCode, benefits);
@@ -79,7 +88,8 @@ public class LtcResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("benefits/{regionCode}")
-    @Operation(summary = "The monthly benefit by grade in force for a region (its own, else its city's or province's)")
+    @Operation(operationId = "getLtcBenefits", summary = "Get a region's LTC benefits",
+            description = "The monthly benefit by grade in force for a region (its own, else its city's or province's)")
     public Map<Integer, BigDecimal> benefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode) {
         return ltc.benefits(regionCode);
     }
@@ -89,8 +99,13 @@ public class LtcResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_LTC)
-    @Operation(summary = "The home insurer asks for an assessment where the insured person lives; routed to an "
-            + "accredited assessor in that district, else the nearest in the same city. Two-week SLA.")
+    @Operation(operationId = "requestLtcAssessment", summary = "Request an LTC assessment",
+            description = "The home insurer asks for an assessment where the insured person lives; routed to an "
+            + "accredited assessor in that district, else the nearest in the same city. Two-week SLA. Publishes "
+            + "org.xietong.healthcare.ltc.requested.v1")
+    @APIResponse(responseCode = "201", description = "The routed request", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
+    @APIResponse(responseCode = "422", description = "personRef has the shape of a resident ID, or neither the residence district nor its city has an accredited assessor")
     public Response request(@Valid @NotNull LtcRequests.Assessment request, UriInfo uri) {
         LtcService.RequestView created = ltc.request(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created)
@@ -101,8 +116,10 @@ public class LtcResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_READ)
     @Path("requests")
-    @Operation(summary = "Requests your region is home or residence of (an assessor institution: those it assesses)")
-    public Page<LtcService.RequestView> list(@QueryParam("status") String status,
+    @Operation(operationId = "listLtcRequests", summary = "List LTC assessment requests",
+            description = "Requests your region is home or residence of (an assessor institution: those it assesses)")
+    public Page<LtcService.RequestView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = LtcRequest.Status.class))
+                                             @QueryParam("status") String status,
                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return ltc.search(QueryParams.enumOf(LtcRequest.Status.class, status, "status"), false, page, size);
@@ -112,7 +129,8 @@ public class LtcResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_READ)
     @Path("requests/overdue")
-    @Operation(summary = "Requests past their two-week SLA and not yet decided")
+    @Operation(operationId = "listOverdueLtcRequests", summary = "List overdue LTC assessment requests",
+            description = "Requests past their two-week SLA and not yet decided")
     public Page<LtcService.RequestView> overdue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return ltc.search(null, true, page, size);
@@ -122,7 +140,10 @@ public class LtcResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_READ)
     @Path("requests/{id}")
-    @Operation(summary = "One request")
+    @Operation(operationId = "getLtcRequest", summary = "Get an LTC assessment request",
+            description = "One request")
+    @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
     public Response get(@PathParam("id") UUID id) {
         LtcService.RequestView r = ltc.get(id);
         return Response.ok(r).tag(Versions.etag(r.version())).build();
@@ -133,8 +154,13 @@ public class LtcResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_ASSESS)
-    @Operation(summary = "The assigned assessor records the three first-level indicators and the grade (0–5); an "
-            + "agreement covering both regions recognises it at once")
+    @Operation(operationId = "recordLtcAssessment", summary = "Record an LTC assessment result",
+            description = "The assigned assessor records the three first-level indicators and the grade (0–5); an "
+            + "agreement covering both regions recognises it at once. Publishes org.xietong.healthcare.ltc.assessed.v1, "
+            + "and org.xietong.healthcare.ltc.recognised.v1 when an agreement recognises it")
+    @APIResponse(responseCode = "200", description = "The assessed request", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
+    @APIResponse(responseCode = "409", description = "The request is not REQUESTED (already assessed or decided)")
     public Response assess(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull LtcRequests.Result result) {
         LtcService.RequestView r = ltc.assess(id, ifMatch, result);
@@ -146,7 +172,12 @@ public class LtcResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
-    @Operation(summary = "The home insurer recognises or rejects an assessment no agreement covered")
+    @Operation(operationId = "decideLtcAssessment", summary = "Recognise or reject an LTC assessment",
+            description = "The home insurer recognises or rejects an assessment no agreement covered; publishes "
+            + "org.xietong.healthcare.ltc.recognised.v1 or org.xietong.healthcare.ltc.rejected.v1")
+    @APIResponse(responseCode = "200", description = "The decided request", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
+    @APIResponse(responseCode = "409", description = "The request is not ASSESSED (not yet assessed, or already decided)")
     public Response decide(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull LtcRequests.Decision decision) {
         LtcService.RequestView r = ltc.decide(id, ifMatch, decision);

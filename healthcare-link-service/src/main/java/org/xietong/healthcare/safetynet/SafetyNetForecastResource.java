@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.security.Purpose;
 
@@ -31,8 +34,12 @@ public class SafetyNetForecastResource {
     @POST
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_RULES)
-    @Operation(summary = "A year of a cohort settled by the stored policy and catalog prices: each fund's share, the "
+    @Operation(operationId = "forecastFallback", summary = "Forecast a cohort's fallback budget",
+            description = "A year of a cohort settled by the stored policy and catalog prices: each fund's share, the "
             + "fallback cost and the patients' copays")
+    @APIResponse(responseCode = "200", description = "The cohort's year: each fund's share, the fallback cost and the copays",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SafetyNetForecaster.Forecast.class)))
+    @APIResponse(responseCode = "422", description = "An institution is not registered, or an item has no unit price in the catalog")
     public SafetyNetForecaster.Forecast forecast(@Valid @NotNull ForecastRequest request) {
         return forecasts.forecast(request);
     }

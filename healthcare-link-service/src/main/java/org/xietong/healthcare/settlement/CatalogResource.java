@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.healthcare.settlement.engine.CatalogItem;
 import org.xietong.platform.security.Purpose;
 
-import java.util.Map;
 
 @Path("/api/v1/healthcare/catalogs/{regionCode}/items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,16 +31,22 @@ public class CatalogResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_RULES)
-    @Operation(summary = "Add or change items of your region's catalog; items not named stay as they are")
-    public Map<String, Object> upsert(@PathParam("regionCode") String regionCode, @Valid @NotNull CatalogUpload upload) {
-        return Map.of("regionCode", regionCode, "upserted", catalogs.upsert(regionCode, upload));
+    @Operation(operationId = "upsertCatalogItems", summary = "Add or change catalog items",
+            description = "Add or change items of your region's catalog; items not named stay as they are")
+    public Upserted upsert(@PathParam("regionCode") String regionCode, @Valid @NotNull CatalogUpload upload) {
+        return new Upserted(regionCode, catalogs.upsert(regionCode, upload));
+    }
+
+    /** What an upload changed: the region's catalog and how many items were added or changed. */
+    public record Upserted(String regionCode, int upserted) {
     }
 
     @GET
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{code}")
-    @Operation(summary = "The item in force for a treatment region: its own, else its city's or province's. "
+    @Operation(operationId = "getCatalogItem", summary = "Get a catalog item",
+            description = "The item in force for a treatment region: its own, else its city's or province's. "
             + "Catalogs are public to every caller, as home regions settle by them")
     public CatalogItem get(@PathParam("regionCode") String regionCode, @PathParam("code") String code) {
         return catalogs.require(regionCode, code);

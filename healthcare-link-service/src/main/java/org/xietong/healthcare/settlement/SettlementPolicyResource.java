@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.healthcare.settlement.engine.SettlementPolicy;
 import org.xietong.platform.conventions.Versions;
@@ -34,7 +38,10 @@ public class SettlementPolicyResource {
     @GET
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
-    @Operation(summary = "The policy in force for a home region: its own, else its city's or province's (definedBy)")
+    @Operation(operationId = "getSettlementPolicy", summary = "Get a home region's settlement policy",
+            description = "The policy in force for a home region: its own, else its city's or province's (definedBy)")
+    @APIResponse(responseCode = "200", description = "The policy in force", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementPolicyService.Effective.class)))
     public Response get(@PathParam("regionCode") String regionCode) {
         SettlementPolicyService.Effective policy = policies.get(regionCode);
         return Response.ok(policy).tag(Versions.etag(policy.version())).build();
@@ -44,7 +51,10 @@ public class SettlementPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
-    @Operation(summary = "Set your region's whole policy document; a change needs If-Match with the ETag you read")
+    @Operation(operationId = "setSettlementPolicy", summary = "Set your region's settlement policy",
+            description = "Set your region's whole policy document; a change needs If-Match with the ETag you read")
+    @APIResponse(responseCode = "200", description = "The stored policy", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementPolicyService.Effective.class)))
     public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid @NotNull SettlementPolicy policy) {
         SettlementPolicyService.Effective stored = policies.put(regionCode, policy, ifMatch);

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,7 +61,11 @@ public class SettlementResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
     @Path("quote")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What each fund and the patient would pay, against the person's accumulators; records nothing")
+    @Operation(operationId = "quoteSettlement", summary = "Quote a settlement",
+            description = "What each fund and the patient would pay, against the person's accumulators; records nothing")
+    @APIResponse(responseCode = "200", description = "What each fund and the patient would pay",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementView.class)))
+    @APIResponse(responseCode = "422", description = "No policy or catalog answers the bill (e.g. an item missing from the treatment region's catalog)")
     public SettlementView quote(@Valid @NotNull BillRequest request) {
         return settlements.quote(request, SettlementAccess.of(caller), caller.actor());
     }
@@ -67,7 +74,11 @@ public class SettlementResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Settle and record a bill, updating the person's yearly accumulators (Idempotency-Key welcome)")
+    @Operation(operationId = "recordSettlement", summary = "Settle and record a bill",
+            description = "Settle and record a bill, updating the person's yearly accumulators (Idempotency-Key welcome)")
+    @APIResponse(responseCode = "201", description = "The recorded settlement (replayed with Idempotent-Replayed: true for a repeated Idempotency-Key)", headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementView.class)))
+    @APIResponse(responseCode = "422", description = "No policy or catalog answers the bill, or the Idempotency-Key was used before with a different body")
     public Response settle(@Valid @NotNull BillRequest request, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         SettlementAccess access = SettlementAccess.of(caller);
         Actor actor = caller.actor();
@@ -81,7 +92,8 @@ public class SettlementResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
     @Path("{id}")
-    @Operation(summary = "A recorded settlement with its explanations")
+    @Operation(operationId = "getSettlement", summary = "Get a recorded settlement",
+            description = "A recorded settlement with its explanations")
     public SettlementView get(@PathParam("id") UUID id) {
         return settlements.get(id, SettlementAccess.of(caller));
     }
@@ -92,7 +104,8 @@ public class SettlementResource {
     @Path("batch")
     @Consumes({NDJSON, "application/jsonl", "text/csv"})
     @Produces(NDJSON)
-    @Operation(summary = "A batch of bills as JSON lines (one bill per line) or CSV (one row per bill line: "
+    @Operation(operationId = "settleBatch", summary = "Quote or settle a batch of bills",
+            description = "A batch of bills as JSON lines (one bill per line) or CSV (one row per bill line: "
             + "billId,personId,homeRegion,scheme,assistanceCategory,treatmentRegion,institutionCode,kind,"
             + "crossRegionKind,date,serviceType,sessions,itemCode,amount); answers one JSON line per bill as it goes. "
             + "record=true records each bill; otherwise bills are quoted with accumulators carried through the batch. "
@@ -101,6 +114,7 @@ public class SettlementResource {
             + "it is hit: a 413 problem naming the limit and the line, or, once bills have been answered, the last "
             + "line of the stream, saying how many bills were answered and recorded; bills read but not answered "
             + "are not recorded")
+    @APIResponse(responseCode = "200", description = "One JSON line per bill as it is answered; a cap hit mid-stream ends it with a line saying how many bills were answered and recorded", content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)))
     public Response batch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                           @QueryParam("record") String recordParam) {
