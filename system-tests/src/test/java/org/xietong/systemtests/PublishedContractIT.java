@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The one document integrators generate clients from (the gateway's {@code /openapi}, merged from the three
  * services), checked as an integrator would: every operation has a unique camelCase operationId and a summary and
  * every 2xx body a schema, so a generated client has a named, typed method for each; and Spectral with
- * {@code spectral:oas} and the OWASP API ruleset (pinned in src/test/spectral, rules switched off there with a
- * reason) finds nothing; and the clients module generated its clients from this very document. The document and
+ * {@code spectral:oas} and the OWASP API ruleset (pinned in src/test/contract-tools, rules switched off there with
+ * a reason) finds nothing; and the clients module generated its clients from this very document, the TypeScript one
+ * compiling under {@code tsc --strict}. The document and
  * Spectral's findings are kept in target/contract.
  */
 @ExtendWith(SharedStack.class)
@@ -35,9 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PublishedContractIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path LINT_TOOLS = Path.of("src/test/spectral");
+    private static final Path TOOLS = Path.of("src/test/contract-tools");
     private static final Path OUT = Path.of("target/contract");
-    private static final Path BUILT = Path.of("../clients/target/openapi/xietong-api.json");
+    private static final Path CLIENTS = Path.of("../clients/target");
+    private static final Path BUILT = CLIENTS.resolve("openapi/xietong-api.json");
     private static String document;
 
     @BeforeAll
@@ -68,13 +70,7 @@ class PublishedContractIT {
 
     @Test
     void spectralWithTheOasAndOwaspRulesetsFindsNothing() throws Exception {
-        for (String file : List.of("package.json", "package-lock.json", ".spectral.yaml")) {
-            Files.copy(LINT_TOOLS.resolve(file), OUT.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path spectral = OUT.resolve("node_modules/.bin/spectral").toAbsolutePath();
-        if (!Files.isExecutable(spectral)) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), 600);
-        }
+        Path spectral = tool("spectral");
         run(List.of(spectral.toString(), "lint", "--quiet", "--format", "json", "--output", "spectral.json",
                 "--fail-severity", "error", "--ruleset", ".spectral.yaml", "openapi.json"), 300);
         JsonNode findings = JSON.readTree(OUT.resolve("spectral.json").toFile());
@@ -92,6 +88,26 @@ class PublishedContractIT {
                 findings.size(), oas, owaspErrors, byRule);
         assertTrue(findings.isEmpty(), "Spectral's findings by rule " + byRule + "; each with its place in "
                 + OUT.resolve("spectral.json").toAbsolutePath());
+    }
+
+    @Test
+    void theGeneratedTypeScriptClientCompilesStrictly() throws Exception {
+        Path client = CLIENTS.resolve("generated-sources/typescript-client").toAbsolutePath();
+        assertTrue(Files.isRegularFile(client.resolve("index.ts")), "no TypeScript client generated at " + client);
+        run(List.of(tool("tsc").toString(), "--noEmit", "--strict", "--target", "es2020", "--lib", "es2020,dom",
+                "--module", "es2020", "--moduleResolution", "node", client.resolve("index.ts").toString()), 300);
+    }
+
+    /** One of the pinned tools (src/test/contract-tools), installed into target/contract once. */
+    private static synchronized Path tool(String name) throws IOException, InterruptedException {
+        for (String file : List.of("package.json", "package-lock.json", ".spectral.yaml")) {
+            Files.copy(TOOLS.resolve(file), OUT.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path tool = OUT.resolve("node_modules/.bin/" + name).toAbsolutePath();
+        if (!Files.isExecutable(tool)) {
+            run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), 600);
+        }
+        return tool;
     }
 
     private static String severity(int level) {

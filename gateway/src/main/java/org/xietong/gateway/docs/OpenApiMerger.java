@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.xietong.platform.security.Purpose;
 
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +46,9 @@ public final class OpenApiMerger {
     }
 
     public ObjectNode merge(List<ServiceDocument> documents, List<String> unavailable) {
+        // By service name, whatever order they were loaded in: the same documents always merge into the same bytes,
+        // so the build's merge (module clients) and the gateway's can be compared.
+        documents = documents.stream().sorted(Comparator.comparing(ServiceDocument::service)).toList();
         Map<String, Map<String, String>> renames = renames(documents);
         ObjectNode paths = JSON.objectNode();
         Map<String, JsonNode> tags = new LinkedHashMap<>();
