@@ -3,6 +3,7 @@ package org.xietong.healthcare.settlement;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -23,6 +24,9 @@ public class CatalogResource {
 
     private final CatalogService catalogs;
 
+    private static final String REGION = "[1-9][0-9]{5}";
+    private static final String REGION_MESSAGE = "must be a 6-digit GB/T 2260 code";
+
     public CatalogResource(CatalogService catalogs) {
         this.catalogs = catalogs;
     }
@@ -33,7 +37,7 @@ public class CatalogResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_RULES)
     @Operation(operationId = "upsertCatalogItems", summary = "Add or change catalog items",
             description = "Add or change items of your region's catalog; items not named stay as they are")
-    public Upserted upsert(@PathParam("regionCode") String regionCode, @Valid @NotNull CatalogUpload upload) {
+    public Upserted upsert(@PathParam("regionCode") @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode, @Valid @NotNull CatalogUpload upload) {
         return new Upserted(regionCode, catalogs.upsert(regionCode, upload));
     }
 
@@ -48,7 +52,8 @@ public class CatalogResource {
     @Operation(operationId = "getCatalogItem", summary = "Get a catalog item",
             description = "The item in force for a treatment region: its own, else its city's or province's. "
             + "Catalogs are public to every caller, as home regions settle by them")
-    public CatalogItem get(@PathParam("regionCode") String regionCode, @PathParam("code") String code) {
+    public CatalogItem get(@PathParam("regionCode") @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode,
+                           @PathParam("code") @Pattern(regexp = ItemCodes.PATTERN, message = ItemCodes.MESSAGE) String code) {
         return catalogs.require(regionCode, code);
     }
 }

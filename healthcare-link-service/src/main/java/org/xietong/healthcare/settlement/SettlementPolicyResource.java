@@ -3,6 +3,7 @@ package org.xietong.healthcare.settlement;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +30,9 @@ import org.xietong.platform.security.Purpose;
         + "medical assistance, fallback")
 public class SettlementPolicyResource {
 
+    private static final String REGION = "[1-9][0-9]{5}";
+    private static final String REGION_MESSAGE = "must be a 6-digit GB/T 2260 code";
+
     private final SettlementPolicyService policies;
 
     public SettlementPolicyResource(SettlementPolicyService policies) {
@@ -42,7 +46,7 @@ public class SettlementPolicyResource {
             description = "The policy in force for a home region: its own, else its city's or province's (definedBy)")
     @APIResponse(responseCode = "200", description = "The policy in force", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementPolicyService.Effective.class)))
-    public Response get(@PathParam("regionCode") String regionCode) {
+    public Response get(@PathParam("regionCode") @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode) {
         SettlementPolicyService.Effective policy = policies.get(regionCode);
         return Response.ok(policy).tag(Versions.etag(policy.version())).build();
     }
@@ -55,7 +59,7 @@ public class SettlementPolicyResource {
             description = "Set your region's whole policy document; a change needs If-Match with the ETag you read")
     @APIResponse(responseCode = "200", description = "The stored policy", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementPolicyService.Effective.class)))
-    public Response put(@PathParam("regionCode") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response put(@PathParam("regionCode") @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Valid @NotNull SettlementPolicy policy) {
         SettlementPolicyService.Effective stored = policies.put(regionCode, policy, ifMatch);
         return Response.ok(stored).tag(Versions.etag(stored.version())).build();

@@ -31,7 +31,9 @@ public abstract class AuditResource {
     @GET
     @RolesAllowed("${xietong.access.audit-purpose}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Who changed this entity, when, through which client, and what changed (newest first)")
+    @Operation(summary = "Get an entity's audit trail",
+            description = "Who changed this entity, when, through which client, and what changed (newest first), in "
+                    + "your region. Needs the area's audit purpose.")
     public Page<AuditTrail.Entry> trail(@QueryParam("entity") @NotBlank @Size(max = 100) String entity,
                                         @QueryParam("id") @NotBlank @Size(max = 200) String id,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.xietong.platform.security.Caller;
 
 /**
@@ -31,9 +34,13 @@ public abstract class ExchangeFeedResource {
     @RolesAllowed("${xietong.access.exchange-purpose}")
     @Path("events")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "This service's events in your region, oldest first, as CloudEvents JSON; "
-            + "pass the returned 'next' as 'after' to continue")
-    public ExchangeFeed.FeedPage events(@QueryParam("after") String after,
+    @Operation(summary = "List this area's events",
+            description = "This service's events in your region, oldest first, as structured CloudEvents (JSON); "
+                    + "pass the returned 'next' as 'after' to continue. Needs the area's exchange purpose.")
+    public ExchangeFeed.FeedPage events(@QueryParam("after") @Parameter(description = "The cursor a page returned "
+                                                + "as 'next'; absent for the oldest events",
+                                                schema = @Schema(type = SchemaType.STRING, pattern = "[0-9]{1,18}"))
+                                        String after,
                                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return feed.read(after, limit, caller.listingPrefix());
     }
