@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.healthcare.settlement.engine.Fixtures;
 
@@ -90,6 +91,13 @@ class SettlementResourceTest {
                 .contentType(PROBLEM);
         as(ADMIN).body(Map.of("items", List.of(Map.of("code", "X1", "name", "x", "itemClass", "D"))))
                 .put(API + "/catalogs/" + Fixtures.FENYANG + "/items").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/settlement-policies/14118", "/settlement-policies/ABCDEF",
+            "/catalogs/1411820/items/HD-0001", "/catalogs/141182/items/-HD"})
+    void aRegionOrItemCodeInThePathThatCannotBeOneIsRefusedAsInvalid(String path) {
+        as(ADMIN).get(API + path).then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test
