@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ public final class LtcRequests {
     }
 
     /** An agreement: {@code homeRegion} recognises assessments made in {@code residenceRegion}. */
+    @Schema(name = "LtcAgreement")
     public record Agreement(
             @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE) String homeRegion,
             @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE) String residenceRegion,
@@ -35,11 +37,13 @@ public final class LtcRequests {
     }
 
     /** Monthly benefit in yuan by grade (0–5), e.g. {"3": 1200.00}. */
+    @Schema(name = "LtcBenefitRates")
     public record Benefits(@NotEmpty @Size(max = 6) Map<@NotNull @Min(0) @Max(5) Integer,
             @NotNull @DecimalMin("0.00") @DecimalMax("100000.00") @Digits(integer = 6, fraction = 2) BigDecimal> monthlyByGrade) {
     }
 
     /** The home insurer asks for an assessment where the person lives. */
+    @Schema(name = "LtcAssessmentRequest")
     public record Assessment(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be an opaque reference, letters, digits, '-' or '_'") String personRef,
             @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE) String homeRegion,
@@ -49,6 +53,7 @@ public final class LtcRequests {
     }
 
     /** The assessor's result: the three first-level indicators (national 2021 standard) and the grade. */
+    @Schema(name = "LtcAssessmentResult")
     public record Result(
             @NotNull @Min(0) @Max(100) Integer dailyLiving,
             @NotNull @Min(0) @Max(100) Integer cognition,
@@ -57,6 +62,7 @@ public final class LtcRequests {
     }
 
     /** The home insurer's decision where no agreement recognises the assessment automatically. */
+    @Schema(name = "LtcRecognitionDecision")
     public record Decision(boolean recognise, @Size(max = 500) String reason) {
     }
 }

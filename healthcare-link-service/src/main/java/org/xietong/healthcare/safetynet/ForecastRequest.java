@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.healthcare.settlement.engine.Scheme;
 import org.xietong.healthcare.settlement.engine.VisitKind;
 
@@ -22,6 +23,7 @@ public record ForecastRequest(
         @Min(2000) @Max(2100) Integer year,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid Group> groups) {
 
+    @Schema(name = "ForecastPatientGroup")
     public record Group(
             @NotBlank @Size(max = 100) String label,
             @NotNull @Min(1) @Max(1_000_000) Integer patients,

@@ -1,5 +1,6 @@
 package org.xietong.healthcare.safetynet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.healthcare.settlement.engine.Accumulators;
 import org.xietong.healthcare.settlement.engine.Bill;
 import org.xietong.healthcare.settlement.engine.BillLine;
@@ -42,6 +43,7 @@ public final class SafetyNetForecaster {
                                 Figures perPatient, Figures group) {
     }
 
+    @Schema(name = "SafetyNetForecast")
     public record Forecast(String homeRegion, int year, int patients, long sessions, Figures totals,
                            Map<String, BigDecimal> sharesPercent, List<GroupForecast> groups) {
     }

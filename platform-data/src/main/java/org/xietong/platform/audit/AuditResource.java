@@ -34,7 +34,7 @@ public abstract class AuditResource {
     @Operation(summary = "Get an entity's audit trail",
             description = "Who changed this entity, when, through which client, and what changed (newest first), in "
                     + "your region. Needs the area's audit purpose.")
-    public Page<AuditTrail.Entry> trail(@QueryParam("entity") @NotBlank @Size(max = 100) String entity,
+    public Page<AuditTrail.AuditEntry> trail(@QueryParam("entity") @NotBlank @Size(max = 100) String entity,
                                         @QueryParam("id") @NotBlank @Size(max = 200) String id,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {

@@ -12,7 +12,7 @@ import java.util.List;
 @ApplicationScoped
 public class AuditTrail {
 
-    public record Entry(long id, Instant at, String actor, String actorSubject, String client, String action,
+    public record AuditEntry(long id, Instant at, String actor, String actorSubject, String client, String action,
                         String entityType, String entityId, List<String> regionCodes, @JsonRawValue String summary) {
     }
 
@@ -20,8 +20,8 @@ public class AuditTrail {
     private record StoredEntry(long id, Instant at, String actorName, String actorSubject, String clientId, String action,
                                String entityType, String entityId, String regionCodes, String summary) {
 
-        Entry toEntry() {
-            return new Entry(id, at, actorName, actorSubject, clientId, action, entityType, entityId,
+        AuditEntry toEntry() {
+            return new AuditEntry(id, at, actorName, actorSubject, clientId, action, entityType, entityId,
                     List.of(regionCodes.split(" ")), summary);
         }
     }
@@ -32,7 +32,7 @@ public class AuditTrail {
         this.em = em;
     }
 
-    public Page<Entry> of(String entityType, String entityId, String regionPrefix, int page, int size) {
+    public Page<AuditEntry> of(String entityType, String entityId, String regionPrefix, int page, int size) {
         String where = "FROM audit_entry WHERE entity_type = ?1 AND entity_id = ?2 AND (?3 = '' OR EXISTS "
                 + "(SELECT 1 FROM unnest(region_codes) AS rc WHERE rc LIKE ?3 || '%'))";
         List<StoredEntry> rows = em.createNativeQuery("SELECT id, at, actor_name, actor_sub, client_id, action, entity_type, "

@@ -41,6 +41,7 @@ public record SettlementPolicy(
      * line). The rate drops by {@code referralReductionPoints} for referrals and emergencies and by
      * {@code temporaryReductionPoints} for temporary visits elsewhere.
      */
+    @Schema(name = "PolicyLine")
     public record Line(
             @NotNull Scheme scheme,
             @NotNull VisitKind kind,
@@ -72,12 +73,14 @@ public record SettlementPolicy(
     }
 
     /** Rate for the burden above the threshold up to {@code upTo} (counted from the threshold; null: no limit). */
+    @Schema(name = "SeriousIllnessTier")
     public record Tier(
             @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal upTo,
             @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal ratePercent) {
     }
 
     /** Medical assistance for one category (e.g. 特困, 低保): a rate on the remaining eligible burden, a yearly cap. */
+    @Schema(name = "MedicalAssistance")
     public record Assistance(
             @NotBlank @Size(max = 40) String category,
             @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal ratePercent,
@@ -86,9 +89,9 @@ public record SettlementPolicy(
 
     /**
      * Local safety-net cover (兜底) for a service type at one institution (null: any): the patient pays a fixed copay
-     * per session and the safety-net fund the rest of what they would have paid. The API calls it "fallback".
+     * per session and the safety-net fund the rest of what they would have paid. Its field in the API is "fallback".
      */
-    @Schema(name = "Fallback")
+    @Schema(name = "SafetyNetCover")
     public record SafetyNet(
             @NotBlank @Pattern(regexp = "[A-Z][A-Z_]{1,39}") String serviceType,
             @Pattern(regexp = "[A-Z0-9]{4,32}") String institutionCode,
