@@ -620,7 +620,9 @@ final class HostileRequests {
                 } catch (PatternSyntaxException e) {
                     // fall through
                 }
-                return pattern;
+                // A literal pattern (NATIONAL_2021) is its own example; the document anchors patterns as ^(?:…)$.
+                return pattern.startsWith("^(?:") && pattern.endsWith(")$")
+                        ? pattern.substring(4, pattern.length() - 2) : pattern;
             }
         }
     }
