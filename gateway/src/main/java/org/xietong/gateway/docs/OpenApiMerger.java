@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.xietong.gateway.observability.RequestObservation;
 import org.xietong.platform.security.Purpose;
 
 import java.util.Comparator;
@@ -28,7 +29,7 @@ public final class OpenApiMerger {
     static final String BEARER = "jwt";
     static final String UNAVAILABLE = "x-xietong-unavailable";
     static final String PURPOSES = "x-xietong-purposes";
-    private static final String REQUEST_ID = "X-Request-Id";
+    private static final String REQUEST_ID = RequestObservation.REQUEST_ID;
     private static final String COMPONENTS_REF = "#/components/";
     private static final Set<String> OPERATIONS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -248,7 +249,7 @@ public final class OpenApiMerger {
                         .put("description", "Your id for this request, echoed in the answer and the logs; "
                                 + "the gateway makes one when absent or malformed");
                 requestId.putObject("schema").put("type", "string").put("maxLength", 128)
-                        .put("pattern", "^[A-Za-z0-9._:-]{1,128}$");
+                        .put("pattern", "^" + RequestObservation.SANE_ID_PATTERN + "$");
             }
             ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses")
                     : operation.putObject("responses");

@@ -28,7 +28,9 @@ public class RequestObservation {
     public static final String REQUEST_ID = "X-Request-Id";
     private static final String ROUTE = "xietong.route";
     private static final String SERVICE = "xietong.service";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** A caller's own request id is kept when it is this; otherwise the gateway makes one. */
+    public static final String SANE_ID_PATTERN = "[A-Za-z0-9._:-]{1,128}";
+    private static final Pattern SANE_ID = Pattern.compile(SANE_ID_PATTERN);
     /** Anything else is one tag value: made-up methods must not mint new metric series. */
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 

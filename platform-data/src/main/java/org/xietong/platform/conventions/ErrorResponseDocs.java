@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.xietong.platform.problem.Problem;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,7 +84,7 @@ public class ErrorResponseDocs implements OASFilter {
         boolean body = operation.getRequestBody() != null;
         add(responses, "500");
         add(responses, "503").addHeader("Retry-After", header("Seconds to wait before retrying",
-                OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)));
+                OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(BigDecimal.ONE)));
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             add(responses, "401").addHeader("WWW-Authenticate", header("The Bearer challenge, naming the reason",
                     OASFactory.createSchema().addType(SchemaType.STRING).maxLength(512)));
@@ -165,7 +166,7 @@ public class ErrorResponseDocs implements OASFilter {
                 parameter.description("Makes a retry safe: the same key with the same request answers the first "
                         + "answer again (with Idempotent-Replayed: true); with another request, 422")
                         .schema(OASFactory.createSchema().addType(SchemaType.STRING).minLength(1).maxLength(200)
-                                .pattern("^[\\x21-\\x7e]{1,200}$"));
+                                .pattern("^" + Idempotency.KEY_PATTERN + "$"));
             }
         }
     }
@@ -186,7 +187,7 @@ public class ErrorResponseDocs implements OASFilter {
                 .addProperty("type", string(512).format("uri").description("Identifies the kind of problem"))
                 .addProperty("title", string(200).description("A short summary of the kind of problem"))
                 .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
-                        .minimum(java.math.BigDecimal.valueOf(100)).maximum(java.math.BigDecimal.valueOf(599))
+                        .minimum(BigDecimal.valueOf(100)).maximum(BigDecimal.valueOf(599))
                         .description("The HTTP status"))
                 .addProperty("detail", string(4000).description("What went wrong in this occurrence"))
                 .addProperty("instance", string(2048).description("The path of the request"))

@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    /** What a key may be: 1 to 200 visible ASCII characters (also declared in the API documents). */
+    static final String KEY_PATTERN = "[\\x21-\\x7e]{1,200}";
+    private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
     /** How long a key's response is replayed, as a PostgreSQL interval; Housekeeping deletes older records. */
     public static final String EXPIRY = "24 hours";
 
