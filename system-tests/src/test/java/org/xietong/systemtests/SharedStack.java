@@ -58,8 +58,10 @@ public final class SharedStack implements ParameterResolver {
             StackConfig config = new StackConfig(root, Files.createTempDirectory("xietong-system"),
                     Integer.getInteger("xietong.stack.offset", StackConfig.SYSTEM_TEST_OFFSET), false);
             DevStack stack = DevStack.start(config, System.out::println);
+            String gateway = config.url(SuiteService.GATEWAY);
+            io.restassured.RestAssured.filters(ContractConformance.filter(gateway));
             return new Attempt(new Suite(stack, config, new TokenClient(stack.keycloak().issuer()),
-                    config.url(SuiteService.GATEWAY)), null);
+                    gateway), null);
         } catch (IOException e) {
             return new Attempt(null, new UncheckedIOException("the devstack did not start", e));
         } catch (RuntimeException e) {
