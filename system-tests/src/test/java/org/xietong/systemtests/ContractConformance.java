@@ -43,7 +43,7 @@ final class ContractConformance {
                                    FilterContext context) {
                 Response response = context.next(request, spec);
                 if (validated(gateway, request.getURI(), request.getDerivedPath())) {
-                    record(gateway, request.getMethod() + " " + request.getDerivedPath(), response.statusCode(),
+                    record(request.getMethod() + " " + request.getDerivedPath(), response.statusCode(),
                             validator(gateway).validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response)));
                 }
                 return response;
@@ -66,7 +66,7 @@ final class ContractConformance {
         return validator;
     }
 
-    private static void record(String gateway, String operation, int status, ValidationReport report) {
+    private static void record(String operation, int status, ValidationReport report) {
         EXCHANGES.incrementAndGet();
         OPERATIONS.add(operation);
         report.getMessages().stream()
