@@ -29,9 +29,11 @@ final class Bystander implements AutoCloseable {
                 long begin = System.nanoTime();
                 String answer;
                 try {
-                    HttpResponse<String> response = http.sendAsync(HttpRequest.newBuilder(URI.create(url))
-                            .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token).build(),
-                            HttpResponse.BodyHandlers.ofString()).get(25, TimeUnit.SECONDS);
+                    HttpRequest read = HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token).build();
+                    HttpResponse<String> response = http.sendAsync(read, HttpResponse.BodyHandlers.ofString())
+                            .get(25, TimeUnit.SECONDS);
+                    ContractConformance.check(read, null, response);
                     answer = String.valueOf(response.statusCode());
                 } catch (ExecutionException | TimeoutException e) {
                     answer = "failed: " + e;

@@ -105,10 +105,10 @@ class ExhaustionIT {
         if (!start.isEmpty()) {
             body.append(",\"startDate\":\"").append(LocalDate.now()).append('"');
         }
-        HttpResponse<String> answer = http.send(request("/api/v1/healthcare/outreach-schedules")
+        String json = body.append('}').toString();
+        HttpResponse<String> answer = checked(request("/api/v1/healthcare/outreach-schedules")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.append('}').toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), json);
         assertEquals(422, answer.statusCode(), answer.body());
         JsonNode problem = JSON.readTree(answer.body());
         assertTrue(problem.path("type").asText().matches(".*/(start-date-required|schedule-too-long)"), answer.body());
@@ -120,10 +120,10 @@ class ExhaustionIT {
         for (int i = 0; i < 100_000; i++) {
             csv.append(String.format("9%09d,攻击导入学校%d,110105,URBAN,PRIMARY%n", i, i));
         }
-        HttpResponse<String> answer = http.send(request("/api/v1/pairing/schools/import")
+        HttpResponse<String> answer = checked(request("/api/v1/pairing/schools/import")
                 .header("Content-Type", "text/csv; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                csv.toString());
         assertTrue(answer.statusCode() == 413 || answer.statusCode() == 422, answer.statusCode() + " " + answer.body());
         assertProblem(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), answer.body());
         assertEquals(404, get("/api/v1/pairing/schools/9000000000").statusCode(), "the first row was not stored");
@@ -243,6 +243,12 @@ class ExhaustionIT {
     }
 
     private HttpResponse<String> get(String target) throws Exception {
-        return http.send(request(target).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return checked(request(target).GET().build(), null);
+    }
+
+    private HttpResponse<String> checked(HttpRequest request, String body) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        ContractConformance.check(request, body, response);
+        return response;
     }
 }

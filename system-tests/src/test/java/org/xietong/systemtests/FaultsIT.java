@@ -303,10 +303,11 @@ class FaultsIT {
         String gateway = stack.config().url(SuiteService.GATEWAY);
         Map<String, Integer> listed = new HashMap<>();
         for (int page = 0; ; page++) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+            HttpRequest list = HttpRequest.newBuilder(
                             URI.create(gateway + "/api/v1/rotation/schools?size=200&page=" + page))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = HTTP.send(list, HttpResponse.BodyHandlers.ofString());
+            ContractConformance.check(list, null, response);
             assertEquals(200, response.statusCode(), response.body());
             JsonNode items = JSON.readTree(response.body()).path("items");
             items.forEach(item -> {
@@ -359,8 +360,11 @@ class FaultsIT {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return answer(HTTP.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
+        HttpRequest sent = request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+        ContractConformance.check(sent, json, response);
+        return answer(response);
     }
 
     private static Answer direct(String url) throws IOException, InterruptedException {

@@ -167,8 +167,9 @@ class HostileInputIT {
                     : request.transport() == HostileRequests.Transport.CHUNKED
                     ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(request.body()))
                     : HttpRequest.BodyPublishers.ofByteArray(request.body());
-            HttpResponse<byte[]> response = http.send(builder.method(request.method(), body).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest sent = builder.method(request.method(), body).build();
+            HttpResponse<byte[]> response = http.send(sent, HttpResponse.BodyHandlers.ofByteArray());
+            ContractConformance.check(sent, request.body(), response.statusCode(), response.headers(), response.body());
             return judge(request, caller, new Answer(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(null),
                     new String(response.body(), StandardCharsets.UTF_8)));

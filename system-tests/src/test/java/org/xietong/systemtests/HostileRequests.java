@@ -111,7 +111,8 @@ final class HostileRequests {
         this.doc = doc;
     }
 
-    static List<Bad> from(JsonNode doc) {
+    static List<Bad> from(JsonNode document) {
+        JsonNode doc = withoutNull(document);
         HostileRequests generator = new HostileRequests(doc);
         doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             if (METHODS.contains(op.getKey())) {
@@ -127,7 +128,44 @@ final class HostileRequests {
      * {@link #example}): the authorisation matrix sends it so that a refusal is about the caller, not the body.
      */
     static JsonNode plausibleBody(JsonNode doc, JsonNode schema) {
-        return new HostileRequests(doc).example(schema);
+        return new HostileRequests(withoutNull(doc)).example(withoutNull(schema));
+    }
+
+    /**
+     * A copy of the document (or schema) without its "or null" forms, which the generator need not try: a type list
+     * loses "null" ({@code ["integer", "null"]} becomes {@code "integer"}) and {@code anyOf: [X, {type: null}]}
+     * becomes X.
+     */
+    static JsonNode withoutNull(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        dropNull(copy);
+        return copy;
+    }
+
+    private static void dropNull(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode type = object.get("type");
+            if (type != null && type.isArray()) {
+                List<JsonNode> types = new ArrayList<>();
+                type.forEach(t -> {
+                    if (!"null".equals(t.asText())) {
+                        types.add(t);
+                    }
+                });
+                object.set("type", types.size() == 1 ? types.get(0) : NODES.arrayNode().addAll(types));
+            }
+            JsonNode anyOf = object.get("anyOf");
+            if (anyOf != null && anyOf.size() == 2) {
+                for (int i = 0; i < 2; i++) {
+                    if ("null".equals(anyOf.get(i).path("type").asText())) {
+                        object.remove("anyOf");
+                        object.setAll((ObjectNode) anyOf.get(1 - i));
+                        break;
+                    }
+                }
+            }
+        }
+        node.forEach(HostileRequests::dropNull);
     }
 
     private record Param(String name, String in, JsonNode schema) {

@@ -57,14 +57,17 @@ final class MatrixHttp {
                         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token(caller));
                 headers.forEach(request::header);
                 HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
+                String json = null;
                 if (body != null) {
                     if (!headers.containsKey("Content-Type")) {
                         request.header("Content-Type", "application/json");
                     }
-                    publisher = HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+                    json = JSON.writeValueAsString(body);
+                    publisher = HttpRequest.BodyPublishers.ofString(json);
                 }
-                HttpResponse<String> response = http.send(request.method(method, publisher).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpRequest sent = request.method(method, publisher).build();
+                HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+                ContractConformance.check(sent, json, response);
                 // 503: the gateway could not reach the service (a loaded build machine); not the matrix's business.
                 if (response.statusCode() == 503 && attempt < ATTEMPTS) {
                     Thread.sleep(1000L * attempt);

@@ -65,11 +65,13 @@ final class SchoolWrites {
                 + "\",\"locationType\":\"URBAN\",\"level\":\"PRIMARY\"}";
         long sent = System.nanoTime();
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/pairing/schools"))
+            HttpRequest register = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/pairing/schools"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> response = HTTP.send(register, HttpResponse.BodyHandlers.ofString());
+            ContractConformance.check(register, body, response);
             writes.add(new Write(code, sent, response.statusCode(), elapsedMillis(sent),
                     response.statusCode() == 201 ? null : response.body()));
         } catch (IOException | RuntimeException e) {

@@ -26,11 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.Purpose;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 
 @Path("/api/v1/healthcare/settlements")
@@ -114,6 +118,7 @@ public class SettlementResource {
             + "it is hit: a 413 problem naming the limit and the line, or, once bills have been answered, the last "
             + "line of the stream, saying how many bills were answered and recorded; bills read but not answered "
             + "are not recorded")
+    @APIResponse(responseCode = "400", description = "The batch holds no bill, or a parameter is invalid")
     @APIResponse(responseCode = "200", description = "One JSON line per bill as it is answered; a cap hit mid-stream ends it with a line saying how many bills were answered and recorded", content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)))
     public Response batch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                           @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
@@ -125,7 +130,24 @@ public class SettlementResource {
         if (!record) {
             limiter.requireRoom(actor.subject());
         }
-        StreamingOutput output = out -> batch.run(body, csv, record, access, actor, out);
+        PushbackInputStream bills = new PushbackInputStream(body, 1);
+        if (empty(bills)) {
+            throw ProblemException.badRequest("empty-batch", "Empty batch", "The batch holds no bill");
+        }
+        StreamingOutput output = out -> batch.run(bills, csv, record, access, actor, out);
         return Response.ok(output, NDJSON).build();
+    }
+
+    /** Whether the body ends before its first byte; the byte read is put back for the batch. */
+    private static boolean empty(PushbackInputStream body) {
+        try {
+            int first = body.read();
+            if (first >= 0) {
+                body.unread(first);
+            }
+            return first < 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

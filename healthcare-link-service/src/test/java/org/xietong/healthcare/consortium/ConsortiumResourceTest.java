@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xietong.healthcare.institution.Capability;
 
 import java.util.List;
@@ -264,5 +265,14 @@ class ConsortiumResourceTest {
         given().auth().oauth2(officer("99")).get(API + "/consortia").then().statusCode(403);
         given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(List.of())
                 .post(API + "/consortia").then().statusCode(400);
+    }
+
+    /** JAX-RS answered 404 to ?page=abc, as if the list did not exist; the contract says 400 for bad parameters. */
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "2147483648"})
+    void aQueryParameterThatIsNotOfItsTypeIsA400NamingIt(String page) {
+        given().auth().oauth2(dezhou).queryParam("page", page).get(API + "/consortia").then().statusCode(400)
+                .contentType("application/problem+json").body("type", endsWith("/invalid-parameter"))
+                .body("detail", containsString("'page' must be an integer"));
     }
 }

@@ -7,6 +7,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xietong.healthcare.settlement.engine.Fixtures;
 
 import java.io.InputStream;
@@ -205,6 +207,16 @@ class SettlementBatchLimitsTest {
         assertEquals(65_536, problem.get("max"));
         assertEquals(2, problem.get("line"));
         assertTrue(growth < HEAP_GROWTH_BOUND, "live heap grew by " + growth / (1024 * 1024) + " MB");
+    }
+
+    /** An empty batch was answered 200 with an empty stream, though the contract requires a body (live conformance). */
+    @ParameterizedTest
+    @ValueSource(strings = {"text/csv", "application/x-ndjson"})
+    void anEmptyBatchIsRefused(String contentType) throws Exception {
+        HttpResponse<String> response = post(contentType, InputStream.nullInputStream(), false);
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(problem(response).get("type").toString().endsWith("/empty-batch"), response.body());
     }
 
     @Test

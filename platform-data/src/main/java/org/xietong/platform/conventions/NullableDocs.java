@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * The services write an absent optional field as JSON null; the document says so: every property not listed in
  * its object's {@code required} is nullable, the OpenAPI 3.1 way ("null" added to its type; a {@code $ref}
- * property becomes {@code anyOf: [{$ref}, {type: null}]}, since siblings of $ref do not type it).
+ * property becomes {@code anyOf: [{$ref}, {type: null}]}, since siblings of $ref do not type it, and so does an enum, whose values could not list null).
+ * Runs after the other filters (lowest priority), so the schemas they inline or add are covered too.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = Integer.MIN_VALUE)
 public class NullableDocs implements OASFilter {
 
     @Override
@@ -43,6 +44,10 @@ public class NullableDocs implements OASFilter {
         if (schema.getRef() != null) {
             return OASFactory.createSchema()
                     .addAnyOf(OASFactory.createSchema().ref(schema.getRef()))
+                    .addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL));
+        }
+        if (schema.getEnumeration() != null) {
+            return OASFactory.createSchema().addAnyOf(schema)
                     .addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL));
         }
         if (schema.getType() != null && !schema.getType().isEmpty() && !schema.getType().contains(SchemaType.NULL)) {

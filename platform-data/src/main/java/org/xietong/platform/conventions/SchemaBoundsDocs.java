@@ -14,10 +14,13 @@ import java.util.List;
  * generated client knows them: an {@code int32} or {@code int64} without a range gets the type's range (a value
  * outside it is refused as a malformed request), and a {@code @Pattern} regex, which Bean Validation matches
  * against the whole value, is anchored ({@code ^…$}) as JSON Schema needs to mean the same, and gives the string
- * the longest length it can match as its maxLength.
+ * the longest length it can match as its maxLength. The generator's {@code @NotBlank} pattern ({@value #NOT_BLANK}:
+ * somewhere a non-blank character) is a search, not a whole-value match, and stays unanchored.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class SchemaBoundsDocs implements OASFilter {
+
+    static final String NOT_BLANK = "\\S";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -38,7 +41,7 @@ public class SchemaBoundsDocs implements OASFilter {
                 schema.setMaximum(BigDecimal.valueOf(narrow ? Integer.MAX_VALUE : Long.MAX_VALUE));
             }
         }
-        if (schema.getPattern() != null) {
+        if (schema.getPattern() != null && !NOT_BLANK.equals(schema.getPattern())) {
             if (schema.getMaxLength() == null) {
                 RegexLength.of(schema.getPattern()).ifPresent(schema::setMaxLength);
             }

@@ -18,6 +18,8 @@ class NullableDocsTest {
                         .addProperty("code", OASFactory.createSchema().addType(SchemaType.STRING))
                         .addProperty("name", OASFactory.createSchema().addType(SchemaType.STRING))
                         .addProperty("region", OASFactory.createSchema().ref("#/components/schemas/Region"))
+                        .addProperty("weekday", OASFactory.createSchema().addType(SchemaType.STRING)
+                                .enumeration(List.of("MONDAY", "TUESDAY")))
                         .required(List.of("code"))));
         new NullableDocs().filterOpenAPI(openAPI);
         return openAPI.getComponents().getSchemas().get("School");
@@ -26,6 +28,15 @@ class NullableDocsTest {
     @Test
     void anOptionalPropertyMayBeNull() {
         assertEquals(List.of(SchemaType.STRING, SchemaType.NULL), school().getProperties().get("name").getType());
+    }
+
+    /** An enum admits null beside its values, else a validator refuses a null weekday (live conformance). */
+    @Test
+    void anOptionalEnumBecomesTheEnumOrNull() {
+        Schema weekday = school().getProperties().get("weekday");
+        assertEquals(List.of("MONDAY", "TUESDAY"), weekday.getAnyOf().get(0).getEnumeration());
+        assertEquals(List.of(SchemaType.STRING), weekday.getAnyOf().get(0).getType());
+        assertEquals(List.of(SchemaType.NULL), weekday.getAnyOf().get(1).getType());
     }
 
     @Test

@@ -29,6 +29,13 @@ class SchemaBoundsDocsTest {
         assertEquals(expected, SchemaBoundsDocs.anchored(pattern));
     }
 
+    /** Anchored, the generator's @NotBlank pattern refused every name longer than one character (live conformance). */
+    @Test
+    void theNotBlankPatternStaysASearch() {
+        Schema name = bounded(OASFactory.createSchema().addType(SchemaType.STRING).pattern("\\S"));
+        assertEquals("\\S", name.getPattern());
+    }
+
     @Test
     void anIntWithoutARangeGetsItsTypesRange() {
         Schema count = bounded(OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32"));

@@ -9,15 +9,19 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -79,6 +83,25 @@ public class ProblemMappers {
             response.header(HttpHeaders.ALLOW, allow);
         }
         return response.build();
+    }
+
+    /** A query parameter that does not convert to its type is bad input (400), not a missing resource. */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, SimpleResourceInfo resource) {
+        Optional<String> unconvertible = e.getCause() == null || resource == null || resource.getResourceClass() == null
+                ? Optional.empty() : resourceMethod(resource)
+                .flatMap(method -> QueryParameterTypes.unconvertible(method, uri.getQueryParameters()));
+        return unconvertible.map(detail -> Problem.of(400, "invalid-parameter", "Invalid parameter", detail)
+                .withInstance(uri.getPath()).toResponse()).orElseGet(() -> web(e, uri));
+    }
+
+    private static Optional<Method> resourceMethod(SimpleResourceInfo resource) {
+        try {
+            return Optional.of(resource.getResourceClass().getMethod(resource.getMethodName(),
+                    resource.parameterTypes()));
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        }
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

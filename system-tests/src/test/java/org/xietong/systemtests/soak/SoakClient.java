@@ -3,6 +3,7 @@ package org.xietong.systemtests.soak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.xietong.systemtests.ContractConformance;
 
 import java.io.IOException;
 import java.net.URI;
@@ -63,15 +64,18 @@ public final class SoakClient {
         long start = System.nanoTime();
         try {
             request.header("Authorization", "Bearer " + tokens.of(user));
-            if (body == null) {
+            String json = body == null ? null : JSON.writeValueAsString(body);
+            if (json == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 request.header("Content-Type", "application/json").method(method,
-                        HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+                        HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
             }
+            HttpRequest sent = request.build();
             start = System.nanoTime();
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             long nanos = System.nanoTime() - start;
+            ContractConformance.check(sent, json, response);
             tally.record(kind, response.statusCode(), nanos, method + " " + path + " as " + user + ": "
                     + abbreviated(response.body()));
             return new Answer(response.statusCode(), parsed(response.body()));
