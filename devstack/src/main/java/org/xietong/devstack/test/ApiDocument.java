@@ -103,4 +103,79 @@ public final class ApiDocument {
         }));
         return gaps;
     }
+
+    /**
+     * Operations, outside the kit's audit-trail and exchange-feed paths, without a 2xx answer (an explicit
+     * {@code @APIResponse} replaces the generated ones, so declaring only an error drops the success) or without a
+     * description.
+     */
+    public static List<String> operationsWithoutA2xxOrDescription(String document) {
+        List<String> without = new ArrayList<>();
+        read(document).path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+            if (!METHODS.contains(entry.getKey()) || path.getKey().contains("/audit") || path.getKey().contains("/exchange/")) {
+                return;
+            }
+            String operation = entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            List<String> codes = new ArrayList<>();
+            entry.getValue().path("responses").fieldNames().forEachRemaining(codes::add);
+            if (codes.stream().noneMatch(code -> code.startsWith("2"))) {
+                without.add(operation + ": no 2xx");
+            }
+            if (entry.getValue().path("description").asText("").isBlank()) {
+                without.add(operation + ": no description");
+            }
+        }));
+        return without;
+    }
+
+    /** Schema properties with one of these names (what validator methods publish without {@code @JsonIgnore}). */
+    public static List<String> propertiesNamed(String document, Set<String> names) {
+        List<String> found = new ArrayList<>();
+        read(document).path("components").path("schemas").fields().forEachRemaining(schema ->
+                schema.getValue().path("properties").fieldNames().forEachRemaining(property -> {
+                    if (names.contains(property)) {
+                        found.add(schema.getKey() + "." + property);
+                    }
+                }));
+        return found;
+    }
+
+    /** Components named with a numeric suffix, as a generator names the loser of a name clash. */
+    public static List<String> componentsWithANumericSuffix(String document) {
+        List<String> suffixed = new ArrayList<>();
+        read(document).path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+            if (name.matches(".*[0-9]")) {
+                suffixed.add(name);
+            }
+        });
+        return suffixed;
+    }
+
+    /**
+     * The values a GET operation's query (or path) parameter lists as its enum, following a {@code $ref}; empty when it
+     * lists none; an {@link IllegalArgumentException} when the operation has no such parameter.
+     */
+    public static List<String> parameterEnum(String document, String path, String name) {
+        JsonNode root = read(document);
+        for (JsonNode candidate : root.path("paths").path(path).path("get").path("parameters")) {
+            if (name.equals(candidate.path("name").asText())) {
+                JsonNode schema = candidate.path("schema");
+                if (schema.has("$ref")) {
+                    schema = root.at(schema.path("$ref").asText().substring(1));
+                }
+                List<String> listed = new ArrayList<>();
+                schema.path("enum").forEach(value -> listed.add(value.asText()));
+                return listed;
+            }
+        }
+        throw new IllegalArgumentException("no parameter " + name + " on GET " + path);
+    }
+
+    private static JsonNode read(String document) {
+        try {
+            return JSON.readTree(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON OpenAPI document", e);
+        }
+    }
 }

@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.security.Purpose;
@@ -44,7 +48,11 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_RECORD)
-    @Operation(summary = "Record an activity of an ACTIVE pairing; the participating schools must be its parties")
+    @Operation(operationId = "recordActivity", summary = "Record a pairing activity",
+            description = "Records an activity (teaching research, shadowing, study trip ...) of an ACTIVE pairing; the participating schools must be its parties. Send an Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The recorded activity (a repeated Idempotency-Key replays it with Idempotent-Replayed: true)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "409", description = "The pairing is not ACTIVE")
+    @APIResponse(responseCode = "422", description = "The activity breaks an activity rule (participants not parties of the pairing, dates, counts)")
     public Response record(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull RecordActivity request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -57,7 +65,8 @@ public class ActivityResource {
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Path("activities")
-    @Operation(summary = "A pairing's activities, newest first")
+    @Operation(operationId = "listActivities", summary = "List a pairing's activities",
+            description = "A pairing's activities, newest first, if either side of the pairing is in your region.")
     public Page<ActivityView> list(@QueryParam("pairing") @NotNull UUID pairing,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -68,7 +77,8 @@ public class ActivityResource {
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Path("dormant-pairings")
-    @Operation(summary = "ACTIVE pairings in your region with no activity for `months` (default 6, one semester)")
+    @Operation(operationId = "listDormantPairings", summary = "List dormant pairings",
+            description = "ACTIVE pairings in your region with no activity for `months` (default 6, one semester).")
     public List<ActivityService.DormantPairing> dormant(@QueryParam("months") @DefaultValue("6") @Min(1) @Max(36) int months) {
         return service.dormant(Period.ofMonths(months));
     }

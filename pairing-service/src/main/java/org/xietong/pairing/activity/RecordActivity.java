@@ -1,5 +1,6 @@
 package org.xietong.pairing.activity;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,11 +26,13 @@ public record RecordActivity(
         @Size(max = 4000) String summary) {
 
     /** The ledger records what happened; a far-future end would also hide a dormant pairing. */
+    @JsonIgnore
     @AssertTrue(message = "endDate must not be in the future")
     boolean isEndedAlready() {
         return endDate == null || !endDate.isAfter(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     }
 
+    @JsonIgnore
     @AssertTrue(message = "endDate must not be before startDate")
     boolean isDatesInOrder() {
         return startDate == null || endDate == null || !endDate.isBefore(startDate);

@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
@@ -36,6 +40,7 @@ import java.util.UUID;
 @Tag(name = "Pairings", description = "Hand-in-hand and cross-region pairings (手拉手结对) and their lifecycle")
 public class PairingResource {
 
+    @Schema(name = "PairingApproval", description = "The side an officer approves")
     public record Approval(@NotNull PairingService.Side side) {
     }
 
@@ -43,6 +48,7 @@ public class PairingResource {
      * One side's step towards renewing or resuming: the side it agrees for (needed only by a caller who acts for
      * both) and, for a renewal, the proposed end of the new term.
      */
+    @Schema(name = "PairingAgreementStep")
     public record AgreementStep(PairingService.Side side, LocalDate termEnd) {
     }
 
@@ -57,8 +63,12 @@ public class PairingResource {
     @GET
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
-    @Operation(summary = "Pairings either side of which is in your region; filter by status, kind, party")
-    public Page<PairingView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+    @Operation(operationId = "listPairings", summary = "List pairings",
+            description = "Pairings either side of which is in your region; filter by status, kind and party (a region or school code).")
+    public Page<PairingView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = PairingStatus.class))
+                                  @QueryParam("status") String status,
+                                  @Parameter(description = "Case-insensitive", schema = @Schema(implementation = PairingKind.class))
+                                  @QueryParam("kind") String kind,
                                   @QueryParam("party") @Pattern(regexp = "[0-9]{6}|[0-9]{10}") String party,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -70,6 +80,10 @@ public class PairingResource {
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Path("{id}")
+    @Operation(operationId = "getPairing", summary = "Get a pairing",
+            description = "One pairing either side of which is in your region; its ETag names its version.")
+    @APIResponse(responseCode = "200", description = "The pairing", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
     }
@@ -77,7 +91,12 @@ public class PairingResource {
     @POST
 
     @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
-    @Operation(summary = "Propose a pairing; it becomes ACTIVE when the officers of both sides have approved")
+    @Operation(operationId = "proposePairing", summary = "Propose a pairing",
+            description = "Proposes a hand-in-hand, cross-region or team-aid pairing between two schools or regions, one of them yours; it becomes ACTIVE when the officers of both sides have approved. Publishes org.xietong.pairing.pairing.proposed.v1. Send an Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The proposed pairing (a repeated Idempotency-Key replays it with Idempotent-Replayed: true)", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "409", description = "The two parties already have an open pairing of this kind, or the supporting school is at its pairing capacity")
+    @APIResponse(responseCode = "422", description = "The pairing breaks a pairing rule (kinds of parties, levels, regions, term), or a school named is not registered")
     public Response propose(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull ProposePairing request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -91,7 +110,11 @@ public class PairingResource {
     @Path("{id}/approvals")
 
     @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
-    @Operation(summary = "Approve your side (SUPPORTING or SUPPORTED) of a proposed pairing")
+    @Operation(operationId = "approvePairing", summary = "Approve your side of a pairing",
+            description = "Approves the SUPPORTING or SUPPORTED side of a proposed pairing, as that side's officer; publishes org.xietong.pairing.pairing.approved.v1, and the second approval makes it ACTIVE (org.xietong.pairing.pairing.activated.v1).")
+    @APIResponse(responseCode = "200", description = "The pairing, ACTIVE once both sides approved", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "409", description = "That side already approved, the pairing is not PROPOSED, or the same officer tried to approve both sides")
     public Response approve(@PathParam("id") UUID id, @Valid @NotNull Approval approval) {
         return ok(service.approve(id, approval.side()));
     }
@@ -101,6 +124,11 @@ public class PairingResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
+    @Operation(operationId = "suspendPairing", summary = "Suspend a pairing",
+            description = "Suspends an ACTIVE pairing; either side's governing officer alone may. Publishes org.xietong.pairing.pairing.suspended.v1.")
+    @APIResponse(responseCode = "200", description = "The suspended pairing", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "409", description = "The pairing is not ACTIVE")
     public Response suspend(@PathParam("id") UUID id) {
         return ok(service.act(id, PairingAction.SUSPEND));
     }
@@ -110,11 +138,14 @@ public class PairingResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
-    @Operation(operationId = "resumePairing", summary = "Ask to resume a suspended pairing, or agree to the other "
-            + "side's request: both sides must ask before it is ACTIVE again")
-    @APIResponse(responseCode = "200", description = "Both sides agreed; the pairing is ACTIVE again")
-    @APIResponse(responseCode = "202", description = "Your side's request is recorded (pendingAgreement); the other "
-            + "side's officer completes it by calling resume too")
+    @Operation(operationId = "resumePairing", summary = "Resume a suspended pairing",
+            description = "Asks to resume a suspended pairing, or agrees to the other side's request: both sides must ask before it is ACTIVE again.")
+    @APIResponse(responseCode = "200", description = "Both sides agreed; the pairing is ACTIVE again", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "202", description = "Your side's request is recorded (pendingAgreement); the other side's officer completes it by calling resume too", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "409", description = "The pairing is not SUSPENDED, or the same officer tried to agree for both sides")
+    @APIResponse(responseCode = "422", description = "No side named by a caller who acts for both")
     public Response resume(@PathParam("id") UUID id, AgreementStep step) {
         return agreed(service.agree(id, PairingAction.RESUME, step == null ? null : step.side(),
                 step == null ? null : step.termEnd()));
@@ -125,14 +156,14 @@ public class PairingResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
-    @Operation(operationId = "renewPairing", summary = "Ask to give an active pairing a new term from its current end "
-            + "(three years unless termEnd is given, at most five), or agree to the other side's request with the "
-            + "same termEnd (or none): both sides must ask before the term changes")
-    @APIResponse(responseCode = "200", description = "Both sides agreed; the pairing has its new term")
-    @APIResponse(responseCode = "202", description = "Your side's request is recorded (pendingAgreement); the other "
-            + "side's officer completes it by calling renew with the same termEnd")
-    @APIResponse(responseCode = "422", description = "termEnd not after the current end, more than five years after "
-            + "it, or no side named by a caller who acts for both")
+    @Operation(operationId = "renewPairing", summary = "Renew a pairing's term",
+            description = "Asks to give an active pairing a new term from its current end (three years unless termEnd is given, at most five), or agrees to the other side's request with the same termEnd (or none): both sides must ask before the term changes.")
+    @APIResponse(responseCode = "200", description = "Both sides agreed; the pairing has its new term", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "202", description = "Your side's request is recorded (pendingAgreement); the other side's officer completes it by calling renew with the same termEnd", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "409", description = "The pairing is not ACTIVE, or the same officer tried to agree for both sides")
+    @APIResponse(responseCode = "422", description = "termEnd not after the current end, more than five years after it, or no side named by a caller who acts for both")
     public Response renew(@PathParam("id") UUID id, AgreementStep step) {
         return agreed(service.agree(id, PairingAction.RENEW, step == null ? null : step.side(),
                 step == null ? null : step.termEnd()));
@@ -143,7 +174,11 @@ public class PairingResource {
     @Consumes(MediaType.WILDCARD)
 
     @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
-    @Operation(summary = "Conclude the pairing: either side alone may; a pending renewal or resumption lapses")
+    @Operation(operationId = "concludePairing", summary = "Conclude a pairing",
+            description = "Concludes the pairing: either side alone may; a pending renewal or resumption lapses.")
+    @APIResponse(responseCode = "200", description = "The concluded pairing", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "409", description = "The pairing is already concluded")
     public Response conclude(@PathParam("id") UUID id) {
         return ok(service.act(id, PairingAction.CONCLUDE));
     }

@@ -1,5 +1,6 @@
 package org.xietong.pairing.agreement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -29,6 +30,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PairingService {
 
+    @Schema(name = "PairingSide")
     public enum Side { SUPPORTING, SUPPORTED }
 
     private static final String ENTITY = "pairing";

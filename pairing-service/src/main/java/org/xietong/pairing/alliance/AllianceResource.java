@@ -25,6 +25,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
@@ -41,14 +46,17 @@ public class AllianceResource {
 
     private static final String CODE = "[0-9]{10}";
 
+    @Schema(name = "FormAlliance")
     public record FormAlliance(@NotBlank @Size(max = 200) String name,
                                @NotNull @Pattern(regexp = CODE) String leadSchool,
                                @NotNull @Size(max = 200) List<@NotNull @Pattern(regexp = CODE) String> members) {
     }
 
+    @Schema(name = "JoinAlliance")
     public record Join(@NotNull @Pattern(regexp = CODE) String school) {
     }
 
+    @Schema(name = "AllianceIntegrationChange")
     public record IntegrationChange(@NotNull IntegrationStatus status, @Size(max = 2000) String notes) {
     }
 
@@ -63,7 +71,8 @@ public class AllianceResource {
     @GET
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
-    @Operation(summary = "Alliances with a member in your region")
+    @Operation(operationId = "listAlliances", summary = "List education alliances",
+            description = "Education groups and alliances (集团化办学) with a member in your region.")
     public Page<AllianceView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return service.list(page, size);
@@ -73,6 +82,10 @@ public class AllianceResource {
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Path("{id}")
+    @Operation(operationId = "getAlliance", summary = "Get an alliance",
+            description = "One alliance with a member in your region; its ETag goes back in If-Match to change an integration.")
+    @APIResponse(responseCode = "200", description = "The alliance", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AllianceView.class)))
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
     }
@@ -81,7 +94,12 @@ public class AllianceResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
-    @Operation(summary = "Form an alliance around a lead school of your region; all four integrations start NOT_STARTED")
+    @Operation(operationId = "formAlliance", summary = "Form an alliance",
+            description = "Forms an alliance around a lead school of your region; all four integrations start NOT_STARTED. Send an Idempotency-Key to make retries safe.")
+    @APIResponse(responseCode = "201", description = "The new alliance (a repeated Idempotency-Key replays it with Idempotent-Replayed: true)", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AllianceView.class)))
+    @APIResponse(responseCode = "409", description = "A school is listed as a member twice")
+    @APIResponse(responseCode = "422", description = "A school named is not registered")
     public Response form(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull FormAlliance request,
                          UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -96,6 +114,12 @@ public class AllianceResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
+    @Operation(operationId = "addAllianceMember", summary = "Add a school to an alliance",
+            description = "Adds a member school to an alliance you govern.")
+    @APIResponse(responseCode = "200", description = "The alliance with its new member", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AllianceView.class)))
+    @APIResponse(responseCode = "409", description = "The school is already a member")
+    @APIResponse(responseCode = "422", description = "The school is not registered")
     public Response join(@PathParam("id") UUID id, @Valid @NotNull Join join) {
         return ok(service.join(id, join.school()));
     }
@@ -104,6 +128,11 @@ public class AllianceResource {
     @Path("{id}/members/{school}")
 
     @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
+    @Operation(operationId = "removeAllianceMember", summary = "Remove a school from an alliance",
+            description = "Removes a member school from an alliance you govern; the lead school stays.")
+    @APIResponse(responseCode = "200", description = "The alliance without the member", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AllianceView.class)))
+    @APIResponse(responseCode = "422", description = "The school is the alliance's lead school")
     public Response leave(@PathParam("id") UUID id, @PathParam("school") @Pattern(regexp = CODE) String school) {
         return ok(service.leave(id, school));
     }
@@ -113,8 +142,13 @@ public class AllianceResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
-    @Operation(summary = "Set the status of one integration (MANAGEMENT, TEACHING_RESEARCH, STAFF, AFTER_SCHOOL); needs If-Match")
-    public Response integrate(@PathParam("id") UUID id, @PathParam("area") String area,
+    @Operation(operationId = "setAllianceIntegration", summary = "Set an integration's status",
+            description = "Sets the status of one integration area (MANAGEMENT, TEACHING_RESEARCH, STAFF, AFTER_SCHOOL) of an alliance; needs If-Match.")
+    @APIResponse(responseCode = "200", description = "The alliance", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AllianceView.class)))
+    public Response integrate(@PathParam("id") UUID id,
+                              @Parameter(description = "Case-insensitive", schema = @Schema(implementation = IntegrationArea.class))
+                              @PathParam("area") String area,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull IntegrationChange change) {
         return ok(service.integrate(id, QueryParams.enumOf(IntegrationArea.class, area, "area"), change.status(),
                 change.notes(), ifMatch));

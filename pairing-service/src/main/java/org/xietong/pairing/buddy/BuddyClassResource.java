@@ -22,6 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/pairing/buddy-classes")
@@ -29,13 +34,16 @@ import org.xietong.platform.security.Purpose;
 @Tag(name = "Buddy classes", description = "友好班集体 and 学伴 between paired schools; counts only, no personal data")
 public class BuddyClassResource {
 
+    @Schema(name = "BuddyClassSide")
     public record ClassSide(@NotBlank @Size(max = 100) String name, @NotNull @Min(1) @Max(12) Integer grade,
                             @NotNull @Min(0) @Max(200) Integer students) {
     }
 
+    @Schema(name = "TwinClasses")
     public record Twin(@NotNull UUID pairingId, @Valid @NotNull ClassSide supportingClass,
                        @Valid @NotNull ClassSide supportedClass, @NotNull @Min(0) Integer studyBuddyPairs) {
 
+        @JsonIgnore
         @AssertTrue(message = "studyBuddyPairs cannot exceed the smaller class")
         boolean isBuddiesFit() {
             return supportingClass == null || supportedClass == null || studyBuddyPairs == null
@@ -58,7 +66,10 @@ public class BuddyClassResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_WRITE)
-    @Operation(summary = "Twin a class of each school of an ACTIVE school pairing")
+    @Operation(operationId = "twinClasses", summary = "Twin two classes",
+            description = "Twins a class of each school of an ACTIVE school pairing (buddy classes) with a number of study-buddy pairs.")
+    @APIResponse(responseCode = "201", description = "The buddy classes", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BuddyClassView.class)))
+    @APIResponse(responseCode = "409", description = "The pairing is not an ACTIVE pairing of two schools, or the two classes are already twinned")
     public Response twin(@Valid @NotNull Twin twin) {
         return Response.status(Response.Status.CREATED).entity(service.twin(twin)).build();
     }
@@ -66,7 +77,8 @@ public class BuddyClassResource {
     @GET
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
-    @Operation(summary = "The buddy classes of a pairing")
+    @Operation(operationId = "listBuddyClasses", summary = "List a pairing's buddy classes",
+            description = "The buddy classes of a pairing either side of which is in your region.")
     public List<BuddyClassView> ofPairing(@QueryParam("pairing") @NotNull UUID pairingId) {
         return service.ofPairing(pairingId);
     }

@@ -1,5 +1,6 @@
 package org.xietong.pairing.coverage;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.pairing.agreement.PairingKind;
 import org.xietong.pairing.school.LocationType;
 import org.xietong.pairing.school.SchoolLevel;
@@ -30,10 +31,12 @@ public final class Coverage {
                             String supportedRegion) {
     }
 
+    @Schema(name = "CoverageRow")
     public record Row(String regionCode, int schools, int targetSchools, int coveredSchools, BigDecimal ratio,
                       int activePairs, int groupedSchools, BigDecimal groupRatio) {
     }
 
+    @Schema(name = "CoverageReport")
     public record Report(String regionCode, int schools, int targetSchools, int coveredSchools, BigDecimal ratio,
                          int activePairs, int groupedSchools, BigDecimal groupRatio, List<Row> districts) {
     }

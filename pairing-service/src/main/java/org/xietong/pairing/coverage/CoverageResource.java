@@ -9,6 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/pairing/coverage")
@@ -25,9 +29,8 @@ public class CoverageResource {
     @GET
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
-    @Operation(summary = "Coverage of a region (default: yours): township and rural compulsory schools with an active "
-            + "pairing, the ratio, active pairs, schools in an education group, and one row per district below a city "
-            + "or province code")
+    @Operation(operationId = "getPairingCoverage", summary = "Get pairing coverage",
+            description = "Coverage of a region (default: yours): township and rural compulsory schools with an active pairing, the ratio, active pairs, schools in an education group, and one row per district below a city or province code.")
     public Coverage.Report coverage(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{5}",
             message = "must be a 6-digit GB/T 2260 region code") String region) {
         return service.report(region);

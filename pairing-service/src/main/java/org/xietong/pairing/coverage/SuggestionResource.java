@@ -13,6 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.xietong.platform.security.Purpose;
 
 import java.util.List;
@@ -31,8 +36,10 @@ public class SuggestionResource {
     @GET
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
-    @Operation(summary = "Ranked urban schools that could support a township or rural school, with reasons; "
-            + "never a school at its pairing capacity or one it already pairs with")
+    @Operation(operationId = "suggestSupportingSchools", summary = "Suggest supporting schools",
+            description = "Ranked urban schools that could support a township or rural school of your region, with reasons; never a school at its pairing capacity or one it already pairs with.")
+    @APIResponse(responseCode = "200", description = "Candidates, best first", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Suggestions.Suggestion.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "422", description = "The school is not a township or rural school, or is not registered")
     public List<Suggestions.Suggestion> suggest(
             @QueryParam("school") @NotNull @Pattern(regexp = "[0-9]{10}") String code,
             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(50) int limit) {

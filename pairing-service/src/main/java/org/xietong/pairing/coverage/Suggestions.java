@@ -1,5 +1,6 @@
 package org.xietong.pairing.coverage;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.pairing.school.SchoolLevel;
 
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class Suggestions {
                             Double latitude, Double longitude, int carried) {
     }
 
+    @Schema(name = "SupportingSchoolSuggestion")
     public record Suggestion(String code, String name, String regionCode, double score, Double distanceKm,
                              int freeSlots, List<String> reasons) {
     }

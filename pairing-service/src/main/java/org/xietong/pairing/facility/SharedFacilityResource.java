@@ -23,6 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/pairing/resources")
@@ -32,14 +36,17 @@ public class SharedFacilityResource {
 
     private static final String CODE = "[0-9]{10}";
 
+    @Schema(name = "PublishSharedFacility")
     public record Publish(@NotNull @Pattern(regexp = CODE) String ownerSchool, @NotBlank @Size(max = 200) String name,
                           @NotNull FacilityKind kind, @Size(max = 2000) String description) {
     }
 
+    @Schema(name = "SharedFacilitySlotRequest")
     public record Slot(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt,
                        @NotNull @Min(1) @Max(10_000) Integer capacity) {
     }
 
+    @Schema(name = "SharedFacilityBookingRequest")
     public record Booking(@NotNull @Pattern(regexp = CODE) String school, @NotNull @Min(1) @Max(10_000) Integer places) {
     }
 
@@ -52,7 +59,8 @@ public class SharedFacilityResource {
     @GET
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
-    @Operation(summary = "A school's shared resources and their slots")
+    @Operation(operationId = "listSharedFacilities", summary = "List a school's shared facilities",
+            description = "The shared facilities (farms, libraries, labs, courses, venues) a school offers, with their slots.")
     public List<SharedFacilityService.FacilityView> ofOwner(@QueryParam("owner") @NotNull @Pattern(regexp = CODE) String owner) {
         return service.ofOwner(owner);
     }
@@ -61,6 +69,10 @@ public class SharedFacilityResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_WRITE)
+    @Operation(operationId = "publishSharedFacility", summary = "Publish a shared facility",
+            description = "Publishes a facility a school of your region shares with partner schools.")
+    @APIResponse(responseCode = "201", description = "The published facility", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SharedFacilityService.FacilityView.class)))
+    @APIResponse(responseCode = "422", description = "The owner school is not registered")
     public Response publish(@Valid @NotNull Publish request) {
         return Response.status(Response.Status.CREATED)
                 .entity(service.publish(request.ownerSchool(), request.name(), request.kind(), request.description())).build();
@@ -71,6 +83,11 @@ public class SharedFacilityResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_WRITE)
+    @Operation(operationId = "addSharedFacilitySlot", summary = "Add a slot to a shared facility",
+            description = "Adds a time slot with a number of places to a facility of your region.")
+    @APIResponse(responseCode = "201", description = "The new slot", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SharedFacilityService.SlotView.class)))
+    @APIResponse(responseCode = "409", description = "The facility already has a slot starting then")
+    @APIResponse(responseCode = "422", description = "The slot does not end after it starts")
     public Response addSlot(@PathParam("id") UUID id, @Valid @NotNull Slot slot) {
         return Response.status(Response.Status.CREATED)
                 .entity(service.addSlot(id, slot.startsAt(), slot.endsAt(), slot.capacity())).build();
@@ -81,7 +98,11 @@ public class SharedFacilityResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_WRITE)
-    @Operation(summary = "Book places in a slot for a partner school; 409 when the slot has too few places left")
+    @Operation(operationId = "bookSharedFacilitySlot", summary = "Book places in a slot",
+            description = "Books places in a slot of a shared facility for a partner school.")
+    @APIResponse(responseCode = "201", description = "The booking", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SharedFacilityService.BookingView.class)))
+    @APIResponse(responseCode = "409", description = "The slot has too few places left")
+    @APIResponse(responseCode = "422", description = "The booking school is not registered")
     public Response book(@PathParam("id") UUID id, @PathParam("slot") UUID slot, @Valid @NotNull Booking booking) {
         return Response.status(Response.Status.CREATED).entity(service.book(id, slot, booking.school(), booking.places())).build();
     }

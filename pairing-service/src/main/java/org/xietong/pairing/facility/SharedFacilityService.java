@@ -1,5 +1,6 @@
 package org.xietong.pairing.facility;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,13 +33,16 @@ public class SharedFacilityService {
     /** Slot times are shown in China Standard Time, as the schools read them. */
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
+    @Schema(name = "SharedFacilityView")
     public record FacilityView(UUID id, String ownerSchool, String name, FacilityKind kind, String description,
                                List<SlotView> slots) {
     }
 
+    @Schema(name = "SharedFacilitySlot")
     public record SlotView(UUID id, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity, int booked) {
     }
 
+    @Schema(name = "SharedFacilityBooking")
     public record BookingView(UUID id, UUID slotId, String school, int places, Instant bookedAt) {
     }
 

@@ -1,5 +1,6 @@
 package org.xietong.pairing.school;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,6 +20,7 @@ public record SchoolProfile(
         @Min(0) @Max(100_000) Integer studentCount,
         Boolean qualityResource) {
 
+    @JsonIgnore
     @AssertTrue(message = "latitude and longitude go together")
     boolean isCoordinatesTogether() {
         return (latitude == null) == (longitude == null);
