@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.security.Purpose;
@@ -53,6 +52,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "201", description = "The recorded activity (a repeated Idempotency-Key replays it with Idempotent-Replayed: true)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "409", description = "The pairing is not ACTIVE")
     @APIResponse(responseCode = "422", description = "The activity breaks an activity rule (participants not parties of the pairing, dates, counts)")
+    @APIResponse(responseCode = "404", description = "The pairing does not exist or is outside your scope")
     public Response record(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull RecordActivity request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
@@ -146,7 +147,9 @@ public class PairingResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
     @APIResponse(responseCode = "409", description = "The pairing is not SUSPENDED, or the same officer tried to agree for both sides")
     @APIResponse(responseCode = "422", description = "No side named by a caller who acts for both")
-    public Response resume(@PathParam("id") UUID id, AgreementStep step) {
+    public Response resume(@PathParam("id") UUID id,
+                           @RequestBody(required = false, description = "Needed only by a caller who acts for both sides")
+                           AgreementStep step) {
         return agreed(service.agree(id, PairingAction.RESUME, step == null ? null : step.side(),
                 step == null ? null : step.termEnd()));
     }
@@ -164,7 +167,9 @@ public class PairingResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
     @APIResponse(responseCode = "409", description = "The pairing is not ACTIVE, or the same officer tried to agree for both sides")
     @APIResponse(responseCode = "422", description = "termEnd not after the current end, more than five years after it, or no side named by a caller who acts for both")
-    public Response renew(@PathParam("id") UUID id, AgreementStep step) {
+    public Response renew(@PathParam("id") UUID id,
+                          @RequestBody(required = false, description = "The side (for a caller who acts for both) and the proposed end of the new term")
+                          AgreementStep step) {
         return agreed(service.agree(id, PairingAction.RENEW, step == null ? null : step.side(),
                 step == null ? null : step.termEnd()));
     }

@@ -25,7 +25,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.xietong.platform.security.Purpose;
 
@@ -70,6 +69,7 @@ public class BuddyClassResource {
             description = "Twins a class of each school of an ACTIVE school pairing (buddy classes) with a number of study-buddy pairs.")
     @APIResponse(responseCode = "201", description = "The buddy classes", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BuddyClassView.class)))
     @APIResponse(responseCode = "409", description = "The pairing is not an ACTIVE pairing of two schools, or the two classes are already twinned")
+    @APIResponse(responseCode = "404", description = "The pairing does not exist or is outside your scope")
     public Response twin(@Valid @NotNull Twin twin) {
         return Response.status(Response.Status.CREATED).entity(service.twin(twin)).build();
     }

@@ -29,7 +29,8 @@ import java.util.TreeMap;
  *   <li>every operation: 500 for an unexpected fault, 503 when the database is down (with Retry-After);</li>
  *   <li>a secured operation: 401 (with WWW-Authenticate) and 403;</li>
  *   <li>parameters or a body: 400 (malformed or invalid, field errors listed);</li>
- *   <li>a path parameter: 404;</li>
+ *   <li>a path parameter, or a required query parameter (which names the object read, as {@code ?pairing=}):
+ *   404;</li>
  *   <li>an If-Match parameter: 412 (stale) and 428 (missing);</li>
  *   <li>an Idempotency-Key parameter: 422 (the key reused for another request);</li>
  *   <li>a body: 413 (too large) and 415 (another media type).</li>
@@ -47,7 +48,7 @@ public class ErrorResponseDocs implements OASFilter {
             Map.entry("400", "The request is malformed or invalid; `errors` lists each field refused"),
             Map.entry("401", "No valid bearer token (missing, malformed, expired or not signed by the realm)"),
             Map.entry("403", "The caller's purposes or scope do not cover this operation or object"),
-            Map.entry("404", "The object named in the path does not exist or is outside the caller's scope"),
+            Map.entry("404", "The object named in the path or query does not exist or is outside the caller's scope"),
             Map.entry("409", "The object's state or another record conflicts with this change"),
             Map.entry("412", "If-Match does not carry the current ETag: read the object again and retry"),
             Map.entry("413", "The body is larger than this operation accepts"),
@@ -93,7 +94,8 @@ public class ErrorResponseDocs implements OASFilter {
         if (body || !parameters.isEmpty()) {
             add(responses, "400");
         }
-        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH
+                || p.getIn() == Parameter.In.QUERY && Boolean.TRUE.equals(p.getRequired()))) {
             add(responses, "404");
         }
         if (hasHeader(parameters, "If-Match")) {

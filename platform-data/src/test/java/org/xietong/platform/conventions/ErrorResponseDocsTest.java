@@ -43,6 +43,24 @@ class ErrorResponseDocsTest {
         assertEquals(List.of("200", "500", "503"), statuses(read));
     }
 
+    /** Live conformance: GET /activities?pairing= answered 404 for a pairing outside the caller's scope. */
+    @Test
+    void aReadNamingItsObjectByARequiredQueryParameterDeclaresTheMissingObject() {
+        Operation read = OASFactory.createOperation()
+                .addParameter(parameter("pairing", Parameter.In.QUERY).required(true))
+                .addParameter(parameter("page", Parameter.In.QUERY))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()));
+        assertEquals(List.of("200", "400", "404", "500", "503"), statuses(read));
+    }
+
+    @Test
+    void anOptionalQueryParameterDoesNotDeclareTheMissingObject() {
+        Operation list = OASFactory.createOperation()
+                .addParameter(parameter("page", Parameter.In.QUERY))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()));
+        assertEquals(List.of("200", "400", "500", "503"), statuses(list));
+    }
+
     @Test
     void anIdempotentCreateDeclaresTheReusedKey() {
         Operation create = OASFactory.createOperation()
