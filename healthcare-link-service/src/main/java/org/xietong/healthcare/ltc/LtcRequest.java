@@ -24,6 +24,7 @@ public class LtcRequest extends PanacheEntityBase {
     @Schema(name = "LtcRequestStatus")
     public enum Status { REQUESTED, ASSESSED, RECOGNISED, REJECTED }
 
+    @Schema(name = "LtcRecognitionMode")
     public enum Recognition { AUTOMATIC, MANUAL }
 
     @Id

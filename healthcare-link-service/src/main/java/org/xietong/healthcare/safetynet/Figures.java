@@ -1,11 +1,13 @@
 package org.xietong.healthcare.safetynet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.healthcare.settlement.engine.Money;
 import org.xietong.healthcare.settlement.engine.Settlement;
 
 import java.math.BigDecimal;
 
 /** The settlement figures summed over sessions or patients. */
+@Schema(name = "SafetyNetFigures")
 public record Figures(BigDecimal total, BigDecimal outOfScope, BigDecimal eligible, BigDecimal deductible,
                       BigDecimal basicFund, BigDecimal seriousIllness, BigDecimal medicalAssistance,
                       BigDecimal fallback, BigDecimal patientPays) {

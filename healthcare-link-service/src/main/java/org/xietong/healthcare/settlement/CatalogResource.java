@@ -1,5 +1,6 @@
 package org.xietong.healthcare.settlement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +43,7 @@ public class CatalogResource {
     }
 
     /** What an upload changed: the region's catalog and how many items were added or changed. */
+    @Schema(name = "CatalogUpsertResult")
     public record Upserted(String regionCode, int upserted) {
     }
 

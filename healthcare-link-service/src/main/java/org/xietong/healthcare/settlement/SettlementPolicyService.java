@@ -1,5 +1,6 @@
 package org.xietong.healthcare.settlement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.xietong.healthcare.settlement.engine.SettlementPolicy;
@@ -17,6 +18,7 @@ import java.util.Optional;
 public class SettlementPolicyService {
 
     /** The policy in force for a region and the region that defined it. */
+    @Schema(name = "EffectiveSettlementPolicy")
     public record Effective(String regionCode, String definedBy, SettlementPolicy policy, long version) {
     }
 

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Versions;
@@ -37,6 +38,7 @@ import java.util.UUID;
 @Tag(name = "Assignments", description = "派单 → 接单 → 评单: the rotation workflow; every step is an event")
 public class AssignmentResource {
 
+    @Schema(name = "AssignmentDecline")
     public record Decline(@Size(max = 500) String reason) {
     }
 
@@ -49,8 +51,10 @@ public class AssignmentResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(operationId = "listAssignments", summary = "Assignments from or to schools in your scope (a teacher sees their own)")
+    @Operation(operationId = "listAssignments", summary = "List assignments",
+            description = "Assignments from or to schools in your scope (a teacher sees their own)")
     public Page<AssignmentView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
+                                     @Parameter(description = "Case-insensitive", schema = @Schema(implementation = AssignmentStatus.class))
                                      @QueryParam("status") String status,
                                      @QueryParam("teacher") Long teacher,
                                      @QueryParam("run") UUID run,
@@ -66,7 +70,8 @@ public class AssignmentResource {
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
-    @Operation(operationId = "getAssignment", summary = "One assignment")
+    @Operation(operationId = "getAssignment", summary = "Get an assignment",
+            description = "One assignment.")
     public Response get(@PathParam("id") UUID id) {
         return ok(assignments.get(id));
     }
@@ -78,7 +83,9 @@ public class AssignmentResource {
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
-    @Operation(operationId = "acceptAssignment", summary = "接单: the teacher (or their school) accepts a proposed assignment")
+    @Operation(operationId = "acceptAssignment", summary = "Accept an assignment",
+            description = "接单: the teacher (or their school) accepts a proposed assignment.")
+    @APIResponse(responseCode = "409", description = "The assignment is not PROPOSED")
     public Response accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.accept(id, ifMatch));
     }
@@ -90,7 +97,9 @@ public class AssignmentResource {
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
-    @Operation(operationId = "declineAssignment", summary = "The teacher (or their school) declines; the seat is open to the next run")
+    @Operation(operationId = "declineAssignment", summary = "Decline an assignment",
+            description = "The teacher (or their school) declines; the seat is open to the next run.")
+    @APIResponse(responseCode = "409", description = "The assignment is not PROPOSED")
     public Response decline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid Decline decline) {
         return ok(assignments.decline(id, ifMatch, decline == null ? null : decline.reason()));
@@ -103,8 +112,10 @@ public class AssignmentResource {
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
-    @Operation(operationId = "rejectAssignment", summary = "A district officer of either school refuses a proposed or accepted assignment; the seat "
-            + "and the teacher are free for the next run")
+    @Operation(operationId = "rejectAssignment", summary = "Reject an assignment",
+            description = "A district officer of either school refuses a proposed or accepted assignment; the seat "
+            + "and the teacher are free for the next run.")
+    @APIResponse(responseCode = "409", description = "The assignment is neither PROPOSED nor ACCEPTED")
     public Response reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid Decline reason) {
         return ok(assignments.reject(id, ifMatch, reason == null ? null : reason.reason()));
@@ -117,8 +128,10 @@ public class AssignmentResource {
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
-    @Operation(operationId = "confirmAssignment", summary = "A district officer confirms the side(s) their region covers; with both sides it is CONFIRMED "
+    @Operation(operationId = "confirmAssignment", summary = "Confirm an assignment",
+            description = "A district officer confirms the side(s) their region covers; with both sides it is CONFIRMED "
             + "and org.xietong.rotation.exchange.confirmed.v1 is published (pairing-service records it as an activity)")
+    @APIResponse(responseCode = "409", description = "The assignment is not ACCEPTED, or your side already confirmed it")
     public Response confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.confirm(id, ifMatch));
     }
@@ -130,7 +143,9 @@ public class AssignmentResource {
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
-    @Operation(operationId = "startAssignment", summary = "The receiving school records that service started")
+    @Operation(operationId = "startAssignment", summary = "Start an assignment",
+            description = "The receiving school records that service started.")
+    @APIResponse(responseCode = "409", description = "The assignment is not CONFIRMED")
     public Response start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.start(id, ifMatch));
     }
@@ -142,7 +157,9 @@ public class AssignmentResource {
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
-    @Operation(operationId = "completeAssignment", summary = "The receiving school records that service ended; it enters the teacher's growth dossier")
+    @Operation(operationId = "completeAssignment", summary = "Complete an assignment",
+            description = "The receiving school records that service ended; it enters the teacher's growth dossier.")
+    @APIResponse(responseCode = "409", description = "The assignment is not IN_SERVICE")
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assignments.complete(id, ifMatch));
     }
@@ -154,7 +171,9 @@ public class AssignmentResource {
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
-    @Operation(operationId = "evaluateAssignment", summary = "评单: the receiving school scores the service 0–100 with comments")
+    @Operation(operationId = "evaluateAssignment", summary = "Evaluate an assignment",
+            description = "评单: the receiving school scores the service 0–100 with comments.")
+    @APIResponse(responseCode = "409", description = "The assignment is not COMPLETED")
     public Response evaluate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull Evaluation evaluation) {
         return ok(assignments.evaluate(id, ifMatch, evaluation));

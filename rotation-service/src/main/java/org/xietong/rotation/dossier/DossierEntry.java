@@ -1,5 +1,6 @@
 package org.xietong.rotation.dossier;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,8 +20,10 @@ import java.util.UUID;
 @Table(name = "dossier_entry")
 public class DossierEntry extends RecordedEntity {
 
+    @Schema(name = "DossierEntryKind")
     public enum Kind { ROTATION, SHADOWING, SECONDMENT, TEAM_AID, EVALUATION, TRAINING, AWARD, RESEARCH, NOTE }
 
+    @Schema(name = "DossierEntrySource")
     public enum Source { SYSTEM, TEACHER, SCHOOL }
 
     @Id

@@ -1,5 +1,6 @@
 package org.xietong.rotation.dossier;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,11 +23,13 @@ public record DossierRequest(
         boolean countsForTitle,
         boolean countsForAward) {
 
+    @JsonIgnore
     @AssertTrue(message = "must not be before the start date")
     public boolean isEndDateAfterStart() {
         return endDate == null || startDate == null || !endDate.isBefore(startDate);
     }
 
+    @JsonIgnore
     @AssertTrue(message = "rotations and evaluations are written by the workflow, not by hand")
     public boolean isKindManual() {
         return kind == null || kind == DossierEntry.Kind.TRAINING || kind == DossierEntry.Kind.AWARD

@@ -32,7 +32,8 @@ public class DossierResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
-    @Operation(operationId = "getTeacherDossier", summary = "A teacher's growth dossier (the teacher, their school and officers)")
+    @Operation(operationId = "getTeacherDossier", summary = "Get a teacher's growth dossier",
+            description = "A teacher's growth dossier (the teacher, their school and officers)")
     public DossierService.Dossier get(@PathParam("id") long id) {
         return dossiers.get(id);
     }
@@ -43,7 +44,8 @@ public class DossierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The new dossier entry",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DossierService.EntryView.class)))
-    @Operation(operationId = "addDossierEntry", summary = "Add a training, award, research or note; only the school or an officer marks credits")
+    @Operation(operationId = "addDossierEntry", summary = "Add a growth dossier entry",
+            description = "Add a training, award, research or note; only the school or an officer marks credits.")
     public Response add(@PathParam("id") long id, @Valid @NotNull DossierRequest request) {
         return Response.status(Response.Status.CREATED).entity(dossiers.add(id, request)).build();
     }

@@ -1,5 +1,6 @@
 package org.xietong.rotation.dossier;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DossierService {
 
+    @Schema(name = "DossierEntryView")
     public record EntryView(long id, DossierEntry.Kind kind, String title, String details, LocalDate startDate,
                             LocalDate endDate, UUID assignmentId, BigDecimal credits, boolean countsForTitle,
                             boolean countsForAward, DossierEntry.Source source, String createdBy, Instant createdAt) {
@@ -36,6 +38,7 @@ public class DossierService {
     }
 
     /** {@code credits} sums the credit values of the entries marked for title evaluation or award funds. */
+    @Schema(name = "GrowthDossier")
     public record Dossier(TeacherView teacher, int rotations, int entriesForTitle, int entriesForAward,
                           BigDecimal credits, List<EntryView> entries) {
     }

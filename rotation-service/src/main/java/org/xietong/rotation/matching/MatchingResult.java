@@ -1,5 +1,6 @@
 package org.xietong.rotation.matching;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,8 +10,10 @@ import java.util.List;
 public record MatchingResult(String solver, List<Proposal> proposals, List<Unfilled> unfilled, int seatsOffered,
                              int seatsFilled, long totalPoints, long solveMillis, boolean provenOptimal) {
 
+    @Schema(name = "AssignmentSlot")
     public enum Slot { MEMBER, LEADER }
 
+    @Schema(name = "MatchingPoints")
     public record Points(int preferredTags, int backbone, int title, int linkedSchools, int preference, int distance,
                          int total) {
     }
@@ -20,6 +23,7 @@ public record MatchingResult(String solver, List<Proposal> proposals, List<Unfil
 
     public enum UnfilledReason { NO_COMPATIBLE_TEACHER, OUTFLOW_CAP_REACHED, COMPATIBLE_TEACHERS_TAKEN, NOT_RANKED }
 
+    @Schema(name = "UnfilledPost")
     public record Unfilled(long postId, int seats, UnfilledReason reason, String detail) {
     }
 }

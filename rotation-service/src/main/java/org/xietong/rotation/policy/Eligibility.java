@@ -17,6 +17,7 @@ public final class Eligibility {
     @Schema(name = "EligibilityStatus")
     public enum Status { ELIGIBLE, EXEMPT, NOT_YET }
 
+    @Schema(name = "EligibilityRule")
     public enum Rule { ON_LEAVE, NEAR_RETIREMENT, ROTATED_THIS_CYCLE, YEARS_AT_SCHOOL }
 
     public record Facts(TeacherStatus status, Gender gender, LocalDate birthDate, LocalDate joinedSchoolOn,

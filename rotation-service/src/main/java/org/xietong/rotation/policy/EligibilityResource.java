@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.security.Purpose;
 
@@ -30,11 +32,13 @@ public class EligibilityResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(operationId = "listEligibility", summary = "Teachers of a region in your scope with their eligibility in a cycle (ELIGIBLE, EXEMPT, "
-            + "NOT_YET) and the rule that decided it; filter by status")
+    @Operation(operationId = "listEligibility", summary = "List teachers' eligibility",
+            description = "Teachers of a region in your scope with their eligibility in a cycle (ELIGIBLE, EXEMPT, "
+            + "NOT_YET) and the rule that decided it; filter by status.")
     public Page<EligibilityService.EligibilityView> list(
             @QueryParam("region") @NotNull @Pattern(regexp = "[1-9][0-9]{5}", message = "must be a 6-digit GB/T 2260 code") String region,
             @QueryParam("cycle") @NotNull @Min(2000) @Max(2100) Integer cycle,
+            @Parameter(description = "Case-insensitive", schema = @Schema(implementation = Eligibility.Status.class))
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {

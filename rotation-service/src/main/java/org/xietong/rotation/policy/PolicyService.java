@@ -1,5 +1,6 @@
 package org.xietong.rotation.policy;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.xietong.platform.audit.Audit;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 public class PolicyService {
 
     /** A policy in force for a region and where it comes from ("defaults" or the region code that set it). */
+    @Schema(name = "EffectiveRotationPolicy")
     public record Effective(String regionCode, String definedBy, RotationPolicy policy, long version) {
     }
 

@@ -1,5 +1,6 @@
 package org.xietong.rotation.post;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,22 +35,26 @@ public record PostRequest(
         @Size(max = 10) List<@NotBlank @Size(max = 40) String> preferredTags,
         @Size(max = 2000) String description) {
 
+    @JsonIgnore
     @AssertTrue(message = "must not be before the start date")
     public boolean isEndDateAfterStart() {
         return endDate == null || startDate == null || endDate.isAfter(startDate);
     }
 
+    @JsonIgnore
     @AssertTrue(message = "give the term as months or as an end date, one of them")
     public boolean isTermGiven() {
         return (months == null) != (endDate == null);
     }
 
+    @JsonIgnore
     @AssertTrue(message = "must be 1 to 60 months from the start date")
     public boolean isTermLength() {
         return endDate == null || startDate == null || !endDate.isAfter(startDate)
                 || (termMonths() >= 1 && termMonths() <= 60);
     }
 
+    @JsonIgnore
     @AssertTrue(message = "team aid needs a leader and at least one member: 2 seats or more")
     public boolean isTeamLargeEnough() {
         return mode != PostMode.TEAM_AID || seats >= 2;

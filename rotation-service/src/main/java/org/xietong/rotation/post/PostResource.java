@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
@@ -47,10 +48,13 @@ public class PostResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
-    @Operation(operationId = "listPosts", summary = "Posts under a region (default: yours). Dispatched posts are open to every caller; requested "
+    @Operation(operationId = "listPosts", summary = "List demand posts",
+            description = "Posts under a region (default: yours). Dispatched posts are open to every caller; requested "
             + "and withdrawn ones only within your scope.")
     public Page<PostView> list(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{0,5}", message = "must be a GB/T 2260 code or its prefix") String region,
+                               @Parameter(description = "Case-insensitive", schema = @Schema(implementation = PostStatus.class))
                                @QueryParam("status") String status,
+                               @Parameter(description = "Case-insensitive", schema = @Schema(implementation = PostMode.class))
                                @QueryParam("mode") String mode,
                                @QueryParam("school") @Pattern(regexp = "[0-9]{10}", message = "must be a 10-digit school code") String school,
                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -65,7 +69,8 @@ public class PostResource {
     @Path("{id}")
     @APIResponse(responseCode = "200", description = "The post", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
-    @Operation(operationId = "getPost", summary = "One post, with its open seats")
+    @Operation(operationId = "getPost", summary = "Get a demand post",
+            description = "One post, with its open seats.")
     public Response get(@PathParam("id") long id) {
         PostView post = posts.get(id);
         return Response.ok(post).tag(Versions.etag(post.version())).build();
@@ -77,7 +82,9 @@ public class PostResource {
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @APIResponse(responseCode = "201", description = "The requested post", headers = @Header(name = "Location", description = "The new resource"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
-    @Operation(operationId = "requestPost", summary = "Request a post for a school in your scope (点单); publishes org.xietong.rotation.post.requested.v1")
+    @Operation(operationId = "requestPost", summary = "Request a demand post",
+            description = "Request a post for a school in your scope (点单); publishes org.xietong.rotation.post.requested.v1.")
+    @APIResponse(responseCode = "422", description = "The school is not a registered school of the region")
     public Response request(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PostRequest request,
                             UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -94,7 +101,9 @@ public class PostResource {
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @APIResponse(responseCode = "200", description = "The dispatched post", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
-    @Operation(operationId = "dispatchPost", summary = "Dispatch a requested post (派单): it joins the next matching runs")
+    @Operation(operationId = "dispatchPost", summary = "Dispatch a demand post",
+            description = "Dispatch a requested post (派单): it joins the next matching runs.")
+    @APIResponse(responseCode = "409", description = "The post is not REQUESTED")
     public Response dispatch(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.dispatch(id, ifMatch);
         return Response.ok(post).tag(Versions.etag(post.version())).build();
@@ -107,7 +116,9 @@ public class PostResource {
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @APIResponse(responseCode = "200", description = "The withdrawn post", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
-    @Operation(operationId = "withdrawPost", summary = "Withdraw a post's open seats")
+    @Operation(operationId = "withdrawPost", summary = "Withdraw a post's open seats",
+            description = "Withdraw a post's open seats.")
+    @APIResponse(responseCode = "409", description = "The post is already withdrawn")
     public Response withdraw(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.withdraw(id, ifMatch);
         return Response.ok(post).tag(Versions.etag(post.version())).build();

@@ -1,5 +1,6 @@
 package org.xietong.rotation.run;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +19,7 @@ import java.util.UUID;
 @Table(name = "matching_run")
 public class MatchingRun extends RecordedEntity {
 
+    @Schema(name = "MatchingMode")
     public enum Mode { OPTIMAL, STABLE }
 
     @Id

@@ -39,9 +39,12 @@ public class MatchingRunResource {
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @APIResponse(responseCode = "201", description = "The run's result", headers = @Header(name = "Location", description = "The new resource"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)))
-    @Operation(operationId = "runMatching", summary = "Match a region's dispatched posts in a cycle. OPTIMAL fills as many seats as possible, then "
+    @Operation(operationId = "runMatching", summary = "Run post-driven matching",
+            description = "Match a region's dispatched posts in a cycle. OPTIMAL fills as many seats as possible, then "
             + "maximises points (proven optimal); STABLE runs teacher-proposing deferred acceptance over the teachers' "
             + "ranked posts. Proposals become PROPOSED assignments unless dryRun.")
+    @APIResponse(responseCode = "409", description = "Teachers of the run were proposed by another run meanwhile; run again")
+    @APIResponse(responseCode = "422", description = "A post listed is not among the region's dispatched posts")
     public Response run(@Valid @NotNull RunRequest request, UriInfo uri) {
         RunView run = runs.run(request);
         return Response.created(uri.getAbsolutePathBuilder().path(run.id().toString()).build()).entity(run).build();
@@ -51,7 +54,8 @@ public class MatchingRunResource {
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Path("{id}")
-    @Operation(operationId = "getMatchingRun", summary = "A run's result")
+    @Operation(operationId = "getMatchingRun", summary = "Get a matching run",
+            description = "A run's result.")
     public RunView get(@PathParam("id") UUID id) {
         return runs.get(id);
     }

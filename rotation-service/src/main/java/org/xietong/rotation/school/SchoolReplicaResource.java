@@ -28,8 +28,9 @@ public class SchoolReplicaResource {
     @GET
 
     @RolesAllowed(Purpose.Names.ROTATION_READ)
-    @Operation(operationId = "listRotationSchools", summary = "Schools in your region, as replicated from pairing-service, with the schools each is "
-            + "linked to by an active pairing or an alliance")
+    @Operation(operationId = "listRotationSchools", summary = "List schools for rotation",
+            description = "Schools in your region, as replicated from pairing-service, with the schools each is "
+            + "linked to by an active pairing or an alliance.")
     public Page<SchoolReplicaService.SchoolView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return schools.list(page, size);

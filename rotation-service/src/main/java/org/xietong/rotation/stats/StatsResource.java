@@ -31,8 +31,9 @@ public class StatsResource {
     @Path("stats")
 
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
-    @Operation(operationId = "getRotationStats", summary = "A cycle's eligible and rotated teachers (confirmed or later), rotation ratio, full-time and "
-            + "backbone shares, by district below the region, against the policy's targets")
+    @Operation(operationId = "getRotationStats", summary = "Get a cycle's rotation statistics",
+            description = "A cycle's eligible and rotated teachers (confirmed or later), rotation ratio, full-time and "
+            + "backbone shares, by district below the region, against the policy's targets.")
     public StatsService.Stats stats(@QueryParam("region") @NotNull @Pattern(regexp = REGION, message = "must be a 6-digit GB/T 2260 code") String region,
                                     @QueryParam("cycle") @NotNull @Min(2000) @Max(2100) Integer cycle) {
         return stats.stats(region, cycle);
@@ -42,7 +43,8 @@ public class StatsResource {
     @Path("supply-demand")
 
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
-    @Operation(operationId = "getSupplyDemand", summary = "供需报表: per subject and level, open and requested seats against eligible teachers not yet "
+    @Operation(operationId = "getSupplyDemand", summary = "Get the supply and demand report",
+            description = "供需报表: per subject and level, open and requested seats against eligible teachers not yet "
             + "placed (cycle defaults to the current one)")
     public StatsService.SupplyDemand supplyDemand(@QueryParam("region") @NotNull @Pattern(regexp = REGION, message = "must be a 6-digit GB/T 2260 code") String region,
                                                   @QueryParam("cycle") @Min(2000) @Max(2100) Integer cycle) {

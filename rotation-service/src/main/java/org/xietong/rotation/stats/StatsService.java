@@ -1,5 +1,6 @@
 package org.xietong.rotation.stats;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.xietong.platform.region.RegionCode;
@@ -34,14 +35,17 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class StatsService {
 
+    @Schema(name = "RotationTargets")
     public record Targets(int yearlyPercent, int cyclePercent, int backbonePercent) {
     }
 
+    @Schema(name = "RotationStatsRow")
     public record Row(String regionCode, int eligible, int rotated, BigDecimal rotatedPercent, int fullTime,
                       BigDecimal fullTimePercent, int backbone, BigDecimal backbonePercent, boolean meetsRotationTarget,
                       boolean meetsBackboneTarget) {
     }
 
+    @Schema(name = "RotationStats")
     public record Stats(String regionCode, int cycle, LocalDate cycleStart, LocalDate cycleEnd, String policyDefinedBy,
                         Targets targets, Row total, List<Row> districts) {
     }

@@ -1,5 +1,6 @@
 package org.xietong.rotation.teacher;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -31,7 +32,7 @@ public record TeacherRequest(
         boolean cadre,
         @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags,
         TeacherStatus status,
-        String residentId) {
+        @Size(max = 18) String residentId) {
 
     public BackboneLevel backboneOrNone() {
         return backbone == null ? BackboneLevel.NONE : backbone;
@@ -45,22 +46,26 @@ public record TeacherRequest(
         return tags == null ? List.of() : tags.stream().map(String::strip).distinct().toList();
     }
 
+    @JsonIgnore
     @AssertTrue(message = "lists a subject twice")
     public boolean isSubjectsDistinct() {
         return subjects == null || new HashSet<>(subjects).size() == subjects.size();
     }
 
+    @JsonIgnore
     @AssertTrue(message = "must make the teacher between 18 and 70 years old")
     public boolean isBirthDatePlausible() {
         return birthDate == null || (birthDate.isAfter(LocalDate.now().minusYears(70))
                 && !birthDate.isAfter(LocalDate.now().minusYears(18)));
     }
 
+    @JsonIgnore
     @AssertTrue(message = "must not be before the teacher turned 18")
     public boolean isJoinedSchoolOnPlausible() {
         return joinedSchoolOn == null || birthDate == null || !joinedSchoolOn.isBefore(birthDate.plusYears(18));
     }
 
+    @JsonIgnore
     @AssertTrue(message = "is not a valid GB 11643 resident ID number, or disagrees with the birth date or gender")
     public boolean isResidentIdValid() {
         if (residentId == null || residentId.isBlank()) {

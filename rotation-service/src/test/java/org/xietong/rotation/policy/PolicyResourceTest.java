@@ -106,6 +106,14 @@ class PolicyResourceTest {
                 .get("/api/v1/rotation/eligibility").then().statusCode(404);
     }
 
+    /** The region code in the path was not checked: "abc" answered the defaults as if it were a region. */
+    @ParameterizedTest
+    @CsvSource({"abc", "1304", "013040", "1304020"})
+    void aPolicyOfSomethingThatIsNotARegionCodeIsABadRequest(String region) {
+        given().auth().oauth2(CITY_OFFICER).get("/api/v1/rotation/policies/" + region).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     private static void assertDecision(io.restassured.path.json.JsonPath body, String staff, String status, String rule) {
         org.junit.jupiter.api.Assertions.assertEquals(status,
                 body.getString("items.find { it.staffNumber == '" + staff + "' }.status"), staff);
