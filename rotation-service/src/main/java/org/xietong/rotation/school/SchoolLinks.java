@@ -1,6 +1,5 @@
 package org.xietong.rotation.school;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.xietong.rotation.matching.MatchingInstance.SchoolLink;
@@ -21,7 +20,6 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class SchoolLinks {
 
-    @Schema(name = "SchoolLinkKind")
     public enum Kind { PAIRING, ALLIANCE }
 
     private final EntityManager em;
