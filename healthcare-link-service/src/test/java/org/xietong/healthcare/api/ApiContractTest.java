@@ -11,15 +11,8 @@ import org.xietong.healthcare.ltc.LtcRequest;
 import java.util.List;
 import java.util.Set;
 
-import static io.restassured.RestAssured.given;
-
 @QuarkusTest
 class ApiContractTest extends ServiceApiContract {
-
-    @Override
-    protected String document() {
-        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
-    }
 
     @Override
     protected Set<String> validatorNames() {
