@@ -135,8 +135,9 @@ class IntegratorDayIT {
         }
         assertTrue(seen, "the registration of " + township + " in Miyun's pairing feed");
 
-        System.out.printf("IntegratorDayIT: %d typed calls of %d, %d expected refusals read as Problem%n",
-                typedCalls.get(), typedCalls.get() + problems.get(), problems.get());
+        System.out.printf("IntegratorDayIT: %d calls through the generated client, all typed: %d answered with a "
+                + "generated view, %d expected refusals read as the generated Problem%n",
+                typedCalls.get() + problems.get(), typedCalls.get(), problems.get());
     }
 
     private static ApiClient client(SharedStack.Suite suite, String user) throws IOException {

@@ -84,7 +84,7 @@ public class SharedFacilityResource {
     @RolesAllowed(Purpose.Names.PAIRING_WRITE)
     @Operation(operationId = "addSharedFacilitySlot", summary = "Add a slot to a shared facility",
             description = "Adds a time slot with a number of places to a facility of your region.")
-    @APIResponse(responseCode = "201", description = "The new slot", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SharedFacilityService.SlotView.class)))
+    @APIResponse(responseCode = "201", description = "The facility with its new slot", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SharedFacilityService.FacilityView.class)))
     @APIResponse(responseCode = "409", description = "The facility already has a slot starting then")
     @APIResponse(responseCode = "422", description = "The slot does not end after it starts")
     public Response addSlot(@PathParam("id") UUID id, @Valid @NotNull Slot slot) {
