@@ -22,6 +22,9 @@ final class MatrixPlan {
     private static final Map<String, String> QUERY_VALUES = Map.of("cycle", "2024", "entity", "school",
             "id", "1111010501");
 
+    /** An audit question must name something; the matrix asks for one school's trail (the parameters are optional). */
+    private static final List<String> AUDIT_QUERY = List.of("entity", "id");
+
     private final MatrixBodies bodies;
     private final MatrixFixture fixture;
     private final Expectations expectations;
@@ -127,7 +130,11 @@ final class MatrixPlan {
                     : target != null && target.params().containsKey(name) ? target.params().get(name) : "1";
             path = path.replace("{" + name + "}", value);
         }
-        for (String name : op.requiredQuery()) {
+        List<String> named = new ArrayList<>(op.requiredQuery());
+        if (op.template().endsWith("/audit")) {
+            AUDIT_QUERY.stream().filter(name -> !named.contains(name)).forEach(named::add);
+        }
+        for (String name : named) {
             if (anchor == null || !name.equals(anchor.queryParam())) {
                 query.add(name + "=" + QUERY_VALUES.getOrDefault(name, "1"));
             }

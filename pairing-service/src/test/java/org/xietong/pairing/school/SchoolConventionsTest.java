@@ -9,9 +9,11 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xietong.devstack.test.TestTokens;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +21,9 @@ import java.util.stream.Stream;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -162,6 +166,39 @@ class SchoolConventionsTest {
         given().auth().oauth2(teacher).queryParam("entity", "school").queryParam("id", "1111010530")
                 .get("/api/v1/pairing/audit").then().statusCode(403);
         given().auth().oauth2(CHAOYANG).get("/api/v1/pairing/audit").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    /** Issue 20: "what did this actor or client change last week" had no answer; the trail was by entity only. */
+    @Test
+    void theAuditTrailAnswersWhatAnActorOrAClientChangedInATimeRange() {
+        String before = OffsetDateTime.now().minusMinutes(1).toString();
+        post(null, SchoolFixtures.school("1111010532", "朝阳区审计查询小学", "110105")).then().statusCode(201);
+
+        given().auth().oauth2(CHAOYANG).queryParam("client", "xietong-cli").queryParam("from", before)
+                .get("/api/v1/pairing/audit").then().statusCode(200)
+                .body("items.entityId", hasItem("1111010532"));
+        given().auth().oauth2(CHAOYANG).queryParam("actor", "edu-chaoyang").queryParam("entity", "school")
+                .get("/api/v1/pairing/audit").then().statusCode(200)
+                .body("items.entityId", hasItem("1111010532"));
+        given().auth().oauth2(CHAOYANG).queryParam("actor", "edu-chaoyang").queryParam("to", before)
+                .get("/api/v1/pairing/audit").then().statusCode(200)
+                .body("items.entityId", not(hasItem("1111010532")));
+        String miyun = TestTokens.user("edu-miyun", "education-officer").region("110118").sign();
+        given().auth().oauth2(miyun).queryParam("actor", "edu-chaoyang")
+                .get("/api/v1/pairing/audit").then().statusCode(200)
+                .body("items.entityId", not(hasItem("1111010532")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "page=0",
+            "id=1111010501",
+            "from=2026-11-28T00:00:00Z",
+            "client=partner-500000&from=yesterday",
+            "client=partner-500000&from=2026-11-28T00:00:00Z&to=2026-11-21T00:00:00Z"})
+    void anAuditQuestionThatNamesNothingOrIsMalformedIsABadRequest(String query) {
+        given().auth().oauth2(CHAOYANG).get("/api/v1/pairing/audit?" + query).then().statusCode(400)
                 .contentType("application/problem+json");
     }
 

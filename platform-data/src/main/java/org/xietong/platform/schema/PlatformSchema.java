@@ -38,7 +38,8 @@ public class PlatformSchema {
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations(new String[0])
-                .javaMigrations(new SqlMigration("1", "events"), new SqlMigration("2", "conventions"))
+                .javaMigrations(new SqlMigration("1", "events"), new SqlMigration("2", "conventions"),
+                        new SqlMigration("3", "audit_queries"))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()
