@@ -10,7 +10,8 @@ public enum PairingAction {
     RESUME(Set.of(PairingStatus.SUSPENDED), PairingStatus.ACTIVE, PairingChanged.RESUMED),
     RENEW(Set.of(PairingStatus.ACTIVE), PairingStatus.ACTIVE, PairingChanged.RENEWED),
     CONCLUDE(Set.of(PairingStatus.PROPOSED, PairingStatus.ACTIVE, PairingStatus.SUSPENDED), PairingStatus.CONCLUDED,
-            PairingChanged.CONCLUDED);
+            PairingChanged.CONCLUDED),
+    REJECT(Set.of(PairingStatus.PROPOSED), PairingStatus.REJECTED, PairingChanged.REJECTED);
 
     private final Set<PairingStatus> from;
     private final PairingStatus to;
@@ -22,7 +23,7 @@ public enum PairingAction {
         this.event = event;
     }
 
-    /** Renewing and resuming bind both sides again, so both must agree; either side may suspend or conclude. */
+    /** Renewing and resuming bind both sides again, so both must agree; either side may suspend, conclude or reject. */
     public boolean needsBothSides() {
         return this == RESUME || this == RENEW;
     }

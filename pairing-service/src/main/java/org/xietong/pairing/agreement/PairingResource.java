@@ -4,8 +4,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -51,6 +53,11 @@ public class PairingResource {
      */
     @Schema(name = "PairingAgreementStep")
     public record AgreementStep(PairingService.Side side, LocalDate termEnd) {
+    }
+
+    /** Why a side turns a proposal down; kept in the audit trail. */
+    @Schema(name = "PairingRejection")
+    public record Rejection(@NotBlank @Size(max = 500) String reason) {
     }
 
     private final PairingService service;
@@ -186,6 +193,21 @@ public class PairingResource {
     @APIResponse(responseCode = "409", description = "The pairing is already concluded")
     public Response conclude(@PathParam("id") UUID id) {
         return ok(service.act(id, PairingAction.CONCLUDE));
+    }
+
+    @POST
+    @Path("{id}/reject")
+
+    @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
+    @Operation(operationId = "rejectPairing", summary = "Reject a proposed pairing",
+            description = "Either side's officer turns a PROPOSED pairing down with a reason: it ends REJECTED, the "
+                    + "reason goes into the audit trail, and org.xietong.pairing.pairing.rejected.v1 tells both sides. "
+                    + "The parties may propose again.")
+    @APIResponse(responseCode = "200", description = "The rejected pairing", headers = @Header(name = "ETag", description = "The version"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "409", description = "The pairing is no longer PROPOSED")
+    public Response reject(@PathParam("id") UUID id, @Valid @NotNull Rejection rejection) {
+        return ok(service.reject(id, rejection.reason()));
     }
 
     private static Response agreed(PairingService.AgreementOutcome agreement) {

@@ -152,6 +152,19 @@ public class PairingService {
         return moveTo(pairing, action);
     }
 
+    /**
+     * Either side's officer turns down a proposal, saying why: it ends REJECTED (its parties may propose again), the
+     * reason goes into the audit trail, and org.xietong.pairing.pairing.rejected.v1 tells both sides.
+     */
+    @Transactional
+    public PairingView reject(UUID id, String reason) {
+        Pairing pairing = writable(id, null);
+        if (!PairingAction.REJECT.allowedFrom(pairing.status)) {
+            throw transition("reject", pairing);
+        }
+        return moveTo(pairing, PairingAction.REJECT, Map.of("reason", reason));
+    }
+
     /** What an agreement step did: recorded one side's request, or completed the change both sides asked for. */
     public record AgreementOutcome(PairingView pairing, boolean completed) {
     }
@@ -221,11 +234,17 @@ public class PairingService {
 
     /** The pairing takes the action's status (a pending request lapses) and says so in its event. */
     private PairingView moveTo(Pairing pairing, PairingAction action) {
+        return moveTo(pairing, action, Map.of());
+    }
+
+    private PairingView moveTo(Pairing pairing, PairingAction action, Map<String, String> more) {
         PairingStatus before = pairing.status;
         pairing.status = action.target();
         pairing.clearPending();
-        publish(pairing, action.eventType(), Map.of("status", Map.of("from", before, "to", pairing.status),
-                "termEnd", pairing.termEnd.toString()));
+        Map<String, Object> summary = new java.util.HashMap<>(more);
+        summary.put("status", Map.of("from", before, "to", pairing.status));
+        summary.put("termEnd", pairing.termEnd.toString());
+        publish(pairing, action.eventType(), summary);
         pairings.flush();
         return PairingView.of(pairing);
     }

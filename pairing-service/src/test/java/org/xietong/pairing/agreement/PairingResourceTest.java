@@ -54,6 +54,8 @@ class PairingResourceTest {
         school("1111085003", "密云区太师屯中学", "110118", "TOWNSHIP", "JUNIOR");
         school("1111085004", "密云区古北口中学", "110118", "TOWNSHIP", "JUNIOR");
         school("2152225003", "巴彦呼舒第三中学", "152222", "RURAL", "JUNIOR");
+        school("1111015505", "北京市第八十中学", "110105", "URBAN", "JUNIOR");
+        school("1111085005", "密云区不老屯中学", "110118", "TOWNSHIP", "JUNIOR");
     }
 
     @Test
@@ -246,6 +248,26 @@ class PairingResourceTest {
                 .body("pendingAgreement", nullValue());
     }
 
+    /** Issue 20: a proposal could only be concluded, never turned down with a reason. */
+    @Test
+    void eitherSideRejectsAProposalWithAReasonThatTheAuditTrailKeeps() {
+        String id = propose(CHAOYANG, "HAND_IN_HAND", "1111015505", "1111085005").then().statusCode(201).extract().path("id");
+
+        reject(SHUNYI, id, "不是本区学校").then().statusCode(404);
+        reject(MIYUN, id, " ").then().statusCode(400);
+        reject(MIYUN, id, "本学年已与海淀区结对").then().statusCode(200).body("status", equalTo("REJECTED"));
+        reject(CHAOYANG, id, "再次拒绝").then().statusCode(409);
+        approve(CHAOYANG, id, "SUPPORTING").then().statusCode(409);
+
+        assertEquals(List.of("org.xietong.pairing.pairing.proposed.v1", "org.xietong.pairing.pairing.rejected.v1"),
+                eventTypes(id));
+        given().auth().oauth2(MIYUN).queryParam("entity", "pairing").queryParam("id", id)
+                .get("/api/v1/pairing/audit").then().statusCode(200)
+                .body("items[0].action", equalTo("pairing.rejected"))
+                .body("items[0].summary.reason", equalTo("本学年已与海淀区结对"));
+        propose(CHAOYANG, "HAND_IN_HAND", "1111015505", "1111085005").then().statusCode(201);
+    }
+
     @Test
     void suggestionsSkipPartnersAndSchoolsAtCapacity() {
         String first = propose(ADMIN, "HAND_IN_HAND", "1111015501", "1111085004").then().statusCode(201).extract().path("id");
@@ -297,6 +319,11 @@ class PairingResourceTest {
     private static Response renew(String token, String id, String termEnd) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("termEnd", termEnd))
                 .post(PAIRINGS + "/" + id + "/renew");
+    }
+
+    private static Response reject(String token, String id, String reason) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .post(PAIRINGS + "/" + id + "/reject");
     }
 
     private static Response act(String token, String id, String action) {

@@ -18,5 +18,8 @@ public record PairingChanged(String id, String kind, String status, String suppo
     public static final String RESUMED = "org.xietong.pairing.pairing.resumed.v1";
     public static final String RENEWED = "org.xietong.pairing.pairing.renewed.v1";
     public static final String CONCLUDED = "org.xietong.pairing.pairing.concluded.v1";
-    public static final List<String> TYPES = List.of(PROPOSED, APPROVED, ACTIVATED, SUSPENDED, RESUMED, RENEWED, CONCLUDED);
+    /** A side's officer turned the proposal down (the reason is in the audit trail, not the event). */
+    public static final String REJECTED = "org.xietong.pairing.pairing.rejected.v1";
+    public static final List<String> TYPES = List.of(PROPOSED, APPROVED, ACTIVATED, SUSPENDED, RESUMED, RENEWED, CONCLUDED,
+            REJECTED);
 }
