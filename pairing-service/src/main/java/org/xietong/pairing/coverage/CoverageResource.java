@@ -6,10 +6,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.platform.csv.CsvExport;
 import org.xietong.platform.security.Purpose;
+
+import java.util.Arrays;
+import java.util.List;
 
 @Path("/api/v1/pairing/coverage")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,12 +34,43 @@ public class CoverageResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(operationId = "getPairingCoverage", summary = "Get pairing coverage",
-            description = "Coverage of a region (default: yours): township and rural compulsory schools with an active pairing, the ratio, active pairs, schools in an education group, and one row per district below a city or province code.")
-    public Coverage.Report coverage(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{5}",
-            message = "must be a 6-digit GB/T 2260 region code") String region) {
-        return service.report(region);
+            description = "Coverage of a region (default: yours): township and rural compulsory schools with an active pairing, the ratio, active pairs, schools in an education group, and one row per district below a city or province code. Ask for text/csv (Accept) to get it as a spreadsheet (一区一表): UTF-8 with a byte-order mark, the region's row first, then its districts.")
+    @APIResponse(responseCode = "200", description = "The region's coverage and its districts'", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Coverage.Report.class)),
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response coverage(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{5}",
+            message = "must be a 6-digit GB/T 2260 region code") String region, @Context HttpHeaders headers) {
+        Coverage.Report report = service.report(region);
+        if (!wantsCsv(headers)) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        CsvExport csv = CsvExport.withHeader(List.of("level", "regionCode", "schools", "targetSchools",
+                "coveredSchools", "ratio", "activePairs", "groupedSchools", "groupRatio"));
+        // Arrays.asList: a ratio is null where a region has no target schools.
+        csv.row(Arrays.asList("REGION", report.regionCode(), report.schools(), report.targetSchools(), report.coveredSchools(),
+                report.ratio(), report.activePairs(), report.groupedSchools(), report.groupRatio()));
+        report.districts().forEach(row -> csv.row(Arrays.asList("DISTRICT", row.regionCode(), row.schools(),
+                row.targetSchools(), row.coveredSchools(), row.ratio(), row.activePairs(), row.groupedSchools(),
+                row.groupRatio())));
+        return Response.ok(csv.bytes(), CsvExport.MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"coverage-" + report.regionCode() + ".csv\"")
+                .build();
+    }
+
+    /** CSV only when the caller prefers it to JSON (a browser's or client's default Accept gets JSON). */
+    private static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType()) {
+                return false;
+            }
+            if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

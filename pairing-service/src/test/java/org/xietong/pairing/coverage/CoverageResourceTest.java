@@ -112,4 +112,27 @@ class CoverageResourceTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(district).get("/api/v1/pairing/coverage?region=15250").then().statusCode(400);
     }
+
+    /** Issue 20: coverage (一区一表) answered JSON only; a bureau wants the table in a spreadsheet. */
+    @Test
+    void coverageAsCsvIsTheSameTableForASpreadsheet() {
+        JsonPath json = given().auth().oauth2(ADMIN).get("/api/v1/pairing/coverage?region=110000").then()
+                .statusCode(200).extract().jsonPath();
+        byte[] csv = given().auth().oauth2(ADMIN).accept("text/csv").get("/api/v1/pairing/coverage?region=110000")
+                .then().statusCode(200).contentType("text/csv").extract().asByteArray();
+
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertEquals('\uFEFF', text.charAt(0), "a byte-order mark, so spreadsheets read UTF-8");
+        List<String> lines = List.of(text.substring(1).split("\r\n"));
+        assertEquals("level,regionCode,schools,targetSchools,coveredSchools,ratio,activePairs,groupedSchools,groupRatio",
+                lines.get(0));
+        assertEquals(String.join(",", "REGION", "110000", json.getString("schools"), json.getString("targetSchools"),
+                json.getString("coveredSchools"), plain(json.getString("ratio")), json.getString("activePairs"),
+                json.getString("groupedSchools"), plain(json.getString("groupRatio"))), lines.get(1));
+        assertEquals(json.getList("districts").size(), lines.size() - 2, "one row per district");
+    }
+
+    private static String plain(String decimal) {
+        return decimal == null ? "" : new BigDecimal(decimal).toPlainString();
+    }
 }
