@@ -45,7 +45,7 @@ public class CoverageResource {
     public Response coverage(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{5}",
             message = "must be a 6-digit GB/T 2260 region code") String region, @Context HttpHeaders headers) {
         Coverage.Report report = service.report(region);
-        if (!wantsCsv(headers)) {
+        if (!CsvExport.preferredBy(headers)) {
             return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         }
         CsvExport csv = CsvExport.withHeader(List.of("level", "regionCode", "schools", "targetSchools",
@@ -56,21 +56,6 @@ public class CoverageResource {
         report.districts().forEach(row -> csv.row(Arrays.asList("DISTRICT", row.regionCode(), row.schools(),
                 row.targetSchools(), row.coveredSchools(), row.ratio(), row.activePairs(), row.groupedSchools(),
                 row.groupRatio())));
-        return Response.ok(csv.bytes(), CsvExport.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"coverage-" + report.regionCode() + ".csv\"")
-                .build();
-    }
-
-    /** CSV only when the caller prefers it to JSON (a browser's or client's default Accept gets JSON). */
-    private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType()) {
-                return false;
-            }
-            if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
-                return true;
-            }
-        }
-        return false;
+        return csv.response("coverage-" + report.regionCode() + ".csv");
     }
 }

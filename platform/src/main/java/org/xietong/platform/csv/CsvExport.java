@@ -1,5 +1,9 @@
 package org.xietong.platform.csv;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,6 +41,28 @@ public final class CsvExport {
 
     public byte[] bytes() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The 200 answer: the file, named for a download. */
+    public Response response(String filename) {
+        return Response.ok(bytes(), MEDIA_TYPE + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
+    /**
+     * Whether the caller prefers CSV to JSON: it lists text/csv before any JSON or wildcard type (a browser's or a
+     * generated client's default Accept gets JSON).
+     */
+    public static boolean preferredBy(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType()) {
+                return false;
+            }
+            if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String cell(Object value) {

@@ -242,6 +242,20 @@ class RotationWorkflowTest {
                 .body("cycleEnd", notNullValue());
     }
 
+    /** Issue 20: the statistics answered JSON only; a bureau files them as a spreadsheet. */
+    @Test
+    @Order(7)
+    void theCycleStatisticsAsCsvAreTheSameFiguresForASpreadsheet() {
+        byte[] csv = given().auth().oauth2(CITY).accept("text/csv").queryParam("region", "120000")
+                .queryParam("cycle", 2024).get("/api/v1/rotation/stats").then().statusCode(200)
+                .contentType("text/csv").extract().asByteArray();
+        List<String> lines = List.of(new String(csv, StandardCharsets.UTF_8).split("\r\n"));
+        assertEquals("\uFEFFlevel,regionCode,cycle,eligible,rotated,rotatedPercent,fullTime,fullTimePercent,backbone,"
+                + "backbonePercent,meetsRotationTarget,meetsBackboneTarget", lines.get(0));
+        assertEquals("REGION,120000,2024,4,1,25.0,1,100.0,1,100.0,false,true", lines.get(1).replace(".00", ".0"));
+        assertEquals(true, lines.stream().anyMatch(line -> line.startsWith("DISTRICT,120101,2024,")), String.join("\n", lines));
+    }
+
     @Test
     @Order(8)
     void anOfficerRejectsAProposalAndTheSeatIsOpenAgain() {
