@@ -1,6 +1,7 @@
 package org.xietong.contracts;
 
 import org.xietong.contracts.healthcare.LtcRequestChanged;
+import org.xietong.contracts.healthcare.SettlementChanged;
 import org.xietong.contracts.pairing.ActivityRecorded;
 import org.xietong.contracts.pairing.AllianceChanged;
 import org.xietong.contracts.pairing.PairingChanged;
@@ -42,7 +43,8 @@ public final class EventCatalog {
                             AllianceChanged.TYPES.stream().map(type -> new Entry(type, "pairing", AllianceChanged.class)),
                             PostChanged.TYPES.stream().map(type -> new Entry(type, "rotation", PostChanged.class)),
                             AssignmentChanged.TYPES.stream().map(type -> new Entry(type, "rotation", AssignmentChanged.class)),
-                            LtcRequestChanged.TYPES.stream().map(type -> new Entry(type, "healthcare", LtcRequestChanged.class)))
+                            LtcRequestChanged.TYPES.stream().map(type -> new Entry(type, "healthcare", LtcRequestChanged.class)),
+                            SettlementChanged.TYPES.stream().map(type -> new Entry(type, "healthcare", SettlementChanged.class)))
                     .flatMap(s -> s)).toList();
 
     private EventCatalog() {

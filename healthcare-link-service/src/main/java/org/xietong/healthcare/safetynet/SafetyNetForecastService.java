@@ -36,19 +36,23 @@ public class SafetyNetForecastService {
     public SafetyNetForecaster.Forecast forecast(ForecastRequest request) {
         String home = request.homeRegion();
         caller.scope().requireWritable(caller.scope().covers(home), "region " + home);
-        SettlementPolicy policy = policies.find(home).map(SettlementPolicyService.Effective::policy)
-                .orElseThrow(() -> unanswerable("no-settlement-policy", "Home region " + home + " has no settlement policy"));
-        int year = request.year() != null ? request.year() : LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        List<SafetyNetForecaster.Group> groups = request.groups().stream().map(this::resolve).toList();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        int year = request.year() != null ? request.year() : today.getYear();
+        // The year's rules: those in force today for the current year, on 1 January for another year.
+        LocalDate day = year == today.getYear() ? today : LocalDate.of(year, 1, 1);
+        SettlementPolicy policy = policies.find(home, day).map(SettlementPolicyService.Effective::policy)
+                .orElseThrow(() -> unanswerable("no-settlement-policy", "Home region " + home
+                        + " has no settlement policy in force on " + day));
+        List<SafetyNetForecaster.Group> groups = request.groups().stream().map(g -> resolve(g, day)).toList();
         return forecaster.forecast(home, year, policy, groups);
     }
 
-    private SafetyNetForecaster.Group resolve(ForecastRequest.Group group) {
+    private SafetyNetForecaster.Group resolve(ForecastRequest.Group group, LocalDate day) {
         Institution institution = institutions.findById(group.institutionCode());
         if (institution == null) {
             throw unanswerable("unknown-institution", "Institution " + group.institutionCode() + " is not registered");
         }
-        CatalogItem item = catalogs.find(institution.regionCode, group.itemCode())
+        CatalogItem item = catalogs.find(institution.regionCode, group.itemCode(), day)
                 .orElseThrow(() -> unanswerable("unknown-item", "Item " + group.itemCode() + " is not in the catalog of "
                         + institution.regionCode));
         if (item.unitPrice() == null) {

@@ -23,7 +23,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A bill to quote or settle. {@code billId} is the sender's own unique reference, echoed in batch results; a bill the
+ * A bill to quote or settle. The visit's {@code crossRegionKind} may be left out: the home region's filing valid on
+ * the visit day decides it (EMERGENCY is the caller's to say), and a claim that contradicts the filings is refused. {@code billId} is the sender's own unique reference, echoed in batch results; a bill the
  * same sender has recorded under that id before is answered from that recording, so retries never settle twice.
  */
 public record BillRequest(
@@ -49,7 +50,7 @@ public record BillRequest(
             @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE) String treatmentRegion,
             @NotNull @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") String institutionCode,
             @NotNull VisitKind kind,
-            @NotNull CrossRegionKind crossRegionKind,
+            CrossRegionKind crossRegionKind,
             @NotNull LocalDate date,
             @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "must be capital letters and underscores") String serviceType,
             @Min(1) @Max(62) Integer sessions) {
@@ -60,11 +61,14 @@ public record BillRequest(
             @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal amount) {
     }
 
-    /** The engine's bill, at the institution's tier from the registry. */
-    public Bill toBill(int institutionTier) {
+    /**
+     * The engine's bill, at the institution's tier from the institution registry and with the cross-region kind the
+     * home region's filings decide.
+     */
+    public Bill toBill(int institutionTier, CrossRegionKind crossRegionKind) {
         return new Bill(new Insured(insured.personId(), insured.homeRegion(), insured.scheme(), insured.assistanceCategory()),
                 new Visit(visit.treatmentRegion(), visit.institutionCode(), institutionTier, visit.kind(),
-                        visit.crossRegionKind(), visit.date(), visit.serviceType(),
+                        crossRegionKind, visit.date(), visit.serviceType(),
                         visit.sessions() == null ? 1 : visit.sessions()),
                 lines.stream().map(l -> new BillLine(l.itemCode(), l.amount())).toList());
     }

@@ -14,16 +14,17 @@ import org.xietong.healthcare.settlement.engine.ItemClass;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** One item of a treatment region's catalog (就医地目录). */
+/** One version of an item of a treatment region's catalog (就医地目录). */
 @Entity
 @Table(name = "settlement_catalog_item")
 @IdClass(CatalogEntry.Key.class)
 public class CatalogEntry extends PanacheEntityBase {
 
-    public record Key(String regionCode, String itemCode) implements Serializable {
+    public record Key(String regionCode, String itemCode, LocalDate validFrom) implements Serializable {
         public Key() {
-            this(null, null);
+            this(null, null, null);
         }
     }
 
@@ -34,6 +35,11 @@ public class CatalogEntry extends PanacheEntityBase {
     @Id
     @Column(name = "item_code", length = 40)
     public String itemCode;
+
+    /** The first day this version of the item is in force; it ends when the next version begins. */
+    @Id
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
 
     @Column(nullable = false, length = 200)
     public String name;

@@ -10,12 +10,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.healthcare.settlement.engine.CatalogItem;
 import org.xietong.platform.security.Purpose;
+
+import java.time.LocalDate;
+import java.util.List;
 
 
 @Path("/api/v1/healthcare/catalogs/{regionCode}/items")
@@ -37,7 +44,13 @@ public class CatalogResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_RULES)
     @Operation(operationId = "upsertCatalogItems", summary = "Add or change catalog items",
-            description = "Add or change items of your region's catalog; items not named stay as they are")
+            description = "Add or change items of your region's catalog, each as a version beginning on validFrom: by "
+            + "default today, or since ever for an item the region never had. A version that has begun is history: "
+            + "a change (a price, a class) begins today or later (422 retroactive-rule otherwise), and a version "
+            + "beginning on the same day is replaced. Items not named stay as they are")
+    @APIResponse(responseCode = "200", description = "How many items were added or changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Upserted.class)))
+    @APIResponse(responseCode = "422", description = "A version would begin before today (retroactive-rule)")
     public Upserted upsert(@PathParam("regionCode") @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode, @Valid @NotNull CatalogUpload upload) {
         return new Upserted(regionCode, catalogs.upsert(regionCode, upload));
     }
@@ -52,10 +65,23 @@ public class CatalogResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("{code}")
     @Operation(operationId = "getCatalogItem", summary = "Get a catalog item",
-            description = "The item in force for a treatment region: its own, else its city's or province's. "
-            + "Catalogs are public to every caller, as home regions settle by them")
+            description = "The item in force for a treatment region on a day (default today): its own version, else "
+            + "its city's or province's. Catalogs are public to every caller, as home regions settle by them")
     public CatalogItem get(@PathParam("regionCode") @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode,
-                           @PathParam("code") @Pattern(regexp = ItemCodes.PATTERN, message = ItemCodes.MESSAGE) String code) {
-        return catalogs.require(regionCode, code);
+                           @PathParam("code") @Pattern(regexp = ItemCodes.PATTERN, message = ItemCodes.MESSAGE) String code,
+                           @Parameter(description = "The day the item is in force (default today)") @QueryParam("on") LocalDate on) {
+        return catalogs.require(regionCode, code, on == null ? LocalDate.now(SettlementService.CHINA) : on);
+    }
+
+    @GET
+    @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
+    @Path("{code}/history")
+    @Operation(operationId = "listCatalogItemVersions", summary = "List a catalog item's versions",
+            description = "Every version of the item the region settles by: its own first, then its city's and "
+            + "province's, each oldest first with the days it is in force (a price change is a new version)")
+    public List<CatalogItemVersion> history(
+            @PathParam("regionCode") @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode,
+            @PathParam("code") @Pattern(regexp = ItemCodes.PATTERN, message = ItemCodes.MESSAGE) String code) {
+        return catalogs.history(regionCode, code);
     }
 }

@@ -151,13 +151,14 @@ final class CsvBills implements BatchBills {
     private BillRequest request(List<List<String>> rows) {
         List<String> first = rows.get(0);
         String sessions = optional(first, "sessions");
+        String crossRegionKind = optional(first, "crossRegionKind");
         List<BillRequest.LinePart> lines = rows.stream()
                 .map(r -> new BillRequest.LinePart(field(r, "itemCode"), new BigDecimal(field(r, "amount")))).toList();
         return new BillRequest(field(first, "billId"),
                 new BillRequest.InsuredPart(field(first, "personId"), field(first, "homeRegion"),
                         Scheme.valueOf(field(first, "scheme")), optional(first, "assistanceCategory")),
                 new BillRequest.VisitPart(field(first, "treatmentRegion"), field(first, "institutionCode"),
-                        VisitKind.valueOf(field(first, "kind")), CrossRegionKind.valueOf(field(first, "crossRegionKind")),
+                        VisitKind.valueOf(field(first, "kind")), crossRegionKind == null ? null : CrossRegionKind.valueOf(crossRegionKind),
                         LocalDate.parse(field(first, "date")), optional(first, "serviceType"),
                         sessions == null ? null : Integer.valueOf(sessions)),
                 lines);

@@ -2,8 +2,14 @@ package org.xietong.healthcare.settlement;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,8 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.xietong.healthcare.reconciliation.ReconciliationService;
+import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
@@ -35,6 +44,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.time.YearMonth;
 import java.util.UUID;
 
 @Path("/api/v1/healthcare/settlements")
@@ -50,9 +60,14 @@ public class SettlementResource {
     private final Idempotency idempotency;
     private final Caller caller;
     private final QuoteLimiter limiter;
+    private final ReconciliationService listing;
+
+    private static final String REGION = "[1-9][0-9]{5}";
+    private static final String REGION_MESSAGE = "must be a 6-digit GB/T 2260 code";
 
     public SettlementResource(SettlementService settlements, BatchSettlement batch, Idempotency idempotency,
-                              Caller caller, QuoteLimiter limiter) {
+                              Caller caller, QuoteLimiter limiter, ReconciliationService listing) {
+        this.listing = listing;
         this.settlements = settlements;
         this.batch = batch;
         this.idempotency = idempotency;
@@ -93,13 +108,58 @@ public class SettlementResource {
     }
 
     @GET
+    @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
+    @Operation(operationId = "listSettlements", summary = "List recorded settlements",
+            description = "Recorded settlements, oldest first: a person's (homeRegion and personId, for the home side "
+            + "only) or a month's (month=YYYY-MM, by the day recorded, China time), narrowed by home region, "
+            + "treatment region (a province or city code covers its districts) or institution; within your scope. "
+            + "Each item carries the bill's figures and its status; the person id only for the home side")
+    public Page<ReconciliationService.Listed> list(
+            @Pattern(regexp = "20[0-9]{2}-(0[1-9]|1[0-2])", message = "must be a month as YYYY-MM") @QueryParam("month") String month,
+            @Pattern(regexp = REGION, message = REGION_MESSAGE) @QueryParam("homeRegion") String homeRegion,
+            @Pattern(regexp = REGION, message = REGION_MESSAGE) @QueryParam("treatmentRegion") String treatmentRegion,
+            @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") @QueryParam("institutionCode") String institutionCode,
+            @Pattern(regexp = "[A-Za-z0-9\\-]{1,64}", message = "must be 1 to 64 letters, digits or dashes") @QueryParam("personId") String personId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return listing.list(new ReconciliationService.Filter(month == null ? null : YearMonth.parse(month), homeRegion,
+                treatmentRegion, institutionCode, personId), SettlementAccess.of(caller), page, size);
+    }
 
+    @GET
     @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
     @Path("{id}")
     @Operation(operationId = "getSettlement", summary = "Get a recorded settlement",
-            description = "A recorded settlement with its explanations")
-    public SettlementView get(@PathParam("id") UUID id) {
-        return settlements.get(id, SettlementAccess.of(caller));
+            description = "A recorded settlement with its explanations, its status (SETTLED or REVERSED) and, for one "
+            + "settled again, the settlement it replaces")
+    @APIResponse(responseCode = "200", description = "The settlement", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        SettlementAccess access = SettlementAccess.of(caller);
+        return Response.ok(settlements.get(id, access)).tag(Versions.etag(settlements.version(id, access))).build();
+    }
+
+    /** Why a recorded settlement is reversed. */
+    @Schema(name = "SettlementReversalRequest")
+    public record ReversalRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
+    @Path("{id}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "reverseSettlement", summary = "Reverse a recorded settlement",
+            description = "Reverses (冲正) a recorded settlement, with a reason and If-Match (the ETag you read). The "
+            + "settlement stays, marked REVERSED; the person's later bills of the year settle again in recorded order "
+            + "(each a new settlement that replaces its old one), so the yearly sums end exactly as if the reversed "
+            + "bill had never been settled. Published as org.xietong.healthcare.settlement.reversed.v1 (and resettled.v1 "
+            + "for each bill settled again). Record the corrected bill afterwards, under the same bill id if you like")
+    @APIResponse(responseCode = "200", description = "The reversed settlement and the later bills settled again that you may see",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementService.ReversalView.class)))
+    @APIResponse(responseCode = "409", description = "Already reversed, or a later bill of the year cannot be settled again")
+    public SettlementService.ReversalView reverse(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Valid @NotNull ReversalRequest request) {
+        return settlements.reverse(id, request.reason().strip(), ifMatch, SettlementAccess.of(caller), caller.actor());
     }
 
     @POST

@@ -5,6 +5,7 @@ import org.xietong.healthcare.settlement.engine.LineResult;
 import org.xietong.healthcare.settlement.engine.Settlement;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** A quoted (id null) or recorded settlement; the figures' names are the issue's. */
+/**
+ * A quoted (id and status null) or recorded settlement; the figures' names are the issue's. A recorded one is SETTLED
+ * or REVERSED (when and why); one settled again after an earlier bill was reversed names the row it {@code replaces}.
+ */
 public record SettlementView(UUID id, String billId, String personId, String homeRegion, String treatmentRegion,
                              String institutionCode, LocalDate visitDate, BigDecimal total, BigDecimal outOfScope,
                              BigDecimal eligible, BigDecimal deductible, BigDecimal basicFund,
                              BigDecimal seriousIllness, BigDecimal medicalAssistance, BigDecimal fallback,
                              BigDecimal patientPays, Map<String, String> explanations, List<LineResult> lines,
-                             int year, Accumulators accumulatorsBefore, Accumulators accumulatorsAfter) {
+                             int year, Accumulators accumulatorsBefore, Accumulators accumulatorsAfter,
+                             SettlementStatus status, UUID replaces, Instant reversedAt, String reversalReason) {
 
     /** The figures whose rules count against a person's yearly sums. */
     private static final Set<String> YEARLY = Set.of("deductible", "basicFund", "seriousIllness", "medicalAssistance");
@@ -34,7 +39,8 @@ public record SettlementView(UUID id, String billId, String personId, String hom
                 s.total(), s.outOfScope(), s.eligible(), s.deductible(), s.basicFund(), s.seriousIllness(),
                 s.medicalAssistance(), s.fallback(), s.patientPays(),
                 homeSide ? s.explanations() : billExplanations(s), s.lines(), s.year(),
-                homeSide ? s.before() : null, homeSide ? s.after() : null);
+                homeSide ? s.before() : null, homeSide ? s.after() : null, id == null ? null : SettlementStatus.SETTLED,
+                null, null, null);
     }
 
     /** Results recorded before bill explanations existed keep only the figures that involve no yearly sum. */
@@ -49,7 +55,11 @@ public record SettlementView(UUID id, String billId, String personId, String hom
     }
 
     static SettlementView of(SettlementRecord r, boolean homeSide) {
-        return of(r.id, r.billId, r.personId, r.homeRegion, r.treatmentRegion, r.institutionCode, r.visitDate, r.result,
-                homeSide);
+        SettlementView v = of(r.id, r.billId, r.personId, r.homeRegion, r.treatmentRegion, r.institutionCode,
+                r.visitDate, r.result, homeSide);
+        return new SettlementView(v.id, v.billId, v.personId, v.homeRegion, v.treatmentRegion, v.institutionCode,
+                v.visitDate, v.total, v.outOfScope, v.eligible, v.deductible, v.basicFund, v.seriousIllness,
+                v.medicalAssistance, v.fallback, v.patientPays, v.explanations, v.lines, v.year, v.accumulatorsBefore,
+                v.accumulatorsAfter, r.status, r.replaces, r.reversedAt, r.reversalReason);
     }
 }

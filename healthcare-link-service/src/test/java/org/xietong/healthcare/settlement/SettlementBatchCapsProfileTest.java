@@ -60,6 +60,7 @@ class SettlementBatchCapsProfileTest {
 
     @Test
     void aQuotedBatchCarryingMorePeopleThanItsCapEndsWithTheProblem() throws Exception {
+        SettlementFixtures.certifyDialysis(person + "-1", person + "-2", person + "-3");
         String body = JSON.writeValueAsString(dialysis(person + "-1", "2025-07-01")) + "\n"
                 + JSON.writeValueAsString(dialysis(person + "-2", "2025-07-01")) + "\n"
                 + JSON.writeValueAsString(dialysis(person + "-1", "2025-07-03")) + "\n"

@@ -78,7 +78,7 @@ class SettlementDisclosureResourceTest {
         Map<String, Object> bill = new HashMap<>(bill(personId, Fixtures.FENYANG, LELING_HOSPITAL, "INPATIENT",
                 "2025-03-10", null, Map.of("itemCode", "A001", "amount", new BigDecimal("1.00"))));
         Map<String, Object> visit = new HashMap<>(Map.of("treatmentRegion", LELING, "institutionCode", LELING_HOSPITAL,
-                "kind", "INPATIENT", "crossRegionKind", "REGISTERED", "date", "2025-03-10"));
+                "kind", "INPATIENT", "date", "2025-03-10"));
         bill.put("visit", visit);
         return bill;
     }

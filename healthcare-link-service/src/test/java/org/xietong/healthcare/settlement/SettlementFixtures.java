@@ -9,15 +9,18 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import org.xietong.devstack.test.TestTokens;
 import org.xietong.healthcare.institution.Institution;
+import org.xietong.healthcare.registry.ChronicCertification;
 import org.xietong.healthcare.institution.InstitutionLevel;
 import org.xietong.healthcare.institution.InstitutionType;
 import org.xietong.healthcare.settlement.engine.Fixtures;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
@@ -54,6 +57,23 @@ public final class SettlementFixtures {
             put.header("If-Match", etag);
         }
         put.put(API + "/settlement-policies/" + Fixtures.FENYANG).then().statusCode(200);
+    }
+
+    /** Certifies Fenyang residents' uraemia (门诊慢特病) from 2024 on, so their dialysis bills may settle. */
+    public static void certifyDialysis(String... persons) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String person : persons) {
+                ChronicCertification c = new ChronicCertification();
+                c.id = UUID.randomUUID();
+                c.personId = person;
+                c.homeRegion = Fixtures.FENYANG;
+                c.diseaseCode = "M07800";
+                c.diseaseName = "尿毒症透析";
+                c.validFrom = LocalDate.of(2024, 1, 1);
+                c.filedBy = "fixture";
+                c.persist();
+            }
+        });
     }
 
     private static void institution(String code, String name, InstitutionLevel level, InstitutionType type) {
@@ -100,6 +120,19 @@ public final class SettlementFixtures {
             visit.put("serviceType", service);
         }
         return Map.of("insured", insured, "visit", visit, "lines", List.of(lines));
+    }
+
+    /** The bill with its cross-region kind claimed as given, or left to the registry (null). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> claiming(Map<String, Object> bill, String crossRegionKind) {
+        Map<String, Object> copy = new HashMap<>(bill);
+        Map<String, Object> visit = new HashMap<>((Map<String, Object>) bill.get("visit"));
+        visit.remove("crossRegionKind");
+        if (crossRegionKind != null) {
+            visit.put("crossRegionKind", crossRegionKind);
+        }
+        copy.put("visit", visit);
+        return copy;
     }
 
     static {

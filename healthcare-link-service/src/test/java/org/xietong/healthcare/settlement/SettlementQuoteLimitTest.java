@@ -46,6 +46,7 @@ class SettlementQuoteLimitTest {
         String id = UUID.randomUUID().toString().substring(0, 8);
         caller = TestTokens.user("insurer-" + id, "insurance-officer").region("141100").sign();
         prefix = "QL-" + id + "-";
+        SettlementFixtures.certifyDialysis(prefix + "1", prefix + "2", prefix + "3", prefix + "4");
     }
 
     @Test

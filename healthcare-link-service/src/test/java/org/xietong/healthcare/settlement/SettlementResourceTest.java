@@ -57,6 +57,7 @@ class SettlementResourceTest {
     void seed() {
         SettlementFixtures.seed();
         person = "ST-" + UUID.randomUUID().toString().substring(0, 8);
+        SettlementFixtures.certifyDialysis(person, person + "-R");
     }
 
     private static BigDecimal yuan(String amount) {
@@ -148,9 +149,9 @@ class SettlementResourceTest {
                 bad("a home region of five digits", person -> bill(person, "14118", Fixtures.FENYANG_HOSPITAL, "INPATIENT",
                         "2025-05-01", null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00"))),
                         400, "errors[0].field", "homeRegion"),
-                bad("a home region without a policy", person -> bill(person, "330100", Fixtures.FENYANG_HOSPITAL,
-                        "INPATIENT", "2025-05-01", null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00"))),
-                        422, "type", "no-settlement-policy"),
+                bad("a home region without a policy", person -> SettlementFixtures.claiming(bill(person, "330100",
+                        Fixtures.FENYANG_HOSPITAL, "INPATIENT", "2025-05-01", null,
+                        Map.of("itemCode", "A001", "amount", new BigDecimal("5.00"))), null), 422, "type", "no-settlement-policy"),
                 bad("an unregistered institution", person -> bill(person, Fixtures.FENYANG, "S1411829999", "INPATIENT",
                         "2025-05-01", null, Map.of("itemCode", "A001", "amount", new BigDecimal("5.00"))),
                         422, null, null),

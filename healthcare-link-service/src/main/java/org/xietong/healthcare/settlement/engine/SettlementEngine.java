@@ -220,7 +220,7 @@ public final class SettlementEngine {
     }
 
     /** Basic insurance pools by city; the four municipalities pool city-wide. */
-    static boolean samePoolingArea(String home, String treatment) {
+    public static boolean samePoolingArea(String home, String treatment) {
         boolean municipality = List.of("11", "12", "31", "50").contains(home.substring(0, 2));
         int digits = municipality ? 2 : 4;
         return home.regionMatches(0, treatment, 0, digits);

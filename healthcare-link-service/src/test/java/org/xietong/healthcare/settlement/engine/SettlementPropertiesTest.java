@@ -68,7 +68,7 @@ class SettlementPropertiesTest {
                         context));
     }
 
-    private static Bill randomBill(Random random, String person, int visit) {
+    static Bill randomBill(Random random, String person, int visit) {
         Fixtures.BillBuilder bill = Fixtures.bill().person(person)
                 .scheme(Scheme.values()[random.nextInt(2)])
                 .kind(VisitKind.values()[random.nextInt(3)])
@@ -86,7 +86,7 @@ class SettlementPropertiesTest {
         return bill.build();
     }
 
-    private static SettlementPolicy randomPolicy(Random random) {
+    static SettlementPolicy randomPolicy(Random random) {
         List<SettlementPolicy.Line> lines = new ArrayList<>();
         for (Scheme scheme : Scheme.values()) {
             for (VisitKind kind : VisitKind.values()) {
