@@ -199,13 +199,17 @@ final class SettlementBatch {
 
     private static Bill bill(Random random, List<String> codes, int people, int lineCount, int index, int count) {
         boolean dialysis = random.nextInt(20) == 0;
-        Insured insured = new Insured("P" + random.nextInt(people), HOME, random.nextBoolean() ? Scheme.RESIDENT : Scheme.EMPLOYEE,
+        // Dialysis is for the certified cohort (门诊慢特病); the bills of the rest are of any person.
+        String person = "P" + random.nextInt(dialysis ? dialysisPatients(people) : people);
+        Insured insured = new Insured(person, HOME, random.nextBoolean() ? Scheme.RESIDENT : Scheme.EMPLOYEE,
                 random.nextInt(15) == 0 ? "LOW_INCOME" : null);
         // Bills arrive in date order over the year, as a month's or a year's batch would.
         LocalDate date = LocalDate.of(2025, 1, 1).plusDays((long) index * 365 / count);
         VisitKind kind = dialysis ? VisitKind.SPECIAL_CHRONIC : VisitKind.values()[random.nextInt(2)];
         int tier = 1 + random.nextInt(3);
-        Visit visit = new Visit(TREATMENT, institution(tier), tier, kind, CrossRegionKind.values()[1 + random.nextInt(4)],
+        // No person of the batch has a 备案, so a visit is TEMPORARY unless it is an emergency.
+        Visit visit = new Visit(TREATMENT, institution(tier), tier, kind,
+                random.nextInt(4) == 0 ? CrossRegionKind.EMERGENCY : CrossRegionKind.TEMPORARY,
                 date, dialysis ? "HEMODIALYSIS" : "GENERAL", 1);
         List<BillLine> lines = new ArrayList<>(lineCount);
         for (int i = 0; i < lineCount; i++) {
@@ -214,6 +218,11 @@ final class SettlementBatch {
             lines.add(new BillLine(code, BigDecimal.valueOf(fen, 2)));
         }
         return new Bill(insured, visit, lines);
+    }
+
+    /** How many of the people are the dialysis cohort, P0 onwards, whose home region certified their disease. */
+    static int dialysisPatients(int people) {
+        return Math.min(100, people);
     }
 
     private static SettlementPolicy policy() {

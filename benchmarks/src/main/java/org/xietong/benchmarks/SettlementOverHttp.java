@@ -74,6 +74,11 @@ final class SettlementOverHttp {
         }
         send(http, admin, "PUT", base + "/catalogs/" + SettlementBatch.TREATMENT + "/items", batch.catalogUpload(json), 200);
         send(http, admin, "PUT", base + "/settlement-policies/" + SettlementBatch.HOME, json.writeValueAsString(batch.policy), 200);
+        for (int p = 0; p < SettlementBatch.dialysisPatients(batch.people); p++) {
+            send(http, admin, "POST", base + "/chronic-certifications", json.writeValueAsString(Map.of("personId", "P" + p,
+                    "homeRegion", SettlementBatch.HOME, "diseaseCode", "M07800", "diseaseName", "尿毒症透析",
+                    "validFrom", "2025-01-01")), 201);
+        }
 
         Path body = workDir.resolve("settlement-batch.ndjson");
         batch.writeNdjson(json, body);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,8 @@ public final class DemoData {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** A save pointer that names a response header rather than a JSON pointer into the body. */
+    private static final String HEADER = "header:";
     private static final String[] SCHOOL_COLUMNS = {"code", "name", "regionCode", "locationType", "level", "latitude",
             "longitude", "studentCount", "qualityResource"};
 
@@ -89,21 +92,29 @@ public final class DemoData {
 
     /**
      * Runs {@code steps}: each calls the API ({@code method}, {@code path}, {@code body}) as {@code as} (default
-     * admin), expects {@code expect}, and may {@code save} values of the answer by JSON pointer; {@code ${name}} in
-     * later paths and bodies stands for a saved value, {@code ${today}} for the date in China.
+     * admin) with any {@code headers}, expects {@code expect}, and may {@code save} values of the answer by JSON
+     * pointer (or a response header, as {@code header:ETag}); {@code ${name}} in later paths, headers and bodies
+     * stands for a saved value, {@code ${today}} for the date in China and {@code ${month}} for its month.
      */
     private int runSteps(JsonNode demo) throws IOException {
         Map<String, String> saved = new HashMap<>();
         saved.put("today", LocalDate.now(CHINA).toString());
+        saved.put("month", YearMonth.now(CHINA).toString());
         int count = 0;
         for (JsonNode step : demo.path("steps")) {
             user = step.path("as").asText("admin");
             String path = substitute(step.path("path").asText(), saved);
             String body = step.has("body") ? substitute(step.path("body").toString(), saved) : "";
-            JsonNode answer = send(step.path("method").asText("POST"), path, "application/json", body,
-                    step.path("expect").asInt(200));
+            Map<String, String> headers = new HashMap<>();
+            step.path("headers").properties().forEach(h -> headers.put(h.getKey(), substitute(h.getValue().asText(), saved)));
+            HttpResponse<String> response = exchange(step.path("method").asText("POST"), path, "application/json", body,
+                    headers, step.path("expect").asInt(200));
+            JsonNode answer = JSON.readTree(response.body());
             for (Map.Entry<String, JsonNode> save : step.path("save").properties()) {
-                saved.put(save.getKey(), answer.at(save.getValue().asText()).asText());
+                String pointer = save.getValue().asText();
+                saved.put(save.getKey(), pointer.startsWith(HEADER)
+                        ? response.headers().firstValue(pointer.substring(HEADER.length())).orElse("")
+                        : answer.at(pointer).asText());
             }
             count++;
         }
@@ -252,15 +263,21 @@ public final class DemoData {
     }
 
     private JsonNode send(String method, String path, String type, String body, int expected) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+        return JSON.readTree(exchange(method, path, type, body, Map.of(), expected).body());
+    }
+
+    private HttpResponse<String> exchange(String method, String path, String type, String body,
+                                          Map<String, String> headers, int expected) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token()).header("Content-Type", type)
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != expected) {
                 throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
-            return JSON.readTree(response.body());
+            return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

@@ -166,9 +166,36 @@ final class Expectations {
             Rule.of("GET /api/v1/healthcare/settlements/\\{id}",
                     "a settlement is read by insurers and partner systems of the insured's home or the treatment "
                             + "region, and by the treating institution's staff",
-                    (op, c, t) -> visible(op, c.admin()
-                            || ((c.has(INSURER) || c.has(PARTNER)) && t.places().stream().anyMatch(p -> p.inRegionOf(c)))
-                            || (c.has(STAFF) && t.places().get(1).seenBy(c)))),
+                    (op, c, t) -> visible(op, settlementReader(c, t))),
+            Rule.of("GET /api/v1/healthcare/settlements",
+                    "the month's settlements listed are those a caller may read one by one",
+                    (op, c, t) -> settlementReader(c, t) ? MatrixOutcome.ALLOWED : MatrixOutcome.HIDDEN),
+            Rule.of("POST /api/v1/healthcare/settlements/\\{id}/reversal",
+                    "whoever may read a settlement may reverse it (the matrix's If-Match is stale: 412)",
+                    (op, c, t) -> settlementReader(c, t) ? MatrixOutcome.ALLOWED : MatrixOutcome.DENIED_OR_HIDDEN),
+            Rule.of("GET /api/v1/healthcare/filings(/\\{id})?",
+                    "a 备案 is the home insurer's and its partner system's; the treatment side reads the filings "
+                            + "covering its area; a person's list holds only the filings the caller may read",
+                    (op, c, t) -> op.pathParams().isEmpty() ? MatrixOutcome.ALLOWED
+                            : visible(op, filingReader(c, t))),
+            Rule.of("POST /api/v1/healthcare/filings(/\\{id}/revocation)?",
+                    "only the home side (insurer or partner system of the insured's region) files and revokes",
+                    (op, c, t) -> op.pathParams().isEmpty() ? changeable(homeSide(c, t))
+                            : filingReader(c, t) ? (homeSide(c, t) ? MatrixOutcome.ALLOWED : MatrixOutcome.DENIED)
+                            : MatrixOutcome.DENIED_OR_HIDDEN),
+            Rule.of("GET /api/v1/healthcare/chronic-certifications",
+                    "a certification names a disease: only the home side lists a person's",
+                    (op, c, t) -> homeSide(c, t) ? MatrixOutcome.ALLOWED : MatrixOutcome.DENIED),
+            Rule.of("GET /api/v1/healthcare/chronic-certifications/\\{id}",
+                    "a certification names a disease: only the home side reads it",
+                    (op, c, t) -> visible(op, homeSide(c, t))),
+            Rule.of("POST /api/v1/healthcare/chronic-certifications(/\\{id}/revocation)?",
+                    "only the home side certifies and revokes",
+                    (op, c, t) -> op.pathParams().isEmpty() ? changeable(homeSide(c, t))
+                            : homeSide(c, t) ? MatrixOutcome.ALLOWED : MatrixOutcome.DENIED_OR_HIDDEN),
+            Rule.of("GET /api/v1/healthcare/fallback/spend",
+                    "a region's safety-net spend is a report on the region: outside the caller's scope, 403",
+                    (op, c, t) -> t.seenBy(c) ? MatrixOutcome.ALLOWED : MatrixOutcome.DENIED),
             Rule.of("GET /api/v1/healthcare/ltc/requests(/\\{id})?",
                     "an assessment centre sees the requests routed to it, wherever the person lives; others see "
                             + "requests of the insured's home region or the residence region",
@@ -182,6 +209,30 @@ final class Expectations {
             Rule.of("POST /api/v1/healthcare/ltc/requests/\\{id}/decision",
                     "the insurer of the insured's home region decides",
                     (op, c, t) -> changeable((c.admin() || c.has(INSURER)) && t.places().get(0).inRegionOf(c))));
+
+    /** Insurers and partner systems of the home or treatment region, the treating institution's staff. */
+    static boolean settlementReader(MatrixCaller c, MatrixTarget t) {
+        return c.admin() || ((c.has(INSURER) || c.has(PARTNER)) && t.places().stream().anyMatch(p -> p.inRegionOf(c)))
+                || (c.has(STAFF) && t.places().get(1).seenBy(c));
+    }
+
+    /** The insured's home side: an insurer or partner system whose region covers the home region (the first place). */
+    static boolean homeSide(MatrixCaller c, MatrixTarget t) {
+        return c.admin() || ((c.has(INSURER) || c.has(PARTNER)) && t.places().get(0).inRegionOf(c));
+    }
+
+    /**
+     * The home side, or an insurer or partner system on the treatment side: its region covers the filing's
+     * destination (the second place) or lies within it.
+     */
+    static boolean filingReader(MatrixCaller c, MatrixTarget t) {
+        if (homeSide(c, t)) {
+            return true;
+        }
+        MatrixPlace destination = t.places().get(1);
+        boolean within = !c.region().isEmpty() && c.region().startsWith(MatrixPlace.prefix(destination.region()));
+        return (c.has(INSURER) || c.has(PARTNER)) && (destination.inRegionOf(c) || within);
+    }
 
     /** Officers and admins for the schools their region covers; a school admin for its own school. */
     static boolean manages(MatrixCaller c, MatrixPlace school) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.xietong.client.ApiClient;
 import org.xietong.client.ApiException;
+import org.xietong.client.api.ChronicCertificationsApi;
 import org.xietong.client.api.ExchangeApi;
 import org.xietong.client.api.InstitutionsApi;
 import org.xietong.client.api.MatchingApi;
@@ -13,6 +14,8 @@ import org.xietong.client.api.SchoolsApi;
 import org.xietong.client.api.SettlementsApi;
 import org.xietong.client.api.TeachersApi;
 import org.xietong.client.model.BillRequest;
+import org.xietong.client.model.CertificationRequest;
+import org.xietong.client.model.CertificationView;
 import org.xietong.client.model.CloudEvent;
 import org.xietong.client.model.CrossRegionKind;
 import org.xietong.client.model.FeedPage;
@@ -28,6 +31,7 @@ import org.xietong.client.model.PairingStatus;
 import org.xietong.client.model.PairingView;
 import org.xietong.client.model.Problem;
 import org.xietong.client.model.ProposePairing;
+import org.xietong.client.model.RegistrationStatus;
 import org.xietong.client.model.RegisterSchool;
 import org.xietong.client.model.RunRequest;
 import org.xietong.client.model.RunView;
@@ -110,7 +114,12 @@ class IntegratorDayIT {
                 .dryRun(true), null));
         assertNotNull(run.getId());
 
-        // Healthcare: a Fenyang haemodialysis session quoted as the seed prices it (423 yuan).
+        // Healthcare: the home insurer certifies a Fenyang patient's uraemia (门诊慢特病), then a haemodialysis session
+        // is quoted as the seed prices it (423 yuan).
+        CertificationView certified = typed(new ChronicCertificationsApi(admin).certifyChronicDisease(
+                new CertificationRequest().personId("FY-INTEGRATOR-1").homeRegion("141182").diseaseCode("M07800")
+                        .diseaseName("尿毒症透析").validFrom(LocalDate.of(2025, 1, 1)), null));
+        assertEquals(RegistrationStatus.ACTIVE, certified.getStatus());
         SettlementView quote = typed(new SettlementsApi(admin).quoteSettlement(new BillRequest()
                 .insured(new InsuredPart().personId("FY-INTEGRATOR-1").homeRegion("141182").scheme(Scheme.RESIDENT))
                 .visit(new VisitPart().treatmentRegion("141182").institutionCode("H1411820001")

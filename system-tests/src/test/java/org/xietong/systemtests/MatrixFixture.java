@@ -43,6 +43,9 @@ final class MatrixFixture {
             institution("H1101070001", "北京大学首钢医院", "110107"),
             institution("H5001120001", "重庆市渝北区人民医院", "500112"));
 
+    /** The insured person whose filing and certification the matrix aims at. */
+    static final String PERSON = "MATRIX-P1";
+
     private final MatrixHttp http;
     private final MatrixCaller admin;
     private final StackConfig config;
@@ -61,6 +64,12 @@ final class MatrixFixture {
         }
         for (Map<String, Object> institution : EXTRA_INSTITUTIONS) {
             create("/api/v1/healthcare/institutions", institution);
+        }
+        create("/api/v1/healthcare/filings", Map.of("personId", PERSON, "homeRegion", "110114",
+                "kind", "LONG_TERM_RESIDENCE", "destinationRegion", "371400", "validFrom", "2025-01-01"));
+        if (http.read(admin, "/api/v1/healthcare/chronic-certifications?homeRegion=110114&personId=" + PERSON).isEmpty()) {
+            create("/api/v1/healthcare/chronic-certifications", Map.of("personId", PERSON, "homeRegion", "110114",
+                    "diseaseCode", "M07800", "diseaseName", "尿毒症透析", "validFrom", "2025-01-01"));
         }
         for (JsonNode s : items("/api/v1/pairing/schools?size=100")) {
             add(MatrixKind.SCHOOL, s.path("code").asText(), List.of(MatrixPlace.school(s.path("regionCode").asText(),
@@ -188,6 +197,15 @@ final class MatrixFixture {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading settlements", e);
+        }
+        // A Changping insured's 备案 for Dezhou and chronic-disease certification, filed by the admin once.
+        for (JsonNode f : http.read(admin, "/api/v1/healthcare/filings?homeRegion=110114&personId=" + PERSON)) {
+            add(MatrixKind.FILING, f.path("id").asText(), List.of(MatrixPlace.region(f.path("homeRegion").asText()),
+                    MatrixPlace.region(f.path("destinationRegion").asText())), null, Map.of());
+        }
+        for (JsonNode f : http.read(admin, "/api/v1/healthcare/chronic-certifications?homeRegion=110114&personId=" + PERSON)) {
+            add(MatrixKind.CERTIFICATION, f.path("id").asText(), List.of(MatrixPlace.region(f.path("homeRegion").asText())),
+                    null, Map.of());
         }
         Set<String> regions = new LinkedHashSet<>();
         for (MatrixCaller caller : callers) {

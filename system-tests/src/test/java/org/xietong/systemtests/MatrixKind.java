@@ -29,6 +29,8 @@ enum MatrixKind {
     CONSULTATION("/api/v1/healthcare/consultations/"),
     LTC_REQUEST("/api/v1/healthcare/ltc/requests/"),
     SETTLEMENT("/api/v1/healthcare/settlements/"),
+    FILING("/api/v1/healthcare/filings/"),
+    CERTIFICATION("/api/v1/healthcare/chronic-certifications/"),
     REGION("");
 
     private final String prefix;
@@ -68,6 +70,8 @@ enum MatrixKind {
             body("POST /api/v1/healthcare/ltc/agreements", REGION, "homeRegion"),
             body("POST /api/v1/healthcare/ltc/requests", REGION, "homeRegion"),
             body("POST /api/v1/healthcare/fallback/forecast", REGION, "homeRegion"),
+            body("POST /api/v1/healthcare/filings", REGION, "homeRegion"),
+            body("POST /api/v1/healthcare/chronic-certifications", REGION, "homeRegion"),
             body("POST /api/v1/healthcare/settlements", REGION, "insured.homeRegion", "visit.treatmentRegion"),
             body("POST /api/v1/healthcare/settlements/quote", REGION, "insured.homeRegion", "visit.treatmentRegion"));
 
@@ -77,7 +81,7 @@ enum MatrixKind {
 
     /** Required query parameters that name an object: the pairing whose activities, the school whose resources. */
     private static final Map<String, MatrixKind> QUERY_ANCHORS = Map.of(
-            "pairing", PAIRING, "owner", SCHOOL, "school", SCHOOL, "region", REGION);
+            "pairing", PAIRING, "owner", SCHOOL, "school", SCHOOL, "region", REGION, "homeRegion", REGION);
 
     /** The object an operation is aimed at, by its first path parameter or a required query parameter; or none. */
     static Optional<Anchor> of(MatrixOperation op) {
@@ -87,6 +91,10 @@ enum MatrixKind {
         if (op.name().equals("GET /api/v1/pairing/coverage")) {
             // Its region is optional (the caller's own by default); the matrix names it.
             return Optional.of(new Anchor(REGION, "region", List.of()));
+        }
+        if (op.template().startsWith("/api/v1/healthcare/reconciliation/")) {
+            // A month's report, narrowed to the caller's region pairs by the service: it names no object.
+            return Optional.empty();
         }
         if (op.pathParams().isEmpty()) {
             return op.requiredQuery().stream().filter(QUERY_ANCHORS::containsKey).findFirst()

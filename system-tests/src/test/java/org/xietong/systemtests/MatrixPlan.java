@@ -2,6 +2,8 @@ package org.xietong.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +21,11 @@ final class MatrixPlan {
 
     static final List<String> SCOPES = List.of("own", "other", "parent");
     /** Values for required query parameters that name no object. */
+    private static final String MONTH = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
     private static final Map<String, String> QUERY_VALUES = Map.of("cycle", "2024", "entity", "school",
-            "id", "1111010501");
+            "id", "1111010501", "year", MONTH.substring(0, 4), "personId", MatrixFixture.PERSON);
+    /** Path parameters that name no object. */
+    private static final Map<String, String> PATH_VALUES = Map.of("month", MONTH);
 
     /** An audit question must name something; the matrix asks for one school's trail (the parameters are optional). */
     private static final List<String> AUDIT_QUERY = List.of("entity", "id");
@@ -127,7 +132,8 @@ final class MatrixPlan {
         for (int i = 0; i < op.pathParams().size(); i++) {
             String name = op.pathParams().get(i);
             String value = i == 0 && target != null ? target.id()
-                    : target != null && target.params().containsKey(name) ? target.params().get(name) : "1";
+                    : target != null && target.params().containsKey(name) ? target.params().get(name)
+                    : PATH_VALUES.getOrDefault(name, "1");
             path = path.replace("{" + name + "}", value);
         }
         List<String> named = new ArrayList<>(op.requiredQuery());
@@ -144,6 +150,10 @@ final class MatrixPlan {
         }
         if (anchor == null && target != null && op.paged()) {
             query.add("size=100");
+        }
+        if (op.name().equals("GET /api/v1/healthcare/settlements")) {
+            // Settlements are listed by person or by month: the month the fixture recorded them in.
+            query.add("month=" + MONTH);
         }
         return query.isEmpty() ? path : path + "?" + String.join("&", query);
     }

@@ -45,18 +45,21 @@ final class OperationPurposes {
             rule("(POST|PUT) /api/v1/rotation/.*", ROTATION_WRITE),
             // Healthcare: the register and cooperation (institutions, consortia, experts, outreach, rules) is read
             // by every healthcare role; consultations and appointments by health officers and staff; LTC cases by
-            // insurers and assessors; settlements by insurers and staff.
+            // insurers and assessors; settlements, their filings, certifications and reconciliation by insurers and
+            // staff (the service narrows filings and certifications to the home side); safety-net spend beside the
+            // forecast.
             rule("GET /api/v1/healthcare/exchange/.*", HEALTHCARE_EXCHANGE),
             rule("GET /api/v1/healthcare/audit", HEALTHCARE_AUDIT),
             rule("GET /api/v1/healthcare/ltc/requests.*", HEALTHCARE_LTC_READ),
             rule("GET /api/v1/healthcare/(consultations.*|appointments.*|clinic-sessions/\\{id}/appointments)",
                     HEALTHCARE_CARE),
-            rule("GET /api/v1/healthcare/settlements/.*", HEALTHCARE_SETTLE),
+            rule("GET /api/v1/healthcare/(settlements|filings|chronic-certifications|reconciliation).*", HEALTHCARE_SETTLE),
+            rule("GET /api/v1/healthcare/fallback/spend", HEALTHCARE_RULES),
             rule("GET /api/v1/healthcare/.*", HEALTHCARE_READ),
             rule("POST /api/v1/healthcare/ltc/requests", HEALTHCARE_LTC),
             rule("POST /api/v1/healthcare/ltc/requests/\\{id}/result", HEALTHCARE_LTC_ASSESS),
             rule("(POST|PUT) /api/v1/healthcare/(ltc/.*|settlement-policies/.*)", HEALTHCARE_INSURE),
-            rule("POST /api/v1/healthcare/settlements.*", HEALTHCARE_SETTLE),
+            rule("POST /api/v1/healthcare/(settlements|filings|chronic-certifications).*", HEALTHCARE_SETTLE),
             rule("(PUT /api/v1/healthcare/catalogs/.*|POST /api/v1/healthcare/fallback/.*)", HEALTHCARE_RULES),
             rule("POST /api/v1/healthcare/consultations.*", HEALTHCARE_CONSULT),
             rule("POST /api/v1/healthcare/(experts|clinic-sessions/\\{id}/appointments|appointments/.*)",

@@ -98,8 +98,13 @@ public class ReconciliationService {
     }
 
     public Month month(Filter filter, SettlementAccess access) {
-        Map<String, PairSums> settled = sums("createdAt", filter, access);
-        Map<String, PairSums> reversed = sums("reversedAt", filter, access);
+        return month(filter, access, true);
+    }
+
+    /** The month's rows; {@code scoped}: only the pairs the caller is a side of (false once a region was checked). */
+    private Month month(Filter filter, SettlementAccess access, boolean scoped) {
+        Map<String, PairSums> settled = sums("createdAt", filter, access, scoped);
+        Map<String, PairSums> reversed = sums("reversedAt", filter, access, scoped);
         TreeMap<String, FundTotals> rows = new TreeMap<>();
         for (String pair : union(settled, reversed)) {
             String[] regions = pair.split("/");
@@ -109,15 +114,16 @@ public class ReconciliationService {
         return new Month(filter.month().toString(), listed, FundTotals.sum(null, null, listed));
     }
 
+    /** The region's spend; the caller's region must cover it (a report on a region, like its forecast). */
     public Spend spend(String homeRegion, int year, SettlementAccess access) {
-        if (!access.coversHome(homeRegion)) {
-            throw ProblemException.forbidden("Only the home region " + homeRegion + "'s side reads its safety-net spend");
+        if (!access.admin() && !access.scope().covers(homeRegion)) {
+            throw ProblemException.forbidden("Region " + homeRegion + " is outside your scope");
         }
         List<MonthSpend> months = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);
-            FundTotals totals = month(new Filter(month, homeRegion, null, null, null), access).totals();
+            FundTotals totals = month(new Filter(month, homeRegion, null, null, null), access, false).totals();
             months.add(new MonthSpend(month.toString(), totals.settled(), totals.reversed(), totals.fallback()));
             total = total.add(totals.fallback());
         }
@@ -132,11 +138,13 @@ public class ReconciliationService {
     }
 
     /** The month's rows recorded (or reversed, by {@code when}) per region pair, summed by the database. */
-    private static Map<String, PairSums> sums(String when, Filter filter, SettlementAccess access) {
+    private static Map<String, PairSums> sums(String when, Filter filter, SettlementAccess access, boolean scoped) {
         StringBuilder where = new StringBuilder(when + " >= :from and " + when + " < :to");
         Parameters params = Parameters.with("from", start(filter.month())).and("to", start(filter.month().plusMonths(1)));
         narrow(filter, where, params);
-        scope(access, where, params);
+        if (scoped) {
+            scope(access, where, params);
+        }
         var query = Panache.getEntityManager().createQuery("select new " + PairSums.class.getName()
                 + "(homeRegion, treatmentRegion, count(*), sum(total), sum(basicFund), sum(seriousIllness), "
                 + "sum(medicalAssistance), sum(fallback), sum(patientPays)) from SettlementRecord where " + where

@@ -11,6 +11,9 @@ import org.xietong.healthcare.institution.Institution;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -34,17 +37,26 @@ class DemoSettlementResourceTest {
     void theDemoStepsRunAndTheForecastComesOutOfTheEngine() throws Exception {
         String text = Files.readString(Path.of("../deploy/demo/healthcare-settlement.json"))
                 .replace("H14118200", "S14118290");
+        // The demo runs on a fresh stack: no rule of Shanxi's yet, and no bill recorded there, so the demo may load
+        // the price history (a version beginning in 2022) that recorded bills would forbid.
         QuarkusTransaction.requiringNew().run(() -> {
+            SettlementRecord.delete("treatmentRegion like ?1", "14%");
             Institution.delete("code like ?1", "S14118290%");
             StoredSettlementPolicy.delete("regionCode in ?1", List.of("140000", "141182"));
-            CatalogEntry.delete("regionCode", "140000");
+            CatalogEntry.delete("regionCode in ?1", List.of("140000", "141182"));
         });
         Map<String, String> saved = new HashMap<>();
+        saved.put("today", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        saved.put("month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString());
         for (JsonNode step : JSON.readTree(text).get("steps")) {
             String path = substitute(step.get("path").asText(), saved);
             var request = as(ADMIN);
             if (step.has("body")) {
                 request.body(substitute(JSON.writeValueAsString(step.get("body")), saved));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = step.path("headers").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> header = it.next();
+                request.header(header.getKey(), substitute(header.getValue().asText(), saved));
             }
             Response response = request.request(step.get("method").asText(), path);
             assertEquals(step.get("expect").asInt(), response.statusCode(), path + ": " + response.asString());
@@ -52,12 +64,18 @@ class DemoSettlementResourceTest {
                 JsonNode body = JSON.readTree(response.asString());
                 for (Iterator<Map.Entry<String, JsonNode>> it = step.get("save").fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> save = it.next();
-                    saved.put(save.getKey(), body.at(save.getValue().asText()).asText());
+                    String pointer = save.getValue().asText();
+                    saved.put(save.getKey(), pointer.startsWith("header:")
+                            ? response.header(pointer.substring("header:".length())) : body.at(pointer).asText());
                 }
             }
         }
         assertEquals(0, new BigDecimal(saved.get("quotedPatientPays")).compareTo(new BigDecimal("35.00")));
         assertTrue(new BigDecimal(saved.get("forecastFallback")).signum() > 0);
+        assertEquals(0, new BigDecimal(saved.get("priceBeforeChange")).compareTo(new BigDecimal("450")));
+        assertEquals(0, new BigDecimal(saved.get("priceAfterChange")).compareTo(new BigDecimal("423")));
+        assertEquals("REVERSED", saved.get("reversedStatus"));
+        assertEquals("1", saved.get("monthReversed"));
     }
 
     private static String substitute(String text, Map<String, String> saved) {

@@ -64,7 +64,8 @@ public enum Purpose {
             false, Roles.LTC_ASSESSOR),
     HEALTHCARE_INSURE(Names.HEALTHCARE_INSURE, "Insurers' decisions: settlement policies, LTC agreements, benefits "
             + "and recognition", false, Roles.INSURANCE_OFFICER),
-    HEALTHCARE_SETTLE(Names.HEALTHCARE_SETTLE, "Quote, record and read cross-region settlements",
+    HEALTHCARE_SETTLE(Names.HEALTHCARE_SETTLE, "Quote, record, reverse, list and reconcile cross-region "
+            + "settlements; the home side's 备案 filings and chronic-disease certifications",
             true, Roles.INSURANCE_OFFICER, Roles.INSTITUTION_STAFF),
     HEALTHCARE_RULES(Names.HEALTHCARE_RULES, "Keep catalogues and run the safety-net forecast",
             false, Roles.INSURANCE_OFFICER, Roles.HEALTH_OFFICER),

@@ -18,21 +18,25 @@ final class Insurer extends VirtualUser {
     static final RequestKind SETTLE = RequestKind.of("healthcare: settle bill", 201);
     static final RequestKind SETTLE_AGAIN = RequestKind.of("healthcare: settle bill again (retry)", 201);
     private static final String SETTLEMENTS = "/api/v1/healthcare/settlements";
-    private static final List<String> ARRANGEMENTS = List.of("REGISTERED", "REFERRAL", "TEMPORARY");
-    private static final int PEOPLE = 40;
+    static final int PEOPLE = 40;
 
     Insurer(Duration pace, SoakClient client, SoakData data, RequestTally tally) {
         super("insurer", pace, client, data, tally);
     }
 
+    static String person(int n) {
+        return "SOAK-P" + n % PEOPLE;
+    }
+
+    /** A bill whose cross-region kind the home region's filings decide (see {@link SoakSetup}). */
     static Map<String, Object> bill(String billId, int n) {
         boolean inpatient = n % 3 != 0;
         int days = 1 + n % 9;
         return Map.of("billId", billId,
-                "insured", Map.of("personId", "SOAK-P" + n % PEOPLE, "homeRegion", SoakData.HOME_REGION,
+                "insured", Map.of("personId", person(n), "homeRegion", SoakData.HOME_REGION,
                         "scheme", n % 2 == 0 ? "RESIDENT" : "EMPLOYEE"),
                 "visit", Map.of("treatmentRegion", SoakData.TREATMENT_REGION, "institutionCode", SoakData.INSTITUTION,
-                        "kind", inpatient ? "INPATIENT" : "OUTPATIENT", "crossRegionKind", ARRANGEMENTS.get(n % 3),
+                        "kind", inpatient ? "INPATIENT" : "OUTPATIENT",
                         "date", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1 + n % 20).toString()),
                 "lines", inpatient
                         ? List.of(line("BED-0001", 40 * days), line("DRUG-B-0001", 85.5 * days), line("SELF-0001", 120))

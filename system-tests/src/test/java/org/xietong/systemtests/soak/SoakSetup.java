@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,21 @@ public final class SoakSetup {
                 demoBody(demo, "/api/v1/healthcare/catalogs/140000/items"));
         put(Insurer.INSURER, "/api/v1/healthcare/settlement-policies/" + SoakData.HOME_REGION,
                 demoBody(demo, "/api/v1/healthcare/settlement-policies/140000"));
+        // The home insurer's 备案: a third of its people live in Dezhou, a third are referred there for a few
+        // months, the rest go unfiled (TEMPORARY); the bills leave the kind to these filings.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        for (int p = 0; p < Insurer.PEOPLE; p++) {
+            if (p % 3 == 2) {
+                continue;
+            }
+            Map<String, Object> filing = new HashMap<>(Map.of("personId", Insurer.person(p),
+                    "homeRegion", SoakData.HOME_REGION, "destinationRegion", "371400",
+                    "kind", p % 3 == 0 ? "LONG_TERM_RESIDENCE" : "REFERRAL", "validFrom", today.minusDays(60).toString()));
+            if (p % 3 == 1) {
+                filing.put("validTo", today.plusDays(60).toString());
+            }
+            write(Insurer.INSURER, "/api/v1/healthcare/filings", filing);
+        }
 
         awaitRotationKnows(schools, Duration.ofSeconds(90));
         return data;
