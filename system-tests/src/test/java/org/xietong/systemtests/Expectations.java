@@ -74,7 +74,8 @@ final class Expectations {
                     (op, c, t) -> changeable(manages(c, t.places().get(0)))),
             Rule.of("GET /api/v1/rotation/assignments|.* /api/v1/rotation/assignments/\\{id}.*",
                     "an assignment is the sending and receiving schools' and the teacher's: the teacher or the "
-                            + "sending side accepts or declines, officers of either region reject or confirm, the "
+                            + "sending side accepts or declines, officers of either region reject, confirm, end early "
+                            + "or extend, the "
                             + "receiving school starts, completes and evaluates",
                     (op, c, t) -> {
                         MatrixPlace from = t.places().get(0);
@@ -87,7 +88,8 @@ final class Expectations {
                         String action = op.template().substring(op.template().lastIndexOf('/') + 1);
                         boolean allowed = switch (action) {
                             case "accept", "decline" -> self(c, t) || manages(c, from);
-                            case "reject", "confirm" -> officer && (from.inRegionOf(c) || to.inRegionOf(c));
+                            case "reject", "confirm", "termination", "extension" ->
+                                    officer && (from.inRegionOf(c) || to.inRegionOf(c));
                             default -> manages(c, to);
                         };
                         return allowed ? MatrixOutcome.ALLOWED : reads ? MatrixOutcome.DENIED : MatrixOutcome.HIDDEN;

@@ -23,6 +23,10 @@ public record AssignmentChanged(String id, String runId, long teacherId, long po
     public static final String STARTED = "org.xietong.rotation.assignment.started.v1";
     public static final String COMPLETED = "org.xietong.rotation.assignment.completed.v1";
     public static final String EVALUATED = "org.xietong.rotation.assignment.evaluated.v1";
+    /** An officer of either side ended a confirmed or running assignment early, with a reason. */
+    public static final String TERMINATED = "org.xietong.rotation.assignment.terminated.v1";
+    /** Both sides' officers agreed to extend the assignment; {@code months} is the new length. */
+    public static final String EXTENDED = "org.xietong.rotation.assignment.extended.v1";
     public static final List<String> TYPES = List.of(PROPOSED, ACCEPTED, DECLINED, REJECTED, APPROVED, CONFIRMED, STARTED,
-            COMPLETED, EVALUATED);
+            COMPLETED, EVALUATED, TERMINATED, EXTENDED);
 }

@@ -83,6 +83,23 @@ public class Assignment extends TrackedEntity {
     @Column(name = "evaluation_comments", length = 2000)
     public String evaluationComments;
 
+    /** The last day served, when an officer ended the assignment early. */
+    @Column(name = "ended_on")
+    public LocalDate endedOn;
+
+    @Column(name = "termination_reason", length = 500)
+    public String terminationReason;
+
+    /** Months of an extension one side's officer agreed to and the other side has not yet. */
+    @Column(name = "extension_months")
+    public Integer extensionMonths;
+
+    @Column(name = "extension_from_by", length = 100)
+    public String extensionFromBy;
+
+    @Column(name = "extension_to_by", length = 100)
+    public String extensionToBy;
+
     public List<String> regionCodes() {
         return fromRegion.equals(toRegion) ? List.of(fromRegion) : List.of(fromRegion, toRegion);
     }

@@ -137,6 +137,41 @@ public class AssignmentResource {
     }
 
     @POST
+    @Path("{id}/termination")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
+    @APIResponse(responseCode = "200", description = "The assignment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "terminateAssignment", summary = "End an assignment early",
+            description = "A district officer of either school ends a CONFIRMED or IN_SERVICE assignment early, with "
+            + "a reason and the last day served (default today): TERMINATED, the teacher free again; a service that "
+            + "had begun enters the growth dossier as served until that day. Publishes "
+            + "org.xietong.rotation.assignment.terminated.v1")
+    @APIResponse(responseCode = "409", description = "The assignment is neither CONFIRMED nor IN_SERVICE")
+    @APIResponse(responseCode = "422", description = "The day given is after the assignment's own end")
+    public Response terminate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @Valid @NotNull Termination termination) {
+        return ok(assignments.terminate(id, ifMatch, termination));
+    }
+
+    @POST
+    @Path("{id}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
+    @APIResponse(responseCode = "200", description = "The assignment: longer once both sides agreed, else with the extension pending", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @Operation(operationId = "extendAssignment", summary = "Agree to extend an assignment",
+            description = "A district officer agrees to make a CONFIRMED or IN_SERVICE assignment longer by 1–24 "
+            + "months, with a reason. The first side's agreement waits (pendingExtensionMonths); once the other "
+            + "side's officer agrees to the same months (one officer covering both agrees for both) the assignment is "
+            + "that much longer and org.xietong.rotation.assignment.extended.v1 is published")
+    @APIResponse(responseCode = "409", description = "The assignment is neither CONFIRMED nor IN_SERVICE, the other side agreed to other months, or your side already agreed")
+    public Response extend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull Extension extension) {
+        return ok(assignments.extend(id, ifMatch, extension));
+    }
+
+    @POST
     @Path("{id}/start")
     @Consumes(MediaType.WILDCARD)
 

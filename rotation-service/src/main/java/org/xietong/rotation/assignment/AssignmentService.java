@@ -25,6 +25,7 @@ import org.xietong.rotation.teacher.TeacherAccess;
 import org.xietong.rotation.teacher.TeacherRepository;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AssignmentService {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final TeacherRepository teachers;
     private final TeacherAccess access;
@@ -152,6 +155,86 @@ public class AssignmentService {
         }
         return step(a, AssignmentStatus.REJECTED, AssignmentChanged.REJECTED,
                 reason == null ? Map.of() : Map.of("reason", reason));
+    }
+
+    /**
+     * An officer of either side ends a CONFIRMED or IN_SERVICE assignment early (the teacher fell ill, a school
+     * closed): TERMINATED on {@code endedOn} (default today) with the reason; the teacher is free again, and a
+     * service that had begun enters the growth dossier as served until that day, not counted as a full rotation.
+     */
+    @Transactional
+    public AssignmentView terminate(UUID id, String ifMatch, Termination termination) {
+        Assignment a = visible(id);
+        checkVersion(a, ifMatch);
+        boolean[] sides = officerSides(a);
+        caller.scope().requireWritable(sides[0] || sides[1], "assignment " + id);
+        if (a.status != AssignmentStatus.CONFIRMED && a.status != AssignmentStatus.IN_SERVICE) {
+            throw ProblemException.conflict("assignment-" + slug(a.status), "Assignment " + id + " is " + a.status
+                    + "; only a CONFIRMED or IN_SERVICE assignment can be terminated");
+        }
+        LocalDate endedOn = termination.endedOn() == null ? LocalDate.now(CHINA) : termination.endedOn();
+        if (endedOn.isAfter(a.endDate())) {
+            throw ProblemException.unprocessable("termination-after-end", "Not an early end", "Assignment " + id
+                    + " ends on " + a.endDate() + " anyway; " + endedOn + " is later");
+        }
+        boolean served = a.status == AssignmentStatus.IN_SERVICE;
+        a.endedOn = endedOn.isBefore(a.startDate) ? a.startDate : endedOn;
+        a.terminationReason = termination.reason().strip();
+        a.extensionMonths = null;
+        a.extensionFromBy = null;
+        a.extensionToBy = null;
+        AssignmentView view = step(a, AssignmentStatus.TERMINATED, AssignmentChanged.TERMINATED,
+                Map.of("reason", a.terminationReason, "endedOn", a.endedOn.toString()));
+        if (served) {
+            dossiers.record(teachers.findById(a.teacherId), dossierKind(a.mode), describe(a) + ", ended early on "
+                    + a.endedOn, a.terminationReason, a.startDate, a.endedOn, a.id, false, false);
+        }
+        return view;
+    }
+
+    /**
+     * An officer agrees to extend a CONFIRMED or IN_SERVICE assignment by some months; once the officers of both
+     * sides agreed to the same number (one officer covering both agrees for both), the assignment is that much
+     * longer and org.xietong.rotation.assignment.extended.v1 is published.
+     */
+    @Transactional
+    public AssignmentView extend(UUID id, String ifMatch, Extension extension) {
+        Assignment a = visible(id);
+        checkVersion(a, ifMatch);
+        boolean[] sides = officerSides(a);
+        caller.scope().requireWritable(sides[0] || sides[1], "assignment " + id);
+        if (a.status != AssignmentStatus.CONFIRMED && a.status != AssignmentStatus.IN_SERVICE) {
+            throw ProblemException.conflict("assignment-" + slug(a.status), "Assignment " + id + " is " + a.status
+                    + "; only a CONFIRMED or IN_SERVICE assignment can be extended");
+        }
+        if (a.extensionMonths != null && !a.extensionMonths.equals(extension.months())) {
+            throw ProblemException.conflict("extension-differs", "Another extension is pending", "The other side "
+                    + "agreed to extend assignment " + id + " by " + a.extensionMonths + " month(s), not "
+                    + extension.months() + "; agree to the same number of months");
+        }
+        if ((!sides[0] || a.extensionFromBy != null) && (!sides[1] || a.extensionToBy != null)) {
+            throw ProblemException.conflict("already-agreed", "You have already agreed to this extension; the other "
+                    + "school's officer has not yet");
+        }
+        a.extensionMonths = extension.months();
+        if (sides[0] && a.extensionFromBy == null) {
+            a.extensionFromBy = caller.username();
+        }
+        if (sides[1] && a.extensionToBy == null) {
+            a.extensionToBy = caller.username();
+        }
+        if (a.extensionFromBy == null || a.extensionToBy == null) {
+            Assignment.flush();
+            audit.record(caller.actor(), "assignment.extension-agreed", "assignment", a.id.toString(), a.regionCodes(),
+                    Map.of("months", extension.months(), "reason", extension.reason(), "side", sides[0] ? "from" : "to"));
+            return AssignmentView.of(a);
+        }
+        a.months += a.extensionMonths;
+        Map<String, Object> details = Map.of("extendedBy", a.extensionMonths, "reason", extension.reason());
+        a.extensionMonths = null;
+        a.extensionFromBy = null;
+        a.extensionToBy = null;
+        return step(a, a.status, AssignmentChanged.EXTENDED, details);
     }
 
     /** Whether the caller is an officer covering the sending side, and the receiving side. */

@@ -8,7 +8,7 @@ import java.util.Set;
  * rejected by one of them), served, evaluated. DECLINED and REJECTED free the seat and the teacher.
  */
 public enum AssignmentStatus {
-    PROPOSED, ACCEPTED, DECLINED, REJECTED, CONFIRMED, IN_SERVICE, COMPLETED, EVALUATED;
+    PROPOSED, ACCEPTED, DECLINED, REJECTED, CONFIRMED, IN_SERVICE, COMPLETED, EVALUATED, TERMINATED;
 
     /** Holding the teacher: at most one per teacher. */
     public static final Set<AssignmentStatus> OPEN = EnumSet.of(PROPOSED, ACCEPTED, CONFIRMED, IN_SERVICE);

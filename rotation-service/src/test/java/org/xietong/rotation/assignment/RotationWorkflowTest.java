@@ -28,9 +28,11 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xietong.rotation.fixtures.PostFixtures.dispatch;
@@ -185,6 +187,27 @@ class RotationWorkflowTest {
         }
     }
 
+    /** Issue 20: a confirmed assignment could not be extended; both districts now agree to the same months. */
+    @Test
+    @Order(4)
+    void bothDistrictsAgreeToExtendTheConfirmedAssignment() {
+        int months = given().auth().oauth2(HEPING).get("/api/v1/rotation/assignments/" + assignmentId).then()
+                .statusCode(200).extract().path("months");
+        given().auth().oauth2(HEPING).contentType(ContentType.JSON).body(Map.of("months", 6, "reason", "学校申请延长一学期"))
+                .post("/api/v1/rotation/assignments/" + assignmentId + "/extension").then().statusCode(200)
+                .body("months", equalTo(months)).body("pendingExtensionMonths", equalTo(6));
+        given().auth().oauth2(HEDONG).contentType(ContentType.JSON).body(Map.of("months", 3, "reason", "只需一个学期的一半"))
+                .post("/api/v1/rotation/assignments/" + assignmentId + "/extension").then().statusCode(409)
+                .body("type", containsString("extension-differs"));
+        given().auth().oauth2(HEDONG).contentType(ContentType.JSON).body(Map.of("months", 6, "reason", "同意延长"))
+                .post("/api/v1/rotation/assignments/" + assignmentId + "/extension").then().statusCode(200)
+                .body("months", equalTo(months + 6)).body("pendingExtensionMonths", nullValue())
+                .body("status", equalTo("CONFIRMED"));
+        given().auth().oauth2(CITY).queryParam("entity", "assignment").queryParam("id", assignmentId)
+                .get("/api/v1/rotation/audit").then().statusCode(200)
+                .body("items.action", hasItems("assignment.extension-agreed", "assignment.extended"));
+    }
+
     @Test
     @Order(5)
     void theReceivingSchoolRunsTheServiceAndEvaluatesIt() {
@@ -275,6 +298,34 @@ class RotationWorkflowTest {
                         "postIds", List.of(seat), "dryRun", true))
                 .post("/api/v1/rotation/matching-runs").then().statusCode(201).body("seatsOffered", equalTo(1))
                 .body("seatsFilled", equalTo(1)).body("proposals[0].assignmentId", org.hamcrest.Matchers.nullValue());
+    }
+
+    /** Issue 20: a confirmed assignment could not be ended when the teacher fell ill; an officer now ends it early. */
+    @Test
+    @Order(8)
+    void anOfficerEndsAConfirmedAssignmentEarlyWithAReason() {
+        long seat = request(HEPING, with(post(STRONG), "startDate", "2026-02-16"));
+        dispatch(HEPING, seat);
+        String proposed = given().auth().oauth2(CITY).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "120000", "cycle", 2024, "postIds", List.of(seat)))
+                .post("/api/v1/rotation/matching-runs").then().statusCode(201).body("seatsFilled", equalTo(1))
+                .extract().jsonPath().getString("proposals[0].assignmentId");
+        given().auth().oauth2(CITY).post("/api/v1/rotation/assignments/" + proposed + "/accept").then().statusCode(200);
+        given().auth().oauth2(CITY).post("/api/v1/rotation/assignments/" + proposed + "/confirm").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+        given().auth().oauth2(RECEIVING_ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "教师因病无法到岗"))
+                .post("/api/v1/rotation/assignments/" + proposed + "/termination").then().statusCode(403);
+
+        given().auth().oauth2(HEPING).contentType(ContentType.JSON)
+                .body(Map.of("reason", "教师因病无法到岗", "endedOn", "2026-02-26"))
+                .post("/api/v1/rotation/assignments/" + proposed + "/termination").then().statusCode(200)
+                .body("status", equalTo("TERMINATED")).body("endedOn", equalTo("2026-02-26"))
+                .body("terminationReason", equalTo("教师因病无法到岗"));
+
+        given().auth().oauth2(HEPING).post("/api/v1/rotation/assignments/" + proposed + "/start").then().statusCode(409);
+        given().auth().oauth2(CITY).queryParam("entity", "assignment").queryParam("id", proposed)
+                .get("/api/v1/rotation/audit").then().statusCode(200)
+                .body("items.find { it.action == 'assignment.terminated' }.summary.reason", equalTo("教师因病无法到岗"));
     }
 
     @Test
