@@ -198,18 +198,18 @@ final class Expectations {
             Rule.of("GET /api/v1/healthcare/fallback/spend",
                     "a region's safety-net spend is a report on the region: outside the caller's scope, 403",
                     (op, c, t) -> t.seenBy(c) ? MatrixOutcome.ALLOWED : MatrixOutcome.DENIED),
-            Rule.of("GET /api/v1/healthcare/ltc/requests(/\\{id})?",
+            Rule.of("GET /api/v1/healthcare/ltc/requests(/\\{id}(/assessments)?)?",
                     "an assessment centre sees the requests routed to it, wherever the person lives; others see "
                             + "requests of the insured's home region or the residence region",
                     (op, c, t) -> c.institution().isPresent() && !c.admin()
                             ? visible(op, c.institution().get().equals(t.places().get(1).institution()))
                             : visible(op, t.places().stream().anyMatch(p -> p.inRegionOf(c)))),
-            Rule.of("POST /api/v1/healthcare/ltc/requests/\\{id}/result",
-                    "only the assessment centre the request was routed to records the result",
+            Rule.of("POST /api/v1/healthcare/ltc/requests/\\{id}/(result|correction)",
+                    "only the assessment centre the request was routed to records and corrects the result",
                     (op, c, t) -> changeable(c.institution().map(i -> i.equals(t.places().get(1).institution()))
                             .orElse(false))),
-            Rule.of("POST /api/v1/healthcare/ltc/requests/\\{id}/decision",
-                    "the insurer of the insured's home region decides",
+            Rule.of("POST /api/v1/healthcare/ltc/requests/\\{id}/(decision|reassessment)",
+                    "the insurer of the insured's home region decides and asks for a re-assessment",
                     (op, c, t) -> changeable((c.admin() || c.has(INSURER)) && t.places().get(0).inRegionOf(c))));
 
     /** Insurers and partner systems of the home or treatment region, the treating institution's staff. */

@@ -57,7 +57,7 @@ final class OperationPurposes {
             rule("GET /api/v1/healthcare/fallback/spend", HEALTHCARE_RULES),
             rule("GET /api/v1/healthcare/.*", HEALTHCARE_READ),
             rule("POST /api/v1/healthcare/ltc/requests", HEALTHCARE_LTC),
-            rule("POST /api/v1/healthcare/ltc/requests/\\{id}/result", HEALTHCARE_LTC_ASSESS),
+            rule("POST /api/v1/healthcare/ltc/requests/\\{id}/(result|correction)", HEALTHCARE_LTC_ASSESS),
             rule("(POST|PUT) /api/v1/healthcare/(ltc/.*|settlement-policies/.*)", HEALTHCARE_INSURE),
             rule("POST /api/v1/healthcare/(settlements|filings|chronic-certifications).*", HEALTHCARE_SETTLE),
             rule("(PUT /api/v1/healthcare/catalogs/.*|POST /api/v1/healthcare/fallback/.*)", HEALTHCARE_RULES),

@@ -1,5 +1,6 @@
 package org.xietong.healthcare.ltc;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -59,6 +60,16 @@ public final class LtcRequests {
             @NotNull @Min(0) @Max(100) Integer cognition,
             @NotNull @Min(0) @Max(100) Integer perception,
             @NotNull @Min(0) @Max(5) Integer grade) {
+    }
+
+    /** The assessor's corrected result and why the recorded one was wrong. */
+    @Schema(name = "LtcAssessmentCorrection")
+    public record Correction(@NotNull @Valid Result result, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Why the home insurer asks for a re-assessment (复评). */
+    @Schema(name = "LtcReassessmentRequest")
+    public record Reassessment(@NotBlank @Size(max = 500) String reason) {
     }
 
     /** The home insurer's decision where no agreement recognises the assessment automatically. */

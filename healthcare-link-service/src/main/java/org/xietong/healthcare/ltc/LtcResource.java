@@ -168,6 +168,51 @@ public class LtcResource {
     }
 
     @POST
+    @Path("requests/{id}/correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_ASSESS)
+    @Operation(operationId = "correctLtcAssessment", summary = "Correct an LTC assessment result",
+            description = "The assigned assessor corrects its recorded result with the reason; the earlier result "
+            + "stays in the history (GET …/assessments). The request is ASSESSED again with the corrected result and "
+            + "recognition follows it: at once under an agreement, else by the home insurer. Publishes "
+            + "org.xietong.healthcare.ltc.corrected.v1 (and recognised.v1 under an agreement)")
+    @APIResponse(responseCode = "200", description = "The corrected request", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
+    @APIResponse(responseCode = "409", description = "The request has no result yet")
+    public Response correct(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull LtcRequests.Correction correction) {
+        LtcService.RequestView r = ltc.correct(id, ifMatch, correction);
+        return Response.ok(r).tag(Versions.etag(r.version())).build();
+    }
+
+    @POST
+    @Path("requests/{id}/reassessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
+    @Operation(operationId = "requestLtcReassessment", summary = "Ask for an LTC re-assessment",
+            description = "The home insurer asks the assessor to assess a decided request again (复评), with the "
+            + "reason: REQUESTED with a new two-week due date; the recognised grade and benefit stay in force until "
+            + "the new result is recognised. Publishes org.xietong.healthcare.ltc.reassessment-requested.v1")
+    @APIResponse(responseCode = "200", description = "The request, waiting for the re-assessment", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LtcService.RequestView.class)))
+    @APIResponse(responseCode = "409", description = "The request is neither RECOGNISED nor REJECTED")
+    public Response reassess(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull LtcRequests.Reassessment reassessment) {
+        LtcService.RequestView r = ltc.reassess(id, ifMatch, reassessment);
+        return Response.ok(r).tag(Versions.etag(r.version())).build();
+    }
+
+    @GET
+    @Path("requests/{id}/assessments")
+    @RolesAllowed(Purpose.Names.HEALTHCARE_LTC_READ)
+    @Operation(operationId = "listLtcAssessments", summary = "List an LTC request's results",
+            description = "Every result recorded for the request, oldest first: the assessment, corrections with "
+            + "their reasons, re-assessments; the request shows the latest")
+    public List<LtcService.AssessmentView> assessments(@PathParam("id") UUID id) {
+        return ltc.assessments(id);
+    }
+
+    @POST
     @Path("requests/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
 

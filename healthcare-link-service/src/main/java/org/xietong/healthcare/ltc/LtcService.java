@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.xietong.contracts.healthcare.LtcRequestChanged;
 import org.xietong.healthcare.institution.Capability;
 import org.xietong.healthcare.institution.Institution;
@@ -186,16 +187,98 @@ public class LtcService {
         return RequestView.of(r);
     }
 
-    /** Only the assigned assessor institution's assessors record the result. */
+    /**
+     * Only the assigned assessor institution's assessors record the result: the first assessment, or the
+     * re-assessment (复评) the home insurer asked for.
+     */
     @Transactional
     public RequestView assess(UUID id, String ifMatch, LtcRequests.Result result) {
         LtcRequest r = readable(id);
+        Institution assigned = requireAssessor(r);
+        checkVersion(r, ifMatch);
+        require(r, LtcRequest.Status.REQUESTED, "assessed");
+        boolean again = r.assessedAt != null;
+        record(r, result, again ? LtcAssessment.Kind.REASSESSMENT : LtcAssessment.Kind.ASSESSMENT, null);
+        publish(r, LtcRequestChanged.ASSESSED, Map.of("grade", r.grade, "reassessment", again));
+        recogniseUnderAgreement(r, assigned);
+        return RequestView.of(r);
+    }
+
+    /**
+     * The assigned assessor corrects its recorded result, with the reason (an indicator mistyped, a grade wrongly
+     * derived). The earlier result stays in the history; the request is ASSESSED again with the corrected result,
+     * and recognition follows it: at once under an agreement, else by the home insurer's decision.
+     */
+    @Transactional
+    public RequestView correct(UUID id, String ifMatch, LtcRequests.Correction correction) {
+        LtcRequest r = readable(id);
+        Institution assigned = requireAssessor(r);
+        checkVersion(r, ifMatch);
+        if (r.status == LtcRequest.Status.REQUESTED) {
+            throw ProblemException.conflict("ltc-request-requested", "Request " + r.id
+                    + " has no result to correct yet; record the assessment instead");
+        }
+        r.recognition = null;
+        r.decidedBy = null;
+        r.decidedAt = null;
+        r.decisionReason = null;
+        r.monthlyBenefit = null;
+        record(r, correction.result(), LtcAssessment.Kind.CORRECTION, correction.reason().strip());
+        // The reason may describe the person: the trail says that a correction was made and the grade it gave.
+        publish(r, LtcRequestChanged.CORRECTED, Map.of("grade", r.grade));
+        recogniseUnderAgreement(r, assigned);
+        return RequestView.of(r);
+    }
+
+    /**
+     * The home insurer asks for a re-assessment (复评) of a decided request, say after the person's condition changed
+     * or on the person's appeal: REQUESTED again with a new two-week due date; the recognised grade and benefit stay
+     * in force until the new result is recognised.
+     */
+    @Transactional
+    public RequestView reassess(UUID id, String ifMatch, LtcRequests.Reassessment reassessment) {
+        LtcRequest r = readable(id);
+        requireInsurer(r.homeRegion);
+        checkVersion(r, ifMatch);
+        if (r.status != LtcRequest.Status.RECOGNISED && r.status != LtcRequest.Status.REJECTED) {
+            throw ProblemException.conflict("ltc-request-" + r.status.name().toLowerCase(Locale.ROOT), "Request "
+                    + r.id + " is " + r.status + "; only a RECOGNISED or REJECTED request can be assessed again");
+        }
+        r.status = LtcRequest.Status.REQUESTED;
+        r.dueAt = Instant.now().plus(SLA);
+        em.flush();
+        publish(r, LtcRequestChanged.REASSESSMENT_REQUESTED, Map.of("reason", reassessment.reason().strip()));
+        return RequestView.of(r);
+    }
+
+    /** Every result recorded for the request, oldest first, to whoever may read the request. */
+    public List<AssessmentView> assessments(UUID id) {
+        LtcRequest r = readable(id);
+        return LtcAssessment.<LtcAssessment>list("requestId = ?1 order by assessedAt, id", r.id).stream()
+                .map(AssessmentView::of).toList();
+    }
+
+    /** One recorded result of a request. */
+    @Schema(name = "LtcAssessmentRecord")
+    public record AssessmentView(UUID id, LtcAssessment.Kind kind, int dailyLiving, int cognition, int perception,
+                                 int grade, String reason, String assessedBy, Instant assessedAt) {
+
+        static AssessmentView of(LtcAssessment a) {
+            return new AssessmentView(a.id, a.kind, a.dailyLiving, a.cognition, a.perception, a.grade, a.reason,
+                    a.assessedBy, a.assessedAt);
+        }
+    }
+
+    private Institution requireAssessor(LtcRequest r) {
         Institution assigned = institutions.findById(r.assessorInstitution);
         boolean assessor = caller.hasRole(ASSESSOR) && caller.institutionCode().map(r.assessorInstitution::equals).orElse(false)
                 && assigned != null && caller.scope().covers(assigned.regionCode);
-        caller.scope().requireWritable(assessor, "request " + id);
-        checkVersion(r, ifMatch);
-        require(r, LtcRequest.Status.REQUESTED, "assessed");
+        caller.scope().requireWritable(assessor, "request " + r.id);
+        return assigned;
+    }
+
+    /** The result onto the request (ASSESSED) and into its history. */
+    private void record(LtcRequest r, LtcRequests.Result result, LtcAssessment.Kind kind, String reason) {
         r.dailyLiving = result.dailyLiving();
         r.cognition = result.cognition();
         r.perception = result.perception();
@@ -203,8 +286,22 @@ public class LtcService {
         r.assessedBy = caller.username();
         r.assessedAt = Instant.now();
         r.status = LtcRequest.Status.ASSESSED;
+        LtcAssessment history = new LtcAssessment();
+        history.id = UUID.randomUUID();
+        history.requestId = r.id;
+        history.kind = kind;
+        history.dailyLiving = r.dailyLiving;
+        history.cognition = r.cognition;
+        history.perception = r.perception;
+        history.grade = r.grade;
+        history.reason = reason;
+        history.assessedBy = r.assessedBy;
+        history.assessedAt = r.assessedAt;
+        history.persist();
         em.flush();
-        publish(r, LtcRequestChanged.ASSESSED, Map.of("grade", r.grade));
+    }
+
+    private void recogniseUnderAgreement(LtcRequest r, Institution assigned) {
         boolean accredited = assigned.has(Capability.LTC_ASSESSOR);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         Optional<LtcAgreement> agreement = LtcAgreement.<LtcAgreement>listAll().stream()
@@ -213,7 +310,6 @@ public class LtcService {
             recognise(r, LtcRequest.Recognition.AUTOMATIC, "agreement " + agreement.get().id + " ("
                     + agreement.get().homeRegion + " ↔ " + agreement.get().residenceRegion + ")");
         }
-        return RequestView.of(r);
     }
 
     /** The home insurer decides an assessment no agreement recognised. */

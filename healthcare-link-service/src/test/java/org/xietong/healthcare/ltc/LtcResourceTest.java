@@ -102,6 +102,86 @@ class LtcResourceTest {
                                 "org.xietong.healthcare.ltc.recognised.v1")));
     }
 
+    /** A recognised request of a Chongqing insured living in Changping, assessed at grade 3 (1,200 yuan a month). */
+    private static String recognisedAtGradeThree() {
+        String id = request(CHONGQING, "500112", "110114", 40.10, 116.21);
+        given().auth().oauth2(SHIJINGSHAN).contentType(ContentType.JSON)
+                .body(Map.of("dailyLiving", 40, "cognition", 70, "perception", 80, "grade", 3))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(200)
+                .body("status", equalTo("RECOGNISED"));
+        return id;
+    }
+
+    private static Map<String, Object> corrected(int grade) {
+        return Map.of("result", Map.of("dailyLiving", 25, "cognition", 60, "perception", 70, "grade", grade),
+                "reason", "日常生活活动能力得分录入错误，应为25分");
+    }
+
+    @Test
+    void aCorrectedResultIsRecognisedAnewAndTheEarlierOneStaysInTheHistory() {
+        String id = recognisedAtGradeThree();
+
+        given().auth().oauth2(SHIJINGSHAN).contentType(ContentType.JSON).body(corrected(4))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/correction").then().statusCode(200)
+                .body("status", equalTo("RECOGNISED")).body("grade", equalTo(4)).body("monthlyBenefit", equalTo(1500.00f));
+
+        given().auth().oauth2(CHONGQING).get("/api/v1/healthcare/ltc/requests/" + id + "/assessments").then()
+                .statusCode(200).body("kind", equalTo(List.of("ASSESSMENT", "CORRECTION")))
+                .body("grade", equalTo(List.of(3, 4))).body("[1].reason", equalTo("日常生活活动能力得分录入错误，应为25分"));
+    }
+
+    @Test
+    void onlyTheAssignedAssessorCorrectsAResult() {
+        String id = recognisedAtGradeThree();
+
+        given().auth().oauth2(TONGZHOU).contentType(ContentType.JSON).body(corrected(4))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/correction").then().statusCode(404);
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON).body(corrected(4))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/correction").then().statusCode(403);
+    }
+
+    @Test
+    void aCorrectionIsPublishedToBothRegions() {
+        String id = recognisedAtGradeThree();
+
+        given().auth().oauth2(SHIJINGSHAN).contentType(ContentType.JSON).body(corrected(4))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/correction").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(PARTNER).queryParam("limit", 500).get("/api/v1/healthcare/exchange/events")
+                        .then().statusCode(200)
+                        .body("events.findAll { it.subject == '" + id + "' }.type",
+                                hasItems("org.xietong.healthcare.ltc.corrected.v1")));
+    }
+
+    @Test
+    void aReassessmentKeepsTheRecognisedBenefitUntilTheNewResultIsRecognised() {
+        String id = recognisedAtGradeThree();
+
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON).body(Map.of("reason", "本人申请复评：病情加重"))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/reassessment").then().statusCode(200)
+                .body("status", equalTo("REQUESTED")).body("grade", equalTo(3)).body("monthlyBenefit", equalTo(1200.00f));
+        given().auth().oauth2(SHIJINGSHAN).contentType(ContentType.JSON)
+                .body(Map.of("dailyLiving", 15, "cognition", 40, "perception", 60, "grade", 5))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(200)
+                .body("status", equalTo("RECOGNISED")).body("grade", equalTo(5)).body("monthlyBenefit", equalTo(1800.00f));
+
+        given().auth().oauth2(CHONGQING).get("/api/v1/healthcare/ltc/requests/" + id + "/assessments").then()
+                .statusCode(200).body("kind", equalTo(List.of("ASSESSMENT", "REASSESSMENT")));
+        given().auth().oauth2(CHONGQING).queryParam("entity", "ltc-request").queryParam("id", id)
+                .get("/api/v1/healthcare/audit").then().statusCode(200)
+                .body("items.action", hasItems("ltc-request.reassessment-requested"));
+    }
+
+    @Test
+    void aRequestStillWaitingForItsAssessmentCannotBeReassessed() {
+        String id = request(CHONGQING, "500112", "110114", 40.10, 116.21);
+
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON).body(Map.of("reason", "复评"))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/reassessment").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void withoutAnAgreementTheHomeInsurerDecidesByHand() {
         String id = request(CHENGDU, "510104", "110112", 39.91, 116.65);

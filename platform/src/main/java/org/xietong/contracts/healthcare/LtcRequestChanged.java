@@ -18,5 +18,10 @@ public record LtcRequestChanged(String id, String personRef, String homeRegion, 
     public static final String ASSESSED = "org.xietong.healthcare.ltc.assessed.v1";
     public static final String RECOGNISED = "org.xietong.healthcare.ltc.recognised.v1";
     public static final String REJECTED = "org.xietong.healthcare.ltc.rejected.v1";
-    public static final List<String> TYPES = List.of(REQUESTED, ASSESSED, RECOGNISED, REJECTED);
+    /** The assessor corrected its result; the request is ASSESSED again with it (and recognised anew if agreed). */
+    public static final String CORRECTED = "org.xietong.healthcare.ltc.corrected.v1";
+    /** The home insurer asked for a re-assessment (复评); the recognised grade and benefit stay until the new result. */
+    public static final String REASSESSMENT_REQUESTED = "org.xietong.healthcare.ltc.reassessment-requested.v1";
+    public static final List<String> TYPES = List.of(REQUESTED, ASSESSED, RECOGNISED, REJECTED, CORRECTED,
+            REASSESSMENT_REQUESTED);
 }
