@@ -127,6 +127,9 @@ final class Expectations {
                             + "other members only see it",
                     (op, c, t) -> t.seenBy(c) ? changeable(officerFor(c, t.places().get(0)))
                             : MatrixOutcome.HIDDEN),
+            Rule.of("POST /api/v1/healthcare/consultations/\\{id}/cancel",
+                    "only the requesting institution's staff cancel a consultation",
+                    (op, c, t) -> t.seenBy(c) ? changeable(staffOf(c, t.places().get(0))) : MatrixOutcome.HIDDEN),
             Rule.of("POST /api/v1/healthcare/consultations/\\{id}/.*",
                     "only the consulted institution's staff act on a consultation; the requester only sees it",
                     (op, c, t) -> t.seenBy(c) ? changeable(staffOf(c, t.places().get(1))) : MatrixOutcome.HIDDEN),

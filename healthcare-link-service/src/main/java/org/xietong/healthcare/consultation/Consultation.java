@@ -1,5 +1,7 @@
 package org.xietong.healthcare.consultation;
 
+import org.xietong.contracts.healthcare.ConsultationCancelled;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -71,10 +73,18 @@ public class Consultation extends TrackedEntity {
     @Column(name = "decline_reason", length = 2000)
     public String declineReason;
 
+    @Column(name = "cancel_reason", length = 500)
+    public String cancelReason;
+
     @Column(name = "closed_at")
     public Instant closedAt;
 
     public boolean overdueAt(Instant now) {
         return status.isOpen() && now.isAfter(deadline);
+    }
+
+    ConsultationCancelled cancelled() {
+        return new ConsultationCancelled(id, consortiumId, requesterCode, requesterRegion, consultantCode,
+                consultantRegion, specialty, urgency.name(), scheduledAt, closedAt);
     }
 }

@@ -4,8 +4,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -111,6 +113,27 @@ public class ConsultationResource {
     @APIResponse(responseCode = "409", description = "The consultation's status does not allow this step")
     public Response accept(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(consultations.accept(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CONSULT)
+    @Operation(operationId = "cancelConsultation", summary = "Cancel a consultation",
+            description = "The requesting institution withdraws a consultation it no longer needs, with a reason, until "
+            + "it is completed; publishes org.xietong.healthcare.consultation.cancelled.v1 so the consulting side "
+            + "frees its slot")
+    @APIResponse(responseCode = "200", description = "The cancelled consultation", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "409", description = "The consultation is completed, declined or already cancelled")
+    public Response cancel(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull CancelRequest request) {
+        return withTag(consultations.cancel(id, request.reason().strip(), ifMatch));
+    }
+
+    /** Why the requester withdraws the consultation. */
+    @Schema(name = "ConsultationCancellation")
+    public record CancelRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     @POST

@@ -9,7 +9,9 @@ import org.xietong.healthcare.institution.Capability;
 import org.xietong.healthcare.institution.Institution;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
+import org.xietong.contracts.healthcare.ConsultationCancelled;
 import org.xietong.platform.audit.Audit;
+import org.xietong.platform.events.Outbox;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
@@ -34,9 +36,12 @@ public class ConsultationService {
     private final ConsultationClock clock;
     private final Caller caller;
     private final Audit audit;
+    private final Outbox outbox;
 
     public ConsultationService(ConsultationRepository consultations, ConsortiumRepository consortia,
-                               InstitutionAccess access, ConsultationClock clock, Caller caller, Audit audit) {
+                               InstitutionAccess access, ConsultationClock clock, Caller caller, Audit audit,
+                               Outbox outbox) {
+        this.outbox = outbox;
         this.consultations = consultations;
         this.consortia = consortia;
         this.access = access;
@@ -137,6 +142,32 @@ public class ConsultationService {
         c.closedAt = clock.now();
         // The report is clinical content: the audit trail notes that it was written, not what it says.
         return changed(c, Map.of("reportLength", request.report().length()));
+    }
+
+    /**
+     * The requesting institution withdraws a consultation it no longer needs, with the reason, until it is
+     * completed; the consulting side is told (org.xietong.healthcare.consultation.cancelled.v1).
+     */
+    @Transactional
+    public ConsultationView cancel(long id, String reason, String ifMatch) {
+        Consultation c = readable(id);
+        caller.scope().requireWritable(access.staffOf(c.requesterRegion, c.requesterCode),
+                "consultation " + id + " (only the requesting institution cancels it)");
+        if (ifMatch != null) {
+            Versions.requireMatch(ifMatch, c.version);
+        }
+        if (!c.status.canMoveTo(ConsultationStatus.CANCELLED)) {
+            throw ProblemException.conflict("illegal-transition", "Consultation " + id + " is " + c.status
+                    + "; it cannot be cancelled");
+        }
+        c.status = ConsultationStatus.CANCELLED;
+        c.cancelReason = reason;
+        c.closedAt = clock.now();
+        // The reason may describe the patient: the trail and the event say that it was cancelled, not why.
+        ConsultationView view = changed(c, Map.of("reasonGiven", true));
+        outbox.record(ConsultationCancelled.TYPE, String.valueOf(c.id),
+                List.of(c.requesterRegion, c.consultantRegion).stream().distinct().toList(), c.cancelled());
+        return view;
     }
 
     private Consultation consultantAction(long id, String ifMatch, ConsultationStatus target) {

@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -112,6 +113,35 @@ class ConsultationResourceTest {
                 .post(API + "/consultations/" + id + "/decline").then().statusCode(200)
                 .body("status", equalTo("DECLINED")).body("declineReason", equalTo("本专科暂无值班专家"));
         given().auth().oauth2(centreDesk).post(API + "/consultations/" + id + "/accept").then().statusCode(409);
+    }
+
+    @Test
+    void theRequesterCancelsAScheduledConsultationAndTheConsultantIsTold() {
+        long id = request(Map.of());
+        given().auth().oauth2(centreDesk).post(API + "/consultations/" + id + "/accept").then().statusCode(200);
+        given().auth().oauth2(centreDesk).contentType(ContentType.JSON).body(Map.of("scheduledAt", future(1)))
+                .post(API + "/consultations/" + id + "/schedule").then().statusCode(200);
+
+        given().auth().oauth2(requesterDesk).contentType(ContentType.JSON).body(Map.of("reason", "患者已转上级医院"))
+                .post(API + "/consultations/" + id + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("患者已转上级医院"));
+
+        given().auth().oauth2(centreDesk).contentType(ContentType.JSON).body(Map.of("report", "已取消"))
+                .post(API + "/consultations/" + id + "/complete").then().statusCode(409);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(tianjin).queryParam("limit", 500).get(API + "/exchange/events").then()
+                        .statusCode(200).body("events.find { it.subject == '" + id + "' }.type",
+                                equalTo("org.xietong.healthcare.consultation.cancelled.v1"))
+                        .body("events.find { it.subject == '" + id + "' }.data.toString()",
+                                not(containsString("患者"))));
+    }
+
+    @Test
+    void onlyTheRequesterCancelsAConsultation() {
+        long id = request(Map.of());
+
+        given().auth().oauth2(centreDesk).contentType(ContentType.JSON).body(Map.of("reason", "不想做"))
+                .post(API + "/consultations/" + id + "/cancel").then().statusCode(403);
     }
 
     @Test

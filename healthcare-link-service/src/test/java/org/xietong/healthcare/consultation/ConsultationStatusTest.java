@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xietong.healthcare.consultation.ConsultationStatus.ACCEPTED;
+import static org.xietong.healthcare.consultation.ConsultationStatus.CANCELLED;
 import static org.xietong.healthcare.consultation.ConsultationStatus.COMPLETED;
 import static org.xietong.healthcare.consultation.ConsultationStatus.DECLINED;
 import static org.xietong.healthcare.consultation.ConsultationStatus.REQUESTED;
@@ -33,10 +34,18 @@ class ConsultationStatusTest {
         assertTrue(REQUESTED.canMoveTo(DECLINED));
         assertTrue(ACCEPTED.canMoveTo(DECLINED));
         assertFalse(SCHEDULED.canMoveTo(DECLINED));
-        for (ConsultationStatus closed : EnumSet.of(COMPLETED, DECLINED)) {
+        for (ConsultationStatus closed : EnumSet.of(COMPLETED, DECLINED, CANCELLED)) {
             assertTrue(closed.next().isEmpty());
             assertFalse(closed.isOpen());
         }
+    }
+
+    @Test
+    void theRequesterMayCancelUntilTheConsultationIsCompleted() {
+        assertTrue(REQUESTED.canMoveTo(CANCELLED));
+        assertTrue(ACCEPTED.canMoveTo(CANCELLED));
+        assertTrue(SCHEDULED.canMoveTo(CANCELLED));
+        assertFalse(COMPLETED.canMoveTo(CANCELLED));
     }
 
     @Test
