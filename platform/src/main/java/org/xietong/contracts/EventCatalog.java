@@ -1,5 +1,6 @@
 package org.xietong.contracts;
 
+import org.xietong.contracts.healthcare.ClinicSessionCancelled;
 import org.xietong.contracts.healthcare.ConsultationCancelled;
 import org.xietong.contracts.healthcare.LtcRequestChanged;
 import org.xietong.contracts.healthcare.SettlementChanged;
@@ -40,7 +41,8 @@ public final class EventCatalog {
                     new Entry(SchoolRemoved.TYPE, "pairing", SchoolRemoved.class),
                     new Entry(ActivityRecorded.TYPE, "pairing", ActivityRecorded.class),
                     new Entry(ExchangeConfirmed.TYPE, "rotation", ExchangeConfirmed.class),
-                    new Entry(ConsultationCancelled.TYPE, "healthcare", ConsultationCancelled.class)),
+                    new Entry(ConsultationCancelled.TYPE, "healthcare", ConsultationCancelled.class),
+                    new Entry(ClinicSessionCancelled.TYPE, "healthcare", ClinicSessionCancelled.class)),
             Stream.of(PairingChanged.TYPES.stream().map(type -> new Entry(type, "pairing", PairingChanged.class)),
                             AllianceChanged.TYPES.stream().map(type -> new Entry(type, "pairing", AllianceChanged.class)),
                             PostChanged.TYPES.stream().map(type -> new Entry(type, "rotation", PostChanged.class)),

@@ -152,6 +152,11 @@ final class Expectations {
                         }
                         return acts ? MatrixOutcome.ALLOWED : t.seenBy(c) ? MatrixOutcome.DENIED : MatrixOutcome.HIDDEN;
                     }),
+            Rule.of("POST /api/v1/healthcare/clinic-sessions/\\{id}/cancel",
+                    "a clinic session is cancelled by its host (staff or a health officer covering it); the expert's "
+                            + "home region sees the session but may not cancel it",
+                    (op, c, t) -> staffOf(c, t.places().get(0)) || officerFor(c, t.places().get(0)) ? MatrixOutcome.ALLOWED
+                            : t.seenBy(c) ? MatrixOutcome.DENIED : MatrixOutcome.HIDDEN),
             Rule.of("GET /api/v1/healthcare/institutions(/\\{code})?",
                     "the institution register (names, levels, capabilities; no patients) is scoped by region "
                             + "alone: staff of one hospital see the other institutions of their county",

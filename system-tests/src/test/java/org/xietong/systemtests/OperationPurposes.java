@@ -62,7 +62,7 @@ final class OperationPurposes {
             rule("POST /api/v1/healthcare/(settlements|filings|chronic-certifications).*", HEALTHCARE_SETTLE),
             rule("(PUT /api/v1/healthcare/catalogs/.*|POST /api/v1/healthcare/fallback/.*)", HEALTHCARE_RULES),
             rule("POST /api/v1/healthcare/consultations.*", HEALTHCARE_CONSULT),
-            rule("POST /api/v1/healthcare/(experts|clinic-sessions/\\{id}/appointments|appointments/.*)",
+            rule("POST /api/v1/healthcare/(experts|clinic-sessions/\\{id}/(appointments|cancel)|appointments/.*)",
                     HEALTHCARE_CARE),
             rule("(POST|PUT|DELETE) /api/v1/healthcare/(consortia|consortium-invitations|institutions|outreach-schedules).*",
                     HEALTHCARE_MANAGE));

@@ -23,4 +23,14 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
         return update("status = ?1, cancelledAt = instant where id = ?2 and status = ?3", Appointment.Status.CANCELLED, id,
                 Appointment.Status.BOOKED) == 1;
     }
+
+    /** Cancels every booked appointment of a cancelled session; the ids of those it cancelled. */
+    List<Long> cancelAll(long sessionId) {
+        List<Long> booked = getEntityManager().createQuery("select id from Appointment where sessionId = ?1 "
+                        + "and status = ?2 order by id", Long.class)
+                .setParameter(1, sessionId).setParameter(2, Appointment.Status.BOOKED).getResultList();
+        update("status = ?1, cancelledAt = instant where sessionId = ?2 and status = ?3", Appointment.Status.CANCELLED,
+                sessionId, Appointment.Status.BOOKED);
+        return booked;
+    }
 }

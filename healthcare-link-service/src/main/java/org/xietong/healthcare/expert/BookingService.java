@@ -3,10 +3,13 @@ package org.xietong.healthcare.expert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.xietong.healthcare.consortium.InstitutionAccess;
+import org.xietong.contracts.healthcare.ClinicSessionCancelled;
 import org.xietong.platform.audit.Audit;
+import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +27,11 @@ public class BookingService {
     private final ClinicCalendar calendar;
     private final Caller caller;
     private final Audit audit;
+    private final Outbox outbox;
 
     public BookingService(SessionRepository sessions, ExpertService schedules, AppointmentRepository appointments, InstitutionAccess access,
-                          ClinicCalendar calendar, Caller caller, Audit audit) {
+                          ClinicCalendar calendar, Caller caller, Audit audit, Outbox outbox) {
+        this.outbox = outbox;
         this.sessions = sessions;
         this.schedules = schedules;
         this.appointments = appointments;
@@ -64,6 +69,10 @@ public class BookingService {
             throw ProblemException.unprocessable("session-in-the-past", "Session in the past",
                     "Session " + sessionId + " was on " + session.sessionDate + "; book a coming one");
         }
+        if (session.status == SessionStatus.CANCELLED) {
+            throw ProblemException.conflict("session-cancelled", "Session " + sessionId + " was cancelled: "
+                    + session.cancelReason);
+        }
         if (appointments.booked(sessionId, request.patientRef())) {
             throw ProblemException.conflict("already-booked", "This patient already holds a seat in session " + sessionId);
         }
@@ -98,6 +107,38 @@ public class BookingService {
                 List.of(session.hostRegion), Map.of("session", session.id));
         appointments.getEntityManager().refresh(appointment);
         return AppointmentView.of(appointment);
+    }
+
+    /**
+     * The host cancels a coming session with the reason: its booked appointments are cancelled with it and the
+     * expert's half-day is free again. Published as org.xietong.healthcare.clinic-session.cancelled.v1 naming the
+     * cancelled appointments, so the host's booking system tells each booked patient.
+     */
+    @Transactional
+    public SessionView cancelSession(long sessionId, String reason) {
+        ClinicSession session = readable(sessionId);
+        caller.scope().requireWritable(access.actsFor(session.hostRegion, session.hostInstitutionCode),
+                "clinic session " + sessionId + " (only the host cancels it)");
+        if (session.status == SessionStatus.CANCELLED) {
+            throw ProblemException.conflict("session-cancelled", "Session " + sessionId + " is already cancelled");
+        }
+        if (session.sessionDate.isBefore(calendar.today())) {
+            throw ProblemException.conflict("session-in-the-past", "Session " + sessionId + " was on "
+                    + session.sessionDate + "; only a coming session can be cancelled");
+        }
+        List<Long> cancelled = appointments.cancelAll(sessionId);
+        session.status = SessionStatus.CANCELLED;
+        session.cancelReason = reason;
+        session.booked = 0;
+        sessions.flush();
+        List<String> regions = schedules.regions(session);
+        Instant now = Instant.now();
+        outbox.record(ClinicSessionCancelled.TYPE, String.valueOf(session.id), regions, new ClinicSessionCancelled(
+                session.id, session.scheduleId, session.expertId, session.hostInstitutionCode, session.hostRegion,
+                session.sessionDate, session.slot.name(), cancelled, now));
+        audit.record(caller.actor(), "clinic-session.cancelled", "clinic-session", String.valueOf(session.id), regions,
+                Map.of("reason", reason, "appointmentsCancelled", cancelled.size()));
+        return SessionView.of(session);
     }
 
     /** A session is visible where its schedule is: at the host and in the expert's home region. */

@@ -2,7 +2,9 @@ package org.xietong.healthcare.expert;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -76,6 +78,27 @@ public class ClinicResource {
             return Response.created(uri.getBaseUriBuilder().path("api/v1/healthcare/appointments")
                     .path(String.valueOf(appointment.id())).build()).entity(appointment).build();
         });
+    }
+
+    /** Why the host cancels a clinic session. */
+    @Schema(name = "ClinicSessionCancellation")
+    public record SessionCancellation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("clinic-sessions/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.HEALTHCARE_CARE)
+    @Operation(operationId = "cancelClinicSession", summary = "Cancel a clinic session",
+            description = "The host (its staff, or a health officer covering it) cancels a coming session with a "
+            + "reason: every booked appointment is cancelled with it and the expert's half-day is free again. "
+            + "Published as org.xietong.healthcare.clinic-session.cancelled.v1 with the cancelled appointment ids, "
+            + "so the host's booking system tells each patient")
+    @APIResponse(responseCode = "200", description = "The cancelled session",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "The session is past or already cancelled")
+    public SessionView cancelSession(@PathParam("id") long id, @Valid @NotNull SessionCancellation cancellation) {
+        return bookings.cancelSession(id, cancellation.reason().strip());
     }
 
     @GET

@@ -46,6 +46,14 @@ public class ClinicSession extends PanacheEntityBase {
     @Column(nullable = false)
     public int booked;
 
+    /** OPEN until the host cancels it; a cancelled session takes no booking and frees the expert's half-day. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 9)
+    public SessionStatus status = SessionStatus.OPEN;
+
+    @Column(name = "cancel_reason", length = 500)
+    public String cancelReason;
+
     public SessionKey key() {
         return new SessionKey(sessionDate, slot);
     }

@@ -260,6 +260,12 @@ public class ExpertService {
         return visibleAt(schedule.hostRegion, schedule.hostInstitutionCode, schedule.expertId);
     }
 
+    /** The host's region and the expert's home region: both follow a session. */
+    List<String> regions(ClinicSession session) {
+        Expert expert = experts.findById(session.expertId);
+        return List.of(session.hostRegion, expert.homeRegion).stream().distinct().toList();
+    }
+
     boolean visible(ClinicSession session) {
         return visibleAt(session.hostRegion, session.hostInstitutionCode, session.expertId);
     }

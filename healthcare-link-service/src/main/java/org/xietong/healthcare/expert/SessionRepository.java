@@ -12,12 +12,13 @@ import java.util.List;
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<ClinicSession, Long> {
 
-    /** The expert's sessions on any of these dates, wherever they are held. */
+    /** The expert's open sessions on any of these dates, wherever they are held. */
     List<ClinicSession> ofExpertOn(long expertId, Collection<LocalDate> dates) {
         if (dates.isEmpty()) {
             return List.of();
         }
-        return list("expertId = ?1 and sessionDate in ?2", Sort.by("sessionDate").and("slot"), expertId, List.copyOf(dates));
+        return list("expertId = ?1 and sessionDate in ?2 and status = ?3", Sort.by("sessionDate").and("slot"), expertId,
+                List.copyOf(dates), SessionStatus.OPEN);
     }
 
     PanacheQuery<ClinicSession> ofSchedule(long scheduleId, LocalDate from, LocalDate to) {
@@ -30,7 +31,8 @@ public class SessionRepository implements PanacheRepositoryBase<ClinicSession, L
      * count the previous one left, so the session never goes over capacity.
      */
     boolean takeSeat(long sessionId) {
-        return update("booked = booked + 1 where id = ?1 and booked < capacity", sessionId) == 1;
+        return update("booked = booked + 1 where id = ?1 and booked < capacity and status = ?2", sessionId,
+                SessionStatus.OPEN) == 1;
     }
 
     void freeSeat(long sessionId) {

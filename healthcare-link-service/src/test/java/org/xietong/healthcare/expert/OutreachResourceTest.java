@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.time.DayOfWeek;
@@ -26,6 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -151,6 +153,57 @@ class OutreachResourceTest {
         given().auth().oauth2(desk).get(API + "/clinic-sessions/" + session).then().body("booked", equalTo(1));
         given().auth().oauth2(desk).get(API + "/appointments/" + id).then().statusCode(200)
                 .body("patientRef", equalTo("P-9"));
+    }
+
+    @Test
+    void aCancelledSessionCancelsItsAppointmentsAndTellsTheHostsBookingSystem() {
+        long session = firstSession(given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(dates(leling, monday)).post(API + "/outreach-schedules"));
+        String desk = staff("371481", leling);
+        for (String patient : List.of("P-A", "P-B")) {
+            given().auth().oauth2(desk).contentType(ContentType.JSON).body(Map.of("patientRef", patient))
+                    .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(201);
+        }
+
+        given().auth().oauth2(desk).contentType(ContentType.JSON).body(Map.of("reason", "专家临时因病停诊"))
+                .post(API + "/clinic-sessions/" + session + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("available", equalTo(0));
+
+        given().auth().oauth2(desk).get(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(200)
+                .body("status", equalTo(List.of("CANCELLED", "CANCELLED")));
+        given().auth().oauth2(desk).contentType(ContentType.JSON).body(Map.of("patientRef", "P-C"))
+                .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(409)
+                .body("type", containsString("session-cancelled"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(dezhou).queryParam("limit", 500).get(API + "/exchange/events").then()
+                        .statusCode(200).body("events.find { it.subject == '" + session + "' }.type",
+                                equalTo("org.xietong.healthcare.clinic-session.cancelled.v1"))
+                        .body("events.find { it.subject == '" + session + "' }.data.cancelledAppointments.size()",
+                                equalTo(2)));
+    }
+
+    @Test
+    void theExpertsHalfDayIsFreeAgainOnceTheSessionIsCancelled() {
+        long session = firstSession(given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(dates(leling, monday)).post(API + "/outreach-schedules"));
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(Map.of("reason", "改到德州市中医院坐诊"))
+                .post(API + "/clinic-sessions/" + session + "/cancel").then().statusCode(200);
+
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(dates(dechengHospital, monday))
+                .post(API + "/outreach-schedules").then().statusCode(201);
+    }
+
+    @Test
+    void theExpertsHomeRegionCannotCancelTheHostsSession() {
+        long schedule = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(visiting(dates(leling, monday))).post(API + "/outreach-schedules").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(200);
+        long session = given().auth().oauth2(dezhou).get(API + "/outreach-schedules/" + schedule)
+                .then().statusCode(200).extract().jsonPath().getLong("nextSessions[0].id");
+
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(Map.of("reason", "专家另有安排"))
+                .post(API + "/clinic-sessions/" + session + "/cancel").then().statusCode(403);
     }
 
     @Test
