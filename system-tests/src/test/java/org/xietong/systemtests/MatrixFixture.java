@@ -95,6 +95,11 @@ final class MatrixFixture {
                     side(p.path("supportingRegion").asText(), p.path("supportingParty").asText(), regional),
                     side(p.path("supportedRegion").asText(), p.path("supportedParty").asText(), regional)), null, Map.of());
         }
+        for (MatrixTarget pairing : List.copyOf(of(MatrixKind.PAIRING))) {
+            for (JsonNode activity : items("/api/v1/pairing/activities?size=100&pairing=" + pairing.id())) {
+                add(MatrixKind.ACTIVITY, activity.path("id").asText(), pairing.places(), null, Map.of());
+            }
+        }
         for (JsonNode a : items("/api/v1/pairing/alliances?size=100")) {
             List<MatrixPlace> places = new ArrayList<>();
             for (JsonNode m : a.path("members")) {

@@ -15,6 +15,7 @@ enum MatrixKind {
     PAIRING("/api/v1/pairing/pairings/"),
     ALLIANCE("/api/v1/pairing/alliances/"),
     RESOURCE("/api/v1/pairing/resources/"),
+    ACTIVITY("/api/v1/pairing/activities/"),
     TEACHER("/api/v1/rotation/teachers/"),
     POST("/api/v1/rotation/posts/"),
     ASSIGNMENT("/api/v1/rotation/assignments/"),
@@ -41,7 +42,8 @@ enum MatrixKind {
 
     /** The admin's read of one object of this kind, to see that a refused change left it as it was. */
     Optional<String> readPath(String id) {
-        return this == REGION || this == RESOURCE ? Optional.empty() : Optional.of(prefix + id);
+        // Shared facilities and activities have no single-object read; their listings are by owner or pairing.
+        return this == REGION || this == RESOURCE || this == ACTIVITY ? Optional.empty() : Optional.of(prefix + id);
     }
 
     /** What an operation is aimed at: an object named by a path parameter, or by a required query parameter. */

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import org.xietong.platform.persistence.RecordedEntity;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -60,4 +61,14 @@ public class Activity extends RecordedEntity {
 
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
+
+    /** Set when the activity was withdrawn: it stays in the ledger and no longer counts. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by", length = 100)
+    public String withdrawnBy;
+
+    @Column(name = "withdrawal_reason", length = 500)
+    public String withdrawalReason;
 }

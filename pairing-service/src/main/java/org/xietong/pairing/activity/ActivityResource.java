@@ -4,13 +4,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -59,6 +62,26 @@ public class ActivityResource {
             ActivityView activity = service.record(request);
             return Response.status(Response.Status.CREATED).entity(activity).build();
         });
+    }
+
+    /** Why an activity is withdrawn. */
+    @Schema(name = "ActivityWithdrawal")
+    public record Withdrawal(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("activities/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.PAIRING_RECORD)
+    @Operation(operationId = "withdrawActivity", summary = "Withdraw a recorded activity",
+            description = "Withdraws an activity recorded by mistake (the wrong pairing, a visit that never took place), "
+            + "with the reason: it stays in the ledger, marked, no longer counts against dormancy, and "
+            + "org.xietong.pairing.activity.withdrawn.v1 is published")
+    @APIResponse(responseCode = "200", description = "The withdrawn activity",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "409", description = "The activity was already withdrawn")
+    public ActivityView withdraw(@PathParam("id") UUID id, @Valid @NotNull Withdrawal withdrawal) {
+        return service.withdraw(id, withdrawal.reason().strip());
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.xietong.contracts.pairing.ActivityRecorded;
+import org.xietong.contracts.pairing.ActivityWithdrawn;
 import org.xietong.contracts.rotation.ExchangeConfirmed;
 import org.xietong.pairing.agreement.Pairing;
 import org.xietong.pairing.agreement.PairingKind;
@@ -21,6 +22,7 @@ import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -109,6 +111,35 @@ public class ActivityService {
         return true;
     }
 
+    /**
+     * Withdraws an activity recorded by mistake, with the reason, by whoever may record the pairing's activities: it
+     * stays in the ledger, marked, no longer counts against dormancy, and the withdrawal is published.
+     */
+    @Transactional
+    public ActivityView withdraw(UUID activityId, String reason) {
+        Activity activity = em.find(Activity.class, activityId);
+        if (activity == null) {
+            throw ProblemException.notFound("Activity " + activityId);
+        }
+        Pairing pairing = pairings.visible(activity.pairingId);
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.coversAny(pairing.regionCodes()), "Pairing " + pairing.id);
+        if (activity.withdrawnAt != null) {
+            throw ProblemException.conflict("activity-withdrawn", "Activity " + activityId + " was withdrawn on "
+                    + activity.withdrawnAt);
+        }
+        activity.withdrawnAt = Instant.now();
+        activity.withdrawnBy = caller.username();
+        activity.withdrawalReason = reason;
+        em.flush();
+        outbox.record(ActivityWithdrawn.TYPE, pairing.id.toString(), pairing.regionCodes(), new ActivityWithdrawn(
+                activity.id.toString(), pairing.id.toString(), activity.kind.name(), activity.startDate,
+                activity.endDate, reason, activity.withdrawnAt));
+        audit.record(caller.actor(), "activity.withdrawn", "pairing", pairing.id.toString(), pairing.regionCodes(),
+                Map.of("activity", activity.id.toString(), "reason", reason));
+        return ActivityView.of(activity);
+    }
+
     private Activity save(Pairing pairing, Activity activity, Actor actor) {
         activity.id = UUID.randomUUID();
         activity.createdBy = actor.name();
@@ -179,7 +210,7 @@ public class ActivityService {
         if (pairingIds.isEmpty()) {
             return last;
         }
-        em.createQuery("select a.pairingId, max(a.endDate) from Activity a where a.pairingId in :ids "
+        em.createQuery("select a.pairingId, max(a.endDate) from Activity a where a.pairingId in :ids and a.withdrawnAt is null "
                         + "group by a.pairingId", LastActivity.class).setParameter("ids", pairingIds).getResultList()
                 .forEach(a -> last.put(a.pairingId(), a.endDate()));
         return last;

@@ -7,10 +7,12 @@ import java.util.UUID;
 
 public record ActivityView(UUID id, UUID pairingId, ActivityKind kind, ActivityMode mode, LocalDate startDate,
                            LocalDate endDate, String place, List<String> schools, Integer students, Integer teachers,
-                           Integer classes, String summary, Instant createdAt, String createdBy) {
+                           Integer classes, String summary, Instant createdAt, String createdBy, Instant withdrawnAt,
+                           String withdrawalReason) {
 
     static ActivityView of(Activity a) {
         return new ActivityView(a.id, a.pairingId, a.kind, a.mode, a.startDate, a.endDate, a.place,
-                List.copyOf(a.schools), a.students, a.teachers, a.classes, a.summary, a.createdAt, a.createdBy);
+                List.copyOf(a.schools), a.students, a.teachers, a.classes, a.summary, a.createdAt, a.createdBy,
+                a.withdrawnAt, a.withdrawalReason);
     }
 }

@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class ActivityResourceTest {
@@ -153,6 +154,38 @@ class ActivityResourceTest {
                 .body("pairingId", not(hasItem(quiet)));
         given().auth().oauth2(SHUNYI).get("/api/v1/pairing/dormant-pairings").then().statusCode(200)
                 .body("pairingId", not(hasItem(quiet)));
+    }
+
+    @Test
+    void aWithdrawnActivityNoLongerKeepsItsPairingAwake() {
+        String pairing = activePairing("1111016621", "1111086621");
+        backdateActivation(pairing, 240);
+        LocalDate recent = LocalDate.now().minusDays(20);
+        String id = record(MIYUN, activity(pairing, "TEACHER_TRAINING", recent, recent, List.of("1111016621")))
+                .then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "误录：该培训未举行"))
+                .post("/api/v1/pairing/activities/" + id + "/withdraw").then().statusCode(200)
+                .body("withdrawalReason", equalTo("误录：该培训未举行")).body("withdrawnAt", notNullValue());
+
+        given().auth().oauth2(MIYUN).get("/api/v1/pairing/dormant-pairings").then().statusCode(200)
+                .body("pairingId", hasItem(pairing));
+        assertTypes(pairing, "org.xietong.pairing.activity.withdrawn.v1", 1);
+    }
+
+    @Test
+    void anActivityIsWithdrawnOnceAndOnlyByThePairingsSides() {
+        String pairing = activePairing("1111016622", "1111086622");
+        LocalDate day = LocalDate.of(2026, 10, 16);
+        String id = record(MIYUN, activity(pairing, "LECTURE", day, day, List.of("1111086622")))
+                .then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(SHUNYI).contentType(ContentType.JSON).body(Map.of("reason", "越权撤回"))
+                .post("/api/v1/pairing/activities/" + id + "/withdraw").then().statusCode(404);
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "重复录入"))
+                .post("/api/v1/pairing/activities/" + id + "/withdraw").then().statusCode(200);
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "重复录入"))
+                .post("/api/v1/pairing/activities/" + id + "/withdraw").then().statusCode(409);
     }
 
     private String activePairing(String urban, String township) {

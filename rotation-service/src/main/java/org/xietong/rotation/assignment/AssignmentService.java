@@ -145,10 +145,7 @@ public class AssignmentService {
     /** An officer of either side refuses a proposed or accepted assignment; the seat and the teacher are free again. */
     @Transactional
     public AssignmentView reject(UUID id, String ifMatch, String reason) {
-        Assignment a = visible(id);
-        checkVersion(a, ifMatch);
-        boolean[] sides = officerSides(a);
-        caller.scope().requireWritable(sides[0] || sides[1], "assignment " + id);
+        Assignment a = forOfficer(id, ifMatch);
         if (a.status != AssignmentStatus.PROPOSED && a.status != AssignmentStatus.ACCEPTED) {
             throw ProblemException.conflict("assignment-" + slug(a.status), "Assignment " + id + " is " + a.status
                     + "; only a PROPOSED or ACCEPTED assignment can be rejected");
@@ -164,14 +161,8 @@ public class AssignmentService {
      */
     @Transactional
     public AssignmentView terminate(UUID id, String ifMatch, Termination termination) {
-        Assignment a = visible(id);
-        checkVersion(a, ifMatch);
-        boolean[] sides = officerSides(a);
-        caller.scope().requireWritable(sides[0] || sides[1], "assignment " + id);
-        if (a.status != AssignmentStatus.CONFIRMED && a.status != AssignmentStatus.IN_SERVICE) {
-            throw ProblemException.conflict("assignment-" + slug(a.status), "Assignment " + id + " is " + a.status
-                    + "; only a CONFIRMED or IN_SERVICE assignment can be terminated");
-        }
+        Assignment a = forOfficer(id, ifMatch);
+        requireRunning(a, "terminated");
         LocalDate endedOn = termination.endedOn() == null ? LocalDate.now(CHINA) : termination.endedOn();
         if (endedOn.isAfter(a.endDate())) {
             throw ProblemException.unprocessable("termination-after-end", "Not an early end", "Assignment " + id
@@ -199,14 +190,9 @@ public class AssignmentService {
      */
     @Transactional
     public AssignmentView extend(UUID id, String ifMatch, Extension extension) {
-        Assignment a = visible(id);
-        checkVersion(a, ifMatch);
+        Assignment a = forOfficer(id, ifMatch);
+        requireRunning(a, "extended");
         boolean[] sides = officerSides(a);
-        caller.scope().requireWritable(sides[0] || sides[1], "assignment " + id);
-        if (a.status != AssignmentStatus.CONFIRMED && a.status != AssignmentStatus.IN_SERVICE) {
-            throw ProblemException.conflict("assignment-" + slug(a.status), "Assignment " + id + " is " + a.status
-                    + "; only a CONFIRMED or IN_SERVICE assignment can be extended");
-        }
         if (a.extensionMonths != null && !a.extensionMonths.equals(extension.months())) {
             throw ProblemException.conflict("extension-differs", "Another extension is pending", "The other side "
                     + "agreed to extend assignment " + id + " by " + a.extensionMonths + " month(s), not "
@@ -235,6 +221,23 @@ public class AssignmentService {
         a.extensionFromBy = null;
         a.extensionToBy = null;
         return step(a, a.status, AssignmentChanged.EXTENDED, details);
+    }
+
+    /** An assignment a district officer of either side acts on. */
+    private Assignment forOfficer(UUID id, String ifMatch) {
+        Assignment a = visible(id);
+        checkVersion(a, ifMatch);
+        boolean[] sides = officerSides(a);
+        caller.scope().requireWritable(sides[0] || sides[1], "assignment " + id);
+        return a;
+    }
+
+    /** Confirmed or in service: what may be ended early or extended. */
+    private static void requireRunning(Assignment a, String action) {
+        if (a.status != AssignmentStatus.CONFIRMED && a.status != AssignmentStatus.IN_SERVICE) {
+            throw ProblemException.conflict("assignment-" + slug(a.status), "Assignment " + a.id + " is " + a.status
+                    + "; only a CONFIRMED or IN_SERVICE assignment can be " + action);
+        }
     }
 
     /** Whether the caller is an officer covering the sending side, and the receiving side. */
