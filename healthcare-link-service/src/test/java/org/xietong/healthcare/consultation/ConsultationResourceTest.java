@@ -130,9 +130,10 @@ class ConsultationResourceTest {
                 .post(API + "/consultations/" + id + "/complete").then().statusCode(409);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(tianjin).queryParam("limit", 500).get(API + "/exchange/events").then()
-                        .statusCode(200).body("events.find { it.subject == '" + id + "' }.type",
-                                equalTo("org.xietong.healthcare.consultation.cancelled.v1"))
-                        .body("events.find { it.subject == '" + id + "' }.data.toString()",
+                        .statusCode(200).body("events.find { it.subject == '" + id + "' && it.type == "
+                                + "'org.xietong.healthcare.consultation.cancelled.v1' }.data.consultantCode", equalTo(centre))
+                        .body("events.find { it.subject == '" + id + "' && it.type == "
+                                + "'org.xietong.healthcare.consultation.cancelled.v1' }.data.toString()",
                                 not(containsString("患者"))));
     }
 
