@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,6 +34,8 @@ import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.security.Purpose;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,10 +81,17 @@ public class LtcResource {
 
     @RolesAllowed(Purpose.Names.HEALTHCARE_INSURE)
     @Operation(operationId = "setLtcBenefits", summary = "Set a region's LTC benefits",
-            description = "Set your region's monthly LTC benefit by disability grade")
+            description = "Set your region's monthly LTC benefit by disability grade, as a version of its benefit table "
+            + "beginning on validFrom (default today, or since ever for a first table); a recognition takes the "
+            + "version in force on its day. A version may not begin before a day on which a request of the region "
+            + "was already recognised (422 retroactive-rule)")
+    @APIResponse(responseCode = "200", description = "The benefits of the version set, by grade",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, additionalProperties = BigDecimal.class)))
+    @APIResponse(responseCode = "422", description = "The version would begin before a recognition already made under the table then in force")
     public Map<Integer, BigDecimal> setBenefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode,
+                                                @Parameter(description = "The first day the version is in force") @QueryParam("validFrom") LocalDate validFrom,
                                                 @Valid @NotNull LtcRequests.Benefits benefits) {
-        return ltc.setBenefits(regionCode, benefits);
+        return ltc.setBenefits(regionCode, benefits, validFrom);
     }
 
     @GET
@@ -89,9 +99,11 @@ public class LtcResource {
     @RolesAllowed(Purpose.Names.HEALTHCARE_READ)
     @Path("benefits/{regionCode}")
     @Operation(operationId = "getLtcBenefits", summary = "Get a region's LTC benefits",
-            description = "The monthly benefit by grade in force for a region (its own, else its city's or province's)")
-    public Map<Integer, BigDecimal> benefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode) {
-        return ltc.benefits(regionCode);
+            description = "The monthly benefit by grade in force for a region on a day (default today): its own "
+            + "table, else its city's or province's")
+    public Map<Integer, BigDecimal> benefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode,
+                                             @Parameter(description = "The day the benefits are in force (default today)") @QueryParam("on") LocalDate on) {
+        return ltc.benefits(regionCode, on == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : on);
     }
 
     @POST

@@ -18,6 +18,8 @@ import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.events.Outbox;
 import org.xietong.platform.privacy.ResidentIds;
 import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.region.RegionCode;
+import org.xietong.platform.rules.RuleVersions;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
@@ -46,6 +48,7 @@ public class LtcService {
 
     /** The SLA from request to decision (two weeks, as the Chongqing–Beijing case took by hand). */
     static final Duration SLA = Duration.ofDays(14);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String INSURANCE_OFFICER = "insurance-officer";
     static final String ASSESSOR = "ltc-assessor";
 
@@ -122,30 +125,46 @@ public class LtcService {
                 .map(AgreementView::of).toList();
     }
 
+    /**
+     * Sets a version of the region's benefit table beginning on {@code validFrom} (default: today, or since ever for
+     * a region's first table), replacing a version beginning that day. A version may not begin before a day on which
+     * a request of the region was already recognised under the table then in force.
+     */
     @Transactional
-    public Map<Integer, BigDecimal> setBenefits(String regionCode, LtcRequests.Benefits request) {
+    public Map<Integer, BigDecimal> setBenefits(String regionCode, LtcRequests.Benefits request, LocalDate validFrom) {
         requireInsurer(regionCode);
-        LtcBenefit.delete("regionCode", regionCode);
+        List<LocalDate> versions = LtcBenefit.<LtcBenefit>list("regionCode", regionCode).stream()
+                .map(b -> b.validFrom).distinct().toList();
+        LocalDate start = RuleVersions.start(validFrom, versions, LocalDate.now(CHINA),
+                day -> LtcRequest.count("homeRegion like ?1 and status = ?2 and decidedAt >= ?3",
+                        RegionCode.scopePrefix(regionCode) + "%", LtcRequest.Status.RECOGNISED,
+                        day.atStartOfDay(CHINA).toInstant()) > 0,
+                "The LTC benefits of " + regionCode);
+        LtcBenefit.delete("regionCode = ?1 and validFrom = ?2", regionCode, start);
         request.monthlyByGrade().forEach((grade, amount) -> {
             LtcBenefit benefit = new LtcBenefit();
             benefit.regionCode = regionCode;
             benefit.grade = grade;
+            benefit.validFrom = start;
             benefit.monthlyAmount = amount.setScale(2, RoundingMode.HALF_UP);
             benefit.persist();
         });
         audit.record(caller.actor(), "ltc-benefits.set", "ltc-benefit", regionCode, List.of(regionCode),
-                Map.of("monthlyByGrade", request.monthlyByGrade()));
-        return benefits(regionCode);
+                Map.of("monthlyByGrade", request.monthlyByGrade(), "validFrom", start.toString()));
+        return benefits(regionCode, start);
     }
 
-    /** The benefits in force for a region: its own, else its city's, else its province's. */
-    public Map<Integer, BigDecimal> benefits(String regionCode) {
+    /** The benefits in force for a region on a day: its own table, else its city's, else its province's. */
+    public Map<Integer, BigDecimal> benefits(String regionCode, LocalDate day) {
         for (String code : Stream.of(regionCode, regionCode.substring(0, 4) + "00", regionCode.substring(0, 2) + "0000")
                 .distinct().toList()) {
             List<LtcBenefit> rows = LtcBenefit.list("regionCode", Sort.by("grade"), code);
-            if (!rows.isEmpty()) {
+            Optional<LocalDate> inForce = RuleVersions.inForce(rows.stream().map(b -> b.validFrom).distinct().toList(),
+                    d -> d, day);
+            if (inForce.isPresent()) {
                 Map<Integer, BigDecimal> byGrade = new LinkedHashMap<>();
-                rows.forEach(row -> byGrade.put(row.grade, row.monthlyAmount));
+                rows.stream().filter(row -> row.validFrom.equals(inForce.get()))
+                        .forEach(row -> byGrade.put(row.grade, row.monthlyAmount));
                 return byGrade;
             }
         }
@@ -303,7 +322,7 @@ public class LtcService {
 
     private void recogniseUnderAgreement(LtcRequest r, Institution assigned) {
         boolean accredited = assigned.has(Capability.LTC_ASSESSOR);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(CHINA);
         Optional<LtcAgreement> agreement = LtcAgreement.<LtcAgreement>listAll().stream()
                 .filter(a -> a.covers(r.homeRegion, r.residenceRegion, today)).findFirst();
         if (accredited && agreement.isPresent()) {
@@ -368,7 +387,7 @@ public class LtcService {
         r.decidedBy = caller.username();
         r.decidedAt = Instant.now();
         r.decisionReason = reason;
-        r.monthlyBenefit = benefits(r.homeRegion).getOrDefault(r.grade, BigDecimal.ZERO.setScale(2));
+        r.monthlyBenefit = benefits(r.homeRegion, LocalDate.now(CHINA)).getOrDefault(r.grade, BigDecimal.ZERO.setScale(2));
         em.flush();
         // The reason is free text and may describe the person: the audit trail only says how it was decided.
         publish(r, LtcRequestChanged.RECOGNISED, Map.of("recognition", how, "monthlyBenefit", r.monthlyBenefit));

@@ -12,6 +12,8 @@ import org.xietong.devstack.test.TestTokens;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -180,6 +183,39 @@ class LtcResourceTest {
         given().auth().oauth2(CHONGQING).contentType(ContentType.JSON).body(Map.of("reason", "复评"))
                 .post("/api/v1/healthcare/ltc/requests/" + id + "/reassessment").then().statusCode(409)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aBenefitChangeFromADateLeavesTodaysRecognitionsUnderTheTableInForce() {
+        String wanzhou = TestTokens.user("insurer-wanzhou", "insurance-officer").region("500101").sign();
+        String nextYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusYears(1).withDayOfYear(1).toString();
+        given().auth().oauth2(wanzhou).contentType(ContentType.JSON).body(Map.of("monthlyByGrade", Map.of("3", 1300)))
+                .put("/api/v1/healthcare/ltc/benefits/500101").then().statusCode(200);
+        given().auth().oauth2(wanzhou).contentType(ContentType.JSON).queryParam("validFrom", nextYear)
+                .body(Map.of("monthlyByGrade", Map.of("3", 1450))).put("/api/v1/healthcare/ltc/benefits/500101")
+                .then().statusCode(200).body("'3'", equalTo(1450.00f));
+
+        given().auth().oauth2(wanzhou).get("/api/v1/healthcare/ltc/benefits/500101").then().statusCode(200)
+                .body("'3'", equalTo(1300.00f));
+        given().auth().oauth2(wanzhou).queryParam("on", nextYear).get("/api/v1/healthcare/ltc/benefits/500101")
+                .then().statusCode(200).body("'3'", equalTo(1450.00f));
+        String id = request(wanzhou, "500101", "110114", 40.10, 116.21);
+        given().auth().oauth2(SHIJINGSHAN).contentType(ContentType.JSON)
+                .body(Map.of("dailyLiving", 40, "cognition", 70, "perception", 80, "grade", 3))
+                .post("/api/v1/healthcare/ltc/requests/" + id + "/result").then().statusCode(200)
+                .body("status", equalTo("RECOGNISED")).body("monthlyBenefit", equalTo(1300.00f));
+    }
+
+    @Test
+    void aBenefitVersionBeginningBeforeARecognitionIsRefused() {
+        String id = recognisedAtGradeThree();
+        String yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+
+        given().auth().oauth2(CHONGQING).contentType(ContentType.JSON).queryParam("validFrom", yesterday)
+                .body(Map.of("monthlyByGrade", Map.of("3", 900))).put("/api/v1/healthcare/ltc/benefits/500000")
+                .then().statusCode(422).body("type", containsString("retroactive-rule"));
+        given().auth().oauth2(CHONGQING).get("/api/v1/healthcare/ltc/requests/" + id).then().statusCode(200)
+                .body("monthlyBenefit", equalTo(1200.00f));
     }
 
     @Test
