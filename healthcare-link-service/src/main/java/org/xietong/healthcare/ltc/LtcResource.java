@@ -35,7 +35,6 @@ import org.xietong.platform.security.Purpose;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,7 +102,7 @@ public class LtcResource {
             + "table, else its city's or province's")
     public Map<Integer, BigDecimal> benefits(@PathParam("regionCode") @Pattern(regexp = REGION) String regionCode,
                                              @Parameter(description = "The day the benefits are in force (default today)") @QueryParam("on") LocalDate on) {
-        return ltc.benefits(regionCode, on == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : on);
+        return ltc.benefits(regionCode, on);
     }
 
     @POST

@@ -154,8 +154,12 @@ public class LtcService {
         return benefits(regionCode, start);
     }
 
-    /** The benefits in force for a region on a day: its own table, else its city's, else its province's. */
-    public Map<Integer, BigDecimal> benefits(String regionCode, LocalDate day) {
+    /**
+     * The benefits in force for a region on a day (null: today): its own table, else its city's, else its
+     * province's.
+     */
+    public Map<Integer, BigDecimal> benefits(String regionCode, LocalDate on) {
+        LocalDate day = on == null ? LocalDate.now(CHINA) : on;
         for (String code : Stream.of(regionCode, regionCode.substring(0, 4) + "00", regionCode.substring(0, 2) + "0000")
                 .distinct().toList()) {
             List<LtcBenefit> rows = LtcBenefit.list("regionCode", Sort.by("grade"), code);

@@ -35,12 +35,18 @@ public record SettlementView(UUID id, String billId, String personId, String hom
      */
     static SettlementView of(UUID id, String billId, String personId, String homeRegion, String treatmentRegion,
                              String institutionCode, LocalDate visitDate, Settlement s, boolean homeSide) {
+        return of(id, billId, personId, homeRegion, treatmentRegion, institutionCode, visitDate, s, homeSide,
+                id == null ? null : SettlementStatus.SETTLED, null, null, null);
+    }
+
+    private static SettlementView of(UUID id, String billId, String personId, String homeRegion, String treatmentRegion,
+                                     String institutionCode, LocalDate visitDate, Settlement s, boolean homeSide,
+                                     SettlementStatus status, UUID replaces, Instant reversedAt, String reversalReason) {
         return new SettlementView(id, billId, personId, homeRegion, treatmentRegion, institutionCode, visitDate,
                 s.total(), s.outOfScope(), s.eligible(), s.deductible(), s.basicFund(), s.seriousIllness(),
                 s.medicalAssistance(), s.fallback(), s.patientPays(),
                 homeSide ? s.explanations() : billExplanations(s), s.lines(), s.year(),
-                homeSide ? s.before() : null, homeSide ? s.after() : null, id == null ? null : SettlementStatus.SETTLED,
-                null, null, null);
+                homeSide ? s.before() : null, homeSide ? s.after() : null, status, replaces, reversedAt, reversalReason);
     }
 
     /** Results recorded before bill explanations existed keep only the figures that involve no yearly sum. */
@@ -55,11 +61,7 @@ public record SettlementView(UUID id, String billId, String personId, String hom
     }
 
     static SettlementView of(SettlementRecord r, boolean homeSide) {
-        SettlementView v = of(r.id, r.billId, r.personId, r.homeRegion, r.treatmentRegion, r.institutionCode,
-                r.visitDate, r.result, homeSide);
-        return new SettlementView(v.id, v.billId, v.personId, v.homeRegion, v.treatmentRegion, v.institutionCode,
-                v.visitDate, v.total, v.outOfScope, v.eligible, v.deductible, v.basicFund, v.seriousIllness,
-                v.medicalAssistance, v.fallback, v.patientPays, v.explanations, v.lines, v.year, v.accumulatorsBefore,
-                v.accumulatorsAfter, r.status, r.replaces, r.reversedAt, r.reversalReason);
+        return of(r.id, r.billId, r.personId, r.homeRegion, r.treatmentRegion, r.institutionCode, r.visitDate, r.result,
+                homeSide, r.status, r.replaces, r.reversedAt, r.reversalReason);
     }
 }
