@@ -7,8 +7,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xietong.devstack.test.TestTokens;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +23,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class InstitutionResourceTest {
@@ -64,6 +72,36 @@ class InstitutionResourceTest {
         given().auth().oauth2(nankai).contentType(ContentType.JSON)
                 .body(Map.of("code", "bad code", "name", "x", "regionCode", "110107", "level", "FOUR_A"))
                 .post("/api/v1/healthcare/institutions").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Both pass the service's check; the database keeps one, and the other is told so, not given a 500. */
+    @Test
+    void parallelRegistrationsOfOneCodeCreateItOnceAndRefuseTheRestAsConflicts() throws Exception {
+        String nankai = TestTokens.user("health-nk", "health-officer").region("120104").sign();
+        Map<String, Object> body = Map.of("code", "H1201040077", "name", "南开区第七医院", "regionCode", "120104",
+                "level", "TWO_A", "latitude", 39.12, "longitude", 117.15);
+        int parallel = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(nankai).contentType(ContentType.JSON).body(body)
+                            .post("/api/v1/healthcare/institutions").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, Collections.frequency(statuses, 201), statuses::toString);
+            assertEquals(parallel - 1, Collections.frequency(statuses, 409), statuses::toString);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

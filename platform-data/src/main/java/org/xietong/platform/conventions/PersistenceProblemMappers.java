@@ -1,5 +1,6 @@
 package org.xietong.platform.conventions;
 
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +29,8 @@ public class PersistenceProblemMappers {
     private static final Logger LOG = Logger.getLogger(PersistenceProblemMappers.class);
     /** About what a PostgreSQL restart or fail-over takes; a caller that waits this long is not refused again at once. */
     static final int RETRY_AFTER_SECONDS = 5;
+    /** Wrappers never nest deeper than this; a cycle would go on forever. */
+    private static final int MAX_DEPTH = 32;
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
@@ -65,6 +68,27 @@ public class PersistenceProblemMappers {
                         .withInstance(uri.getPath()).toResponse())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .build();
+    }
+
+    /**
+     * A write the database refuses only at commit (Hibernate flushes then) arrives wrapped in the transaction's
+     * rollback and Arc's wrapper for a checked exception; it is answered for what the database said, like a bare one.
+     */
+    @ServerExceptionMapper
+    public Response atCommit(ArcUndeclaredThrowableException e, UriInfo uri) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentUpdate((RuntimeException) cause, uri);
+            }
+            if (cause instanceof ConstraintViolationException violation) {
+                return constraint(violation, uri);
+            }
+            if (cause instanceof DataException data) {
+                return unstorable(data, uri);
+            }
+        }
+        return persistence(e, uri);
     }
 
     private static String rootMessage(Throwable e) {
