@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Decides eligibility for many teachers at once, each under the policy of their school's region. */
+/** Decides eligibility for many teachers at once, each under the policy of their school's region in force for the cycle. */
 @ApplicationScoped
 public class EligibilityRoster {
 
@@ -36,15 +36,16 @@ public class EligibilityRoster {
         Set<Long> rotated = rotatedIn(teachers, cycle, byRegion);
         List<Entry> entries = new ArrayList<>(teachers.size());
         for (Teacher t : teachers) {
-            RotationPolicy policy = policyOf(t.regionCode, byRegion);
+            RotationPolicy policy = policyOf(t.regionCode, cycle, byRegion);
             entries.add(new Entry(t, Eligibility.decide(new Eligibility.Facts(t.status, t.gender, t.birthDate,
                     t.joinedSchoolOn, rotated.contains(t.id)), policy, cycle)));
         }
         return entries;
     }
 
-    public RotationPolicy policyOf(String regionCode, Map<String, RotationPolicy> cache) {
-        return cache.computeIfAbsent(regionCode, code -> policies.effective(code).policy());
+    /** The policy the region's teachers are decided under in {@code cycle}: the one in force on its first day. */
+    public RotationPolicy policyOf(String regionCode, int cycle, Map<String, RotationPolicy> cache) {
+        return cache.computeIfAbsent(regionCode, code -> policies.effective(code, LocalDate.of(cycle, 9, 1)).policy());
     }
 
     /** Teachers with a rotation (shadowing is learning, not rotation) confirmed or later, starting in their cycle. */
@@ -62,7 +63,7 @@ public class EligibilityRoster {
             if (t == null) {
                 continue;
             }
-            if (!rotation.startDate().isAfter(policyOf(t.regionCode, byRegion).cycleEnd(cycle))) {
+            if (!rotation.startDate().isAfter(policyOf(t.regionCode, cycle, byRegion).cycleEnd(cycle))) {
                 rotated.add(t.id);
             }
         }

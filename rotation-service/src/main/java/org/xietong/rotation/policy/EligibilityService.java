@@ -37,7 +37,7 @@ public class EligibilityService {
      */
     public Page<EligibilityView> list(String region, int cycle, String status, int page, int size) {
         caller.scope().requireReadable(caller.scope().covers(region), "region " + region);
-        policies.requireCycle(policies.effective(region).policy(), cycle);
+        policies.forCycle(region, cycle);
         Eligibility.Status wanted = QueryParams.enumOf(Eligibility.Status.class, status, "status");
         List<Teacher> inRegion = teachers.inRegionOrSchools(RegionCode.scopePrefix(region), List.of()).stream()
                 .filter(t -> caller.scope().coversSchool(t.regionCode, t.schoolCode)).toList();

@@ -3,20 +3,35 @@ package org.xietong.rotation.policy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.xietong.platform.persistence.TrackedEntity;
 import org.xietong.rotation.matching.MatchingWeights;
 
-/** A region's own {@link RotationPolicy} as stored, with who last set it. */
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/** One version of a region's own {@link RotationPolicy} as stored, in force from {@code validFrom}, with who last set it. */
 @Entity
 @Table(name = "rotation_policy")
+@IdClass(StoredRotationPolicy.Key.class)
 public class StoredRotationPolicy extends TrackedEntity {
+
+    public record Key(String regionCode, LocalDate validFrom) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
 
     @Id
     @Column(name = "region_code", length = 6)
     public String regionCode;
+
+    @Id
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
 
     @Column(name = "min_years_at_school", nullable = false)
     public int minYearsAtSchool;

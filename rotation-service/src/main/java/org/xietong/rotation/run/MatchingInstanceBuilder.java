@@ -127,7 +127,7 @@ public class MatchingInstanceBuilder {
         Map<String, RotationPolicy> policies = new HashMap<>();
         Map<CapKey, Integer> caps = new HashMap<>();
         counts.forEach((key, count) -> {
-            RotationPolicy policy = roster.policyOf(regionOf.get(key), policies);
+            RotationPolicy policy = roster.policyOf(regionOf.get(key), cycle, policies);
             caps.put(key, Math.max(0, policy.outflowCap(count) - used.getOrDefault(key, 0)));
         });
         return caps;

@@ -63,8 +63,8 @@ public class MatchingRunService {
         String region = request.regionCode();
         caller.scope().requireWritable(caller.scope().covers(region) && caller.scope().school().isEmpty(),
                 "region " + region);
-        RotationPolicy policy = policies.effective(region).policy();
-        int cycle = policies.requireCycle(policy, request.cycle());
+        int cycle = request.cycle();
+        RotationPolicy policy = policies.forCycle(region, cycle).policy();
         // One run of a region at a time: two runs must not offer the same open seat or teacher.
         locks.lockRegion(region);
         List<DemandPost> candidates = selectPosts(RegionCode.scopePrefix(region), policy, cycle, request.postIds());

@@ -80,9 +80,9 @@ public class StatsService {
 
     public Stats stats(String region, int requestedCycle) {
         caller.scope().requireReadable(caller.scope().covers(region) && caller.scope().school().isEmpty(), "region " + region);
-        PolicyService.Effective effective = policies.effective(region);
+        PolicyService.Effective effective = policies.forCycle(region, requestedCycle);
         RotationPolicy policy = effective.policy();
-        int cycle = policies.requireCycle(policy, requestedCycle);
+        int cycle = requestedCycle;
         Targets targets = new Targets(policy.targetYearlyPercent(),
                 Math.min(100, policy.targetYearlyPercent() * policy.cycleYears()), policy.targetBackbonePercent());
         List<Teacher> inRegion = teachers.inRegionOrSchools(RegionCode.scopePrefix(region), List.of());
@@ -113,8 +113,7 @@ public class StatsService {
 
     public SupplyDemand supplyDemand(String region, Integer requestedCycle) {
         caller.scope().requireReadable(caller.scope().covers(region), "region " + region);
-        RotationPolicy policy = policies.effective(region).policy();
-        int cycle = requestedCycle == null ? policy.cycleOf(LocalDate.now()) : policies.requireCycle(policy, requestedCycle);
+        int cycle = policies.cycleOrCurrent(region, requestedCycle);
         String prefix = RegionCode.scopePrefix(region);
         Map<String, int[]> cells = new TreeMap<>();
         List<DemandPost> open = posts.list("regionCode like ?1 and status in ?2", prefix + "%",

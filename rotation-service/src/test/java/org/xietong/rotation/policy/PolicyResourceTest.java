@@ -13,7 +13,11 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.xietong.rotation.fixtures.TeacherFixtures.register;
 import static org.xietong.rotation.fixtures.TeacherFixtures.teacher;
 
@@ -104,6 +108,74 @@ class PolicyResourceTest {
     void eligibilityOfARegionOutsideTheCallersScopeIsNotFound() {
         given().auth().oauth2(OTHER).queryParam("region", "130402").queryParam("cycle", 2024)
                 .get("/api/v1/rotation/eligibility").then().statusCode(404);
+    }
+
+    /**
+     * Congtai (130403) relaxes six years to five from the 2024 cycle. A teacher with five years and a quarter at the
+     * 2021 cycle's start stays NOT_YET for 2021, decided under the rule in force on its first day; the same teacher
+     * under a version begun before that day would have been ELIGIBLE.
+     */
+    @Test
+    void aCycleIsDecidedUnderThePolicyInForceOnItsFirstDay() {
+        String officer = congtaiSchoolAndOfficer();
+        Map<String, Object> teacher = teacher("CT-001", "赵老师", CONGTAI_SCHOOL);
+        teacher.put("joinedSchoolOn", "2016-06-01");
+        register(officer, teacher);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(policy(6))
+                .put("/api/v1/rotation/policies/130403").then().statusCode(200).body("validFrom", equalTo("2000-01-01"));
+        String firstTag = given().auth().oauth2(officer).get("/api/v1/rotation/policies/130403").then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(officer).header("If-Match", firstTag).queryParam("validFrom", "2024-09-01")
+                .contentType(ContentType.JSON).body(policy(5)).put("/api/v1/rotation/policies/130403")
+                .then().statusCode(200).body("validFrom", equalTo("2024-09-01")).body("validTo", nullValue());
+
+        assertEquals("NOT_YET", eligibility(officer, 2021, "CT-001"));
+        assertEquals("ELIGIBLE", eligibility(officer, 2024, "CT-001"));
+        given().auth().oauth2(officer).queryParam("on", "2021-09-01").get("/api/v1/rotation/policies/130403")
+                .then().statusCode(200).body("policy.minYearsAtSchool", equalTo(6)).body("validTo", equalTo("2024-08-31"));
+        given().auth().oauth2(officer).get("/api/v1/rotation/policies/130403/history").then().statusCode(200)
+                .body("validFrom", contains("2000-01-01", "2024-09-01"))
+                .body("policy.minYearsAtSchool", contains(6, 5));
+    }
+
+    /** A committed run decided Qiuxian's (130430) 2024 cycle: its rules may change from the next cycle, not before. */
+    @Test
+    void aVersionCannotChangeTheRulesOfACycleARunHasDecided() {
+        String officer = TestTokens.user("edu-qx", "education-officer").region("130430").sign();
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(policy(6))
+                .put("/api/v1/rotation/policies/130430").then().statusCode(200);
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "130430", "cycle", 2024, "dryRun", false))
+                .post("/api/v1/rotation/matching-runs").then().statusCode(201);
+        String tag = given().auth().oauth2(officer).get("/api/v1/rotation/policies/130430").then().extract().header("ETag");
+
+        given().auth().oauth2(officer).header("If-Match", tag).queryParam("validFrom", "2024-09-01")
+                .contentType(ContentType.JSON).body(policy(5)).put("/api/v1/rotation/policies/130430")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", endsWith("/retroactive-rule"));
+        given().auth().oauth2(officer).header("If-Match", tag).queryParam("validFrom", "2024-09-02")
+                .contentType(ContentType.JSON).body(policy(5)).put("/api/v1/rotation/policies/130430")
+                .then().statusCode(200).body("validFrom", equalTo("2024-09-02"));
+        given().auth().oauth2(officer).queryParam("region", "130430").queryParam("cycle", 2024)
+                .get("/api/v1/rotation/eligibility").then().statusCode(200);
+        given().auth().oauth2(officer).queryParam("on", "2024-09-01").get("/api/v1/rotation/policies/130430")
+                .then().statusCode(200).body("policy.minYearsAtSchool", equalTo(6));
+    }
+
+    private static final String CONGTAI_SCHOOL = "1313040301";
+
+    private static String congtaiSchoolAndOfficer() {
+        try (PairingEvents events = new PairingEvents()) {
+            events.school(CONGTAI_SCHOOL, "邯郸市丛台区实验小学", "130403", "JUNIOR", 36.62, 114.50);
+        }
+        PairingEvents.awaitSchools(CONGTAI_SCHOOL);
+        return TestTokens.user("edu-ct", "education-officer").region("130403").sign();
+    }
+
+    private static String eligibility(String token, int cycle, String staffNumber) {
+        return given().auth().oauth2(token).queryParam("region", "130403").queryParam("cycle", cycle)
+                .queryParam("size", 500).get("/api/v1/rotation/eligibility").then().statusCode(200).extract()
+                .jsonPath().getString("items.find { it.staffNumber == '" + staffNumber + "' }.status");
     }
 
     /** The region code in the path was not checked: "abc" answered the defaults as if it were a region. */
