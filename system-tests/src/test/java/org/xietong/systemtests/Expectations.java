@@ -161,7 +161,7 @@ final class Expectations {
                     "the institution register (names, levels, capabilities; no patients) is scoped by region "
                             + "alone: staff of one hospital see the other institutions of their county",
                     (op, c, t) -> visible(op, t.places().get(0).inRegionOf(c))),
-            Rule.of("GET /api/v1/rotation/(eligibility|supply-demand)",
+            Rule.of("GET /api/v1/rotation/(eligibility(/export)?|supply-demand)",
                     "scoped by region alone, so a school admin may ask about its district: eligibility then lists "
                             + "only its own school's teachers, supply and demand are district counts without names",
                     (op, c, t) -> visible(op, t.places().get(0).inRegionOf(c))),

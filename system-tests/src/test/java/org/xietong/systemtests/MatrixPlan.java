@@ -151,7 +151,7 @@ final class MatrixPlan {
         if (anchor == null && target != null && op.paged()) {
             query.add("size=100");
         }
-        if (op.name().equals("GET /api/v1/healthcare/settlements")) {
+        if (op.name().matches("GET /api/v1/healthcare/settlements(/export)?")) {
             // Settlements are listed by person or by month: the month the fixture recorded them in.
             query.add("month=" + MONTH);
         }

@@ -33,7 +33,7 @@ final class OperationPurposes {
             // records (teachers, assignments, dossiers, preferences) only for teachers, school admins and officers.
             rule("GET /api/v1/rotation/exchange/.*", ROTATION_EXCHANGE),
             rule("GET /api/v1/rotation/audit", ROTATION_AUDIT),
-            rule("GET /api/v1/rotation/(eligibility|supply-demand)", ROTATION_WRITE),
+            rule("GET /api/v1/rotation/(eligibility(/export)?|supply-demand)", ROTATION_WRITE),
             rule("GET /api/v1/rotation/stats", ROTATION_GOVERN),
             rule("GET /api/v1/rotation/(teachers|assignments).*", ROTATION_PEOPLE),
             rule("GET /api/v1/rotation/.*", ROTATION_READ),

@@ -1,6 +1,7 @@
 package org.xietong.healthcare.reconciliation;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -60,6 +61,30 @@ public class ReconciliationService {
      * region, a treatment region or an institution; always within the caller's scope.
      */
     public org.xietong.platform.api.Page<Listed> list(Filter filter, SettlementAccess access, int page, int size) {
+        var found = query(filter, access).page(Page.of(page, size));
+        List<Listed> items = found.list().stream().map(r -> listed(r, access)).toList();
+        return new org.xietong.platform.api.Page<>(items, page, size, found.count());
+    }
+
+    /**
+     * Every settlement of a listing at once, for a spreadsheet; more than {@link #EXPORT_LIMIT} rows is refused (422)
+     * before any is read, so one request never holds an unbounded month in memory.
+     */
+    public List<Listed> export(Filter filter, SettlementAccess access) {
+        var found = query(filter, access);
+        long count = found.count();
+        if (count > EXPORT_LIMIT) {
+            throw ProblemException.unprocessable("export-too-large", "Too many rows for one file",
+                    count + " settlements match; one file holds at most " + EXPORT_LIMIT
+                            + ": narrow it by treatmentRegion, homeRegion or institutionCode");
+        }
+        return found.list().stream().map(r -> listed(r, access)).toList();
+    }
+
+    /** Rows one export may hold: a busy province's month of cross-region bills for one treatment city. */
+    public static final int EXPORT_LIMIT = 100_000;
+
+    private static PanacheQuery<SettlementRecord> query(Filter filter, SettlementAccess access) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (filter.personId() != null) {
@@ -83,13 +108,14 @@ public class ReconciliationService {
         }
         narrow(filter, where, params);
         scope(access, where, params);
-        var found = SettlementRecord.<SettlementRecord>find(where.toString(), Sort.by("createdAt").and("id"), params)
-                .page(Page.of(page, size));
-        List<Listed> items = found.list().stream().map(r -> new Listed(r.id, r.billId,
-                access.coversHome(r.homeRegion) ? r.personId : null, r.homeRegion, r.treatmentRegion, r.institutionCode,
-                r.visitDate, r.createdAt, r.status, r.reversedAt, r.replaces, r.total, r.basicFund, r.seriousIllness,
-                r.medicalAssistance, r.fallback, r.patientPays)).toList();
-        return new org.xietong.platform.api.Page<>(items, page, size, found.count());
+        return SettlementRecord.find(where.toString(), Sort.by("createdAt").and("id"), params);
+    }
+
+    /** The person id only for the home side. */
+    private static Listed listed(SettlementRecord r, SettlementAccess access) {
+        return new Listed(r.id, r.billId, access.coversHome(r.homeRegion) ? r.personId : null, r.homeRegion,
+                r.treatmentRegion, r.institutionCode, r.visitDate, r.createdAt, r.status, r.reversedAt, r.replaces,
+                r.total, r.basicFund, r.seriousIllness, r.medicalAssistance, r.fallback, r.patientPays);
     }
 
     /** What to list or sum: any of these; null where not asked. */

@@ -35,6 +35,7 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.csv.CsvExport;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
@@ -45,6 +46,8 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/healthcare/settlements")
@@ -124,6 +127,37 @@ public class SettlementResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return listing.list(new ReconciliationService.Filter(month == null ? null : YearMonth.parse(month), homeRegion,
                 treatmentRegion, institutionCode, personId), SettlementAccess.of(caller), page, size);
+    }
+
+    @GET
+    @Path("export")
+    @Produces(CsvExport.MEDIA_TYPE)
+    @RolesAllowed(Purpose.Names.HEALTHCARE_SETTLE)
+    @Operation(operationId = "exportSettlements", summary = "Export recorded settlements as CSV",
+            description = "The settlements listSettlements would page through, in one spreadsheet (UTF-8 with a "
+            + "byte-order mark, one row per settlement, oldest first): a month's (month=YYYY-MM) or a person's "
+            + "(homeRegion and personId, home side only), narrowed the same way and within your scope. At most "
+            + ReconciliationService.EXPORT_LIMIT + " rows (422 export-too-large: narrow it)")
+    @APIResponse(responseCode = "200", description = "The settlements as CSV",
+            content = @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "422", description = "More rows than one file holds (export-too-large)")
+    public Response export(
+            @Pattern(regexp = "20[0-9]{2}-(0[1-9]|1[0-2])", message = "must be a month as YYYY-MM") @QueryParam("month") String month,
+            @Pattern(regexp = REGION, message = REGION_MESSAGE) @QueryParam("homeRegion") String homeRegion,
+            @Pattern(regexp = REGION, message = REGION_MESSAGE) @QueryParam("treatmentRegion") String treatmentRegion,
+            @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") @QueryParam("institutionCode") String institutionCode,
+            @Pattern(regexp = "[A-Za-z0-9\\-]{1,64}", message = "must be 1 to 64 letters, digits or dashes") @QueryParam("personId") String personId) {
+        CsvExport csv = CsvExport.withHeader(List.of("id", "billId", "personId", "homeRegion", "treatmentRegion",
+                "institutionCode", "visitDate", "recordedAt", "status", "reversedAt", "replaces", "total", "basicFund",
+                "seriousIllness", "medicalAssistance", "fallback", "patientPays"));
+        for (ReconciliationService.Listed r : listing.export(new ReconciliationService.Filter(
+                month == null ? null : YearMonth.parse(month), homeRegion, treatmentRegion, institutionCode, personId),
+                SettlementAccess.of(caller))) {
+            csv.row(Arrays.asList(r.id(), r.billId(), r.personId(), r.homeRegion(), r.treatmentRegion(),
+                    r.institutionCode(), r.visitDate(), r.recordedAt(), r.status(), r.reversedAt(), r.replaces(),
+                    r.total(), r.basicFund(), r.seriousIllness(), r.medicalAssistance(), r.fallback(), r.patientPays()));
+        }
+        return csv.response("settlements" + (month == null ? "" : "-" + month) + ".csv");
     }
 
     @GET

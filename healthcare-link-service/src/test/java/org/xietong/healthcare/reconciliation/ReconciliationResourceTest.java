@@ -14,10 +14,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xietong.healthcare.settlement.SettlementFixtures.ADMIN;
 import static org.xietong.healthcare.settlement.SettlementFixtures.API;
@@ -170,5 +173,40 @@ class ReconciliationResourceTest {
         as(officer(Fixtures.FENYANG)).queryParam("month", MONTH).queryParam("homeRegion", LIULIN)
                 .get(API + "/settlements").then().statusCode(200)
                 .body("items.findAll { it.personId != null }.size()", equalTo(0));
+    }
+
+    @Test
+    void aMonthsSettlementsExportAsTheRowsTheListingPagesThrough() {
+        String reversed = record(person, "2026-01-05", "420.50");
+        record(person, "2026-02-05", "1333.33");
+        reverse(reversed);
+
+        String text = new String(as(LULIANG_OFFICER).accept("text/csv").queryParam("month", MONTH)
+                .queryParam("homeRegion", LIULIN).get(API + "/settlements/export").then().statusCode(200)
+                .header("Content-Disposition", containsString("settlements-" + MONTH + ".csv"))
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+
+        List<String> lines = List.of(text.split("\r\n"));
+        assertTrue(lines.get(0).startsWith("\uFEFFid,billId,personId,homeRegion,"), lines.get(0));
+        List<Map<String, Object>> items = listed(LULIANG_OFFICER, LIULIN);
+        assertEquals(items.size(), lines.size() - 1);
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = items.get(i);
+            assertTrue(lines.get(i + 1).startsWith(item.get("id") + "," + Objects.toString(item.get("billId"), "") + ","
+                    + item.get("personId") + "," + LIULIN + ","), lines.get(i + 1));
+            assertTrue(lines.get(i + 1).contains("," + item.get("status") + ","), lines.get(i + 1));
+        }
+    }
+
+    @Test
+    void aTreatmentSideExportNamesNoPerson() {
+        record(person, "2026-01-05", "420.50");
+
+        String text = as(officer(Fixtures.FENYANG)).accept("text/csv").queryParam("month", MONTH)
+                .queryParam("homeRegion", LIULIN).get(API + "/settlements/export").then().statusCode(200)
+                .extract().asString();
+
+        assertTrue(text.contains("," + LIULIN + ","), text);
+        assertFalse(text.contains(person), text);
     }
 }

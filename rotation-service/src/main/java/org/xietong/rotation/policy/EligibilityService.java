@@ -36,17 +36,22 @@ public class EligibilityService {
      * {@code status} only if given. The region and the cycle are checked before the status.
      */
     public Page<EligibilityView> list(String region, int cycle, String status, int page, int size) {
+        List<EligibilityView> all = all(region, cycle, status);
+        int from = (int) Math.min(all.size(), (long) page * size);
+        return new Page<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+    }
+
+    /** The whole roster of {@link #list}, for a spreadsheet: a region's teachers are thousands, not millions. */
+    public List<EligibilityView> all(String region, int cycle, String status) {
         caller.scope().requireReadable(caller.scope().covers(region), "region " + region);
         policies.forCycle(region, cycle);
         Eligibility.Status wanted = QueryParams.enumOf(Eligibility.Status.class, status, "status");
         List<Teacher> inRegion = teachers.inRegionOrSchools(RegionCode.scopePrefix(region), List.of()).stream()
                 .filter(t -> caller.scope().coversSchool(t.regionCode, t.schoolCode)).toList();
-        List<EligibilityView> all = roster.decide(inRegion, cycle).stream()
+        return roster.decide(inRegion, cycle).stream()
                 .filter(e -> wanted == null || e.decision().status() == wanted)
                 .map(e -> new EligibilityView(e.teacher().id, e.teacher().staffNumber, e.teacher().name,
                         e.teacher().schoolCode, e.teacher().regionCode, e.decision().status(), e.decision().rule(),
                         e.decision().detail())).toList();
-        int from = (int) Math.min(all.size(), (long) page * size);
-        return new Page<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
     }
 }

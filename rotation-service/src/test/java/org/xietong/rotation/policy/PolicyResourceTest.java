@@ -14,10 +14,12 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xietong.rotation.fixtures.TeacherFixtures.register;
 import static org.xietong.rotation.fixtures.TeacherFixtures.teacher;
 
@@ -136,6 +138,22 @@ class PolicyResourceTest {
         given().auth().oauth2(officer).get("/api/v1/rotation/policies/130403/history").then().statusCode(200)
                 .body("validFrom", contains("2000-01-01", "2024-09-01"))
                 .body("policy.minYearsAtSchool", contains(6, 5));
+    }
+
+    @Test
+    void theRosterExportsAsASpreadsheetWithEachTeachersRule() {
+        String officer = congtaiSchoolAndOfficer();
+        Map<String, Object> teacher = teacher("CT-EXP", "钱老师", CONGTAI_SCHOOL);
+        teacher.put("joinedSchoolOn", "2023-09-01");
+        long id = register(officer, teacher);
+
+        byte[] csv = given().auth().oauth2(officer).accept("text/csv").queryParam("region", "130403")
+                .queryParam("cycle", 2024).get("/api/v1/rotation/eligibility/export").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asByteArray();
+
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFFteacherId,staffNumber,name,schoolCode,regionCode,cycle,status,rule,detail\r\n"), text);
+        assertTrue(text.contains("\r\n" + id + ",CT-EXP,钱老师," + CONGTAI_SCHOOL + ",130403,2024,NOT_YET,YEARS_AT_SCHOOL,"), text);
     }
 
     /** A committed run decided Qiuxian's (130430) 2024 cycle: its rules may change from the next cycle, not before. */
