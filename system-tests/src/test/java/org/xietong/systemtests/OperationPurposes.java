@@ -60,7 +60,7 @@ final class OperationPurposes {
             rule("POST /api/v1/healthcare/ltc/requests/\\{id}/(result|correction)", HEALTHCARE_LTC_ASSESS),
             rule("(POST|PUT) /api/v1/healthcare/(ltc/.*|settlement-policies/.*)", HEALTHCARE_INSURE),
             rule("POST /api/v1/healthcare/(settlements|filings|chronic-certifications).*", HEALTHCARE_SETTLE),
-            rule("(PUT /api/v1/healthcare/catalogs/.*|POST /api/v1/healthcare/fallback/.*)", HEALTHCARE_RULES),
+            rule("((PUT|POST) /api/v1/healthcare/catalogs/.*|POST /api/v1/healthcare/fallback/.*)", HEALTHCARE_RULES),
             rule("POST /api/v1/healthcare/consultations.*", HEALTHCARE_CONSULT),
             rule("POST /api/v1/healthcare/(experts|clinic-sessions/\\{id}/(appointments|cancel)|appointments/.*)",
                     HEALTHCARE_CARE),

@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.csv.ImportMode;
+import org.xietong.platform.csv.ImportReport;
+import org.xietong.platform.csv.RowChecks;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/healthcare/institutions")
@@ -40,9 +43,11 @@ public class InstitutionResource {
     private static final String CODE = "[A-Z0-9]{4,32}";
 
     private final InstitutionService institutions;
+    private final InstitutionImport imports;
 
-    public InstitutionResource(InstitutionService institutions) {
+    public InstitutionResource(InstitutionService institutions, InstitutionImport imports) {
         this.institutions = institutions;
+        this.imports = imports;
     }
 
     @GET
@@ -84,6 +89,25 @@ public class InstitutionResource {
         InstitutionView institution = institutions.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(institution.code()).build()).entity(institution)
                 .tag(Versions.etag(institution.version())).build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
+    @Operation(operationId = "importInstitutions", summary = "Import institutions from CSV",
+            description = "CSV in UTF-8 (BOM optional) with the header code,name,regionCode[,level,type,capabilities,"
+            + "latitude,longitude] (capabilities separated by ';'); upsert by code, within your region. "
+            + "mode=ALL_OR_NOTHING (default) stores nothing if a row is rejected and answers 422 with the report; "
+            + "PER_ROW stores the good rows. The report lists every rejected line with its reason.")
+    @APIResponse(responseCode = "200", description = "What was imported and what was refused, by row",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "422", description = "A row was rejected in ALL_OR_NOTHING mode; nothing was stored (the problem's report extension lists the rows)")
+    public Response importCsv(@Parameter(description = "Case-insensitive; per-row is read as PER_ROW",
+            schema = @Schema(implementation = ImportMode.class)) @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") String mode,
+                              String csv) {
+        ImportMode parsed = QueryParams.enumOf(ImportMode.class, mode.replace('-', '_'), "mode");
+        return RowChecks.response(imports.run(csv == null ? "" : csv, parsed == null ? ImportMode.ALL_OR_NOTHING : parsed));
     }
 
     @PUT

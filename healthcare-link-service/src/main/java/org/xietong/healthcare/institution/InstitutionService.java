@@ -69,12 +69,26 @@ public class InstitutionService {
             throw ProblemException.unprocessable("immutable-field", "Code and region never change",
                     "An institution keeps its code and region; register a new one instead");
         }
-        apply(institution, request);
+        change(institution, request);
         institutions.flush();
-        audit.record(caller.actor(), "institution.updated", "institution", code, List.of(institution.regionCode),
-                Map.of("name", institution.name, "level", institution.level, "capabilities",
-                        List.of(institution.capabilities)));
         return InstitutionView.of(institution);
+    }
+
+    /**
+     * An import's update of a known institution (code and region already checked): applied and audited only if a
+     * field differs; true if it did.
+     */
+    boolean change(Institution institution, InstitutionRequest request) {
+        InstitutionView before = InstitutionView.of(institution);
+        apply(institution, request);
+        InstitutionView after = InstitutionView.of(institution);
+        if (before.equals(after)) {
+            return false;
+        }
+        audit.record(caller.actor(), "institution.updated", "institution", institution.code,
+                List.of(institution.regionCode), Map.of("name", institution.name, "level", institution.level,
+                        "capabilities", List.of(institution.capabilities)));
+        return true;
     }
 
     private static void apply(Institution institution, InstitutionRequest request) {

@@ -38,8 +38,7 @@ public class CatalogService {
 
     @Transactional
     public int upsert(String regionCode, CatalogUpload upload) {
-        Regions.require(regionCode);
-        caller.scope().requireWritable(caller.scope().covers(regionCode), "region " + regionCode);
+        requireEditable(regionCode);
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(SettlementService.CHINA);
         // The last of repeated codes wins, as a later line of an upload corrects an earlier one.
@@ -81,6 +80,12 @@ public class CatalogService {
         }
         audit.record(caller.actor(), "catalog.updated", "catalog", regionCode, List.of(regionCode), summary);
         return byCode.size();
+    }
+
+    /** A region code, in the caller's scope to change. */
+    public void requireEditable(String regionCode) {
+        Regions.require(regionCode);
+        caller.scope().requireWritable(caller.scope().covers(regionCode), "region " + regionCode);
     }
 
     public CatalogItem require(String regionCode, String itemCode, LocalDate day) {

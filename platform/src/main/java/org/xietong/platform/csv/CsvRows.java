@@ -7,6 +7,7 @@ import org.xietong.platform.api.StorableText;
 import org.xietong.platform.problem.ProblemException;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,6 +45,16 @@ public final class CsvRows {
             String value = get(column);
             try {
                 return value == null ? null : Double.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(column + " '" + value + "' is not a number");
+            }
+        }
+
+        /** A decimal as written (money, percentages), never through a binary double. */
+        public BigDecimal decimalValue(String column) {
+            String value = get(column);
+            try {
+                return value == null ? null : new BigDecimal(value);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(column + " '" + value + "' is not a number");
             }
