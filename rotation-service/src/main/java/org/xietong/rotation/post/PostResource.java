@@ -30,6 +30,9 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.csv.ImportMode;
+import org.xietong.platform.csv.ImportReport;
+import org.xietong.platform.csv.RowChecks;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation/posts")
@@ -38,10 +41,12 @@ import org.xietong.platform.security.Purpose;
 public class PostResource {
 
     private final PostService posts;
+    private final PostImport imports;
     private final Idempotency idempotency;
 
-    public PostResource(PostService posts, Idempotency idempotency) {
+    public PostResource(PostService posts, PostImport imports, Idempotency idempotency) {
         this.posts = posts;
+        this.imports = imports;
         this.idempotency = idempotency;
     }
 
@@ -92,6 +97,27 @@ public class PostResource {
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(post.id())).build())
                     .entity(post).tag(Versions.etag(post.version())).build();
         });
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Purpose.Names.ROTATION_WRITE)
+    @Operation(operationId = "importPosts", summary = "Request demand posts from CSV",
+            description = "CSV in UTF-8 (BOM optional) with the header schoolCode,subject,level,seats,mode,startDate"
+            + "[,months,endDate,minTitle,minBackbone,preferredTags,description] (the term as months or an end date; "
+            + "tags separated by ';'): each row requests a post (点单) for a school in your scope, published like "
+            + "requestPost. A row naming the school, subject, level, mode and start date of a post still open counts "
+            + "unchanged, so a file imported twice requests nothing twice. mode=ALL_OR_NOTHING (default) stores "
+            + "nothing if a row is rejected and answers 422 with the report; PER_ROW stores the good rows.")
+    @APIResponse(responseCode = "200", description = "What was imported and what was refused, by row",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "422", description = "A row was rejected in ALL_OR_NOTHING mode; nothing was stored (the problem's report extension lists the rows)")
+    public Response importCsv(@Parameter(description = "Case-insensitive; per-row is read as PER_ROW",
+            schema = @Schema(implementation = ImportMode.class)) @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") String mode,
+                              String csv) {
+        ImportMode parsed = QueryParams.enumOf(ImportMode.class, mode.replace('-', '_'), "mode");
+        return RowChecks.response(imports.run(csv == null ? "" : csv, parsed == null ? ImportMode.ALL_OR_NOTHING : parsed));
     }
 
     @POST

@@ -33,7 +33,7 @@ import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.csv.ImportMode;
 import org.xietong.platform.csv.ImportReport;
-import org.xietong.platform.problem.Problem;
+import org.xietong.platform.csv.RowChecks;
 import org.xietong.platform.security.Purpose;
 
 @Path("/api/v1/rotation/teachers")
@@ -134,11 +134,6 @@ public class TeacherResource {
                               String csv) {
         ImportMode parsed = QueryParams.enumOf(ImportMode.class, mode.replace('-', '_'), "mode");
         ImportReport report = imports.run(csv == null ? "" : csv, parsed == null ? ImportMode.ALL_OR_NOTHING : parsed);
-        if (!report.committed()) {
-            return Problem.of(422, "import-rejected", "Import rejected",
-                            report.rejected() + " of " + report.rows() + " rows are invalid; nothing was stored")
-                    .withExtension("report", report).toResponse();
-        }
-        return Response.ok(report).build();
+        return RowChecks.response(report);
     }
 }
