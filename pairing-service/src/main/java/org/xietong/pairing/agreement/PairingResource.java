@@ -32,6 +32,9 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.csv.ImportMode;
+import org.xietong.platform.csv.ImportReport;
+import org.xietong.platform.csv.RowChecks;
 import org.xietong.platform.security.Purpose;
 
 import java.time.LocalDate;
@@ -61,10 +64,12 @@ public class PairingResource {
     }
 
     private final PairingService service;
+    private final PairingImport imports;
     private final Idempotency idempotency;
 
-    public PairingResource(PairingService service, Idempotency idempotency) {
+    public PairingResource(PairingService service, PairingImport imports, Idempotency idempotency) {
         this.service = service;
+        this.imports = imports;
         this.idempotency = idempotency;
     }
 
@@ -112,6 +117,27 @@ public class PairingResource {
             return Response.created(uri.getAbsolutePathBuilder().path(pairing.id().toString()).build())
                     .entity(pairing).tag(Versions.etag(pairing.version())).build();
         });
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Purpose.Names.PAIRING_COOPERATE)
+    @Operation(operationId = "importPairings", summary = "Propose pairings from CSV",
+            description = "CSV in UTF-8 (BOM optional) with the header kind,supportingParty,supportedParty[,termStart,"
+            + "termEnd,goals]: each row proposes a pairing as proposePairing does, checked by the same rules (one side "
+            + "yours, the kinds of parties, the term, the supporting school's capacity); both sides then approve "
+            + "each. A pair that already has an open pairing counts unchanged, so a file imported twice proposes "
+            + "nothing twice. mode=ALL_OR_NOTHING (default) stores nothing if a row is rejected and answers 422 with "
+            + "the report; PER_ROW stores the good rows.")
+    @APIResponse(responseCode = "200", description = "What was imported and what was refused, by row",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "422", description = "A row was rejected in ALL_OR_NOTHING mode; nothing was stored (the problem's report extension lists the rows)")
+    public Response importCsv(@Parameter(description = "Case-insensitive; per-row is read as PER_ROW",
+            schema = @Schema(implementation = ImportMode.class)) @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") String mode,
+                              String csv) {
+        ImportMode parsed = QueryParams.enumOf(ImportMode.class, mode.replace('-', '_'), "mode");
+        return RowChecks.response(imports.run(csv == null ? "" : csv, parsed == null ? ImportMode.ALL_OR_NOTHING : parsed));
     }
 
     @POST

@@ -53,8 +53,11 @@ public class PairingService {
         this.caller = caller;
     }
 
-    @Transactional
-    public PairingView propose(ProposePairing request) {
+    /** A proposal's parties and term, checked against the caller's scope and the pairing rules. */
+    private record Plan(PairingRules.Party supporting, PairingRules.Party supported, LocalDate start, LocalDate end) {
+    }
+
+    private Plan plan(ProposePairing request) {
         PairingRules.Party supporting = party(request.kind(), request.supportingParty());
         PairingRules.Party supported = party(request.kind(), request.supportedParty());
         RegionScope scope = caller.scope();
@@ -64,6 +67,31 @@ public class PairingService {
         LocalDate start = request.termStart() != null ? request.termStart() : LocalDate.now(clock);
         LocalDate end = request.termEnd() != null ? request.termEnd() : start.plusYears(PairingRules.DEFAULT_TERM_YEARS);
         PairingRules.termViolation(start, end).ifPresent(PairingService::rule);
+        return new Plan(supporting, supported, start, end);
+    }
+
+    /**
+     * What {@link #propose} would refuse, thrown as it would be, without locking or storing anything (an import checks
+     * every row first); true if the two parties already have an open pairing, which propose refuses too.
+     */
+    public boolean alreadyOpen(ProposePairing request) {
+        Plan plan = plan(request);
+        if (pairings.hasOpenBetween(plan.supporting().id(), plan.supported().id())) {
+            return true;
+        }
+        if (plan.supporting().location() != null) {
+            requireCapacity(plan.supporting().id());
+        }
+        return false;
+    }
+
+    @Transactional
+    public PairingView propose(ProposePairing request) {
+        Plan plan = plan(request);
+        PairingRules.Party supporting = plan.supporting();
+        PairingRules.Party supported = plan.supported();
+        LocalDate start = plan.start();
+        LocalDate end = plan.end();
         if (supporting.location() != null) {
             lockSchool(supporting.id());
             requireCapacity(supporting.id());

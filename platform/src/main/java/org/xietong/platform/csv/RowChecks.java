@@ -51,7 +51,10 @@ public final class RowChecks<T> {
         this.key = key;
     }
 
-    /** @param rule the import's own check of a valid request (scope, references): null, or why the row is refused */
+    /**
+     * @param rule the import's own check of a valid request not repeating an accepted one (scope, references): null,
+     *             or why the row is refused
+     */
     public Checked<T> check(List<CsvRows.Row> rows, String keyColumn, Function<T, String> rule) {
         List<T> accepted = new ArrayList<>();
         List<ImportReport.RowError> errors = new ArrayList<>();
@@ -70,14 +73,16 @@ public final class RowChecks<T> {
             } catch (IllegalArgumentException e) {
                 problem = e.getMessage();
             }
+            if (problem == null && seen.containsKey(key.apply(request))) {
+                problem = keyColumn + " " + key.apply(request) + " appears again (first on line "
+                        + seen.get(key.apply(request)) + ")";
+            }
+            // The rule last: it may count what the accepted rows take (a school's capacity).
             if (problem == null) {
                 problem = rule.apply(request);
             }
             if (problem == null) {
-                Integer earlier = seen.putIfAbsent(key.apply(request), row.line());
-                if (earlier != null) {
-                    problem = keyColumn + " " + key.apply(request) + " appears again (first on line " + earlier + ")";
-                }
+                seen.put(key.apply(request), row.line());
             }
             if (problem != null) {
                 errors.add(new ImportReport.RowError(row.line(), code, problem));
