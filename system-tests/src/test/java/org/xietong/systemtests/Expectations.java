@@ -51,6 +51,11 @@ final class Expectations {
                             + "(the matrix books for the owner's paired school)",
                     (op, c, t) -> changeable(MatrixPlace.school(t.params().get("bookerRegion"),
                             t.params().get("booker")).seenBy(c))),
+            Rule.of("POST /api/v1/pairing/resources/\\{id}/slots/\\{slot}/bookings/\\{booking}/cancel",
+                    "a booking is cancelled by whoever acts for the booking school or for the facility's owner; "
+                            + "anyone else is not told it exists",
+                    (op, c, t) -> changeable(t.seenBy(c) || MatrixPlace.school(t.params().get("bookerRegion"),
+                            t.params().get("booker")).seenBy(c))),
             Rule.of("GET /api/v1/rotation/posts/\\{id}",
                     "a dispatched post is an open vacancy: everyone the route table lets read rotation sees it",
                     (op, c, t) -> "DISPATCHED".equals(t.params().get("status")) ? MatrixOutcome.ALLOWED : null),

@@ -85,8 +85,12 @@ final class MatrixFixture {
                     Map.of("startsAt", "2027-03-01T09:00:00+08:00", "endsAt", "2027-03-01T11:00:00+08:00",
                             "capacity", 300));
             String booker = partners.get(owner);
+            String slot = withSlot.path("slots").path(0).path("id").asText();
+            // A booking for the cancellation cells: the partner's, one place of the slot's 300.
+            JsonNode booking = created("/api/v1/pairing/resources/" + resource.path("id").asText() + "/slots/" + slot
+                    + "/bookings", Map.of("school", booker, "places", 1));
             add(MatrixKind.RESOURCE, resource.path("id").asText(), List.of(schoolPlace(owner)), null,
-                    Map.of("slot", withSlot.path("slots").path(0).path("id").asText(), "booker", booker,
+                    Map.of("slot", slot, "booking", booking.path("id").asText(), "booker", booker,
                             "bookerRegion", schoolPlace(booker).region()));
         }
         for (JsonNode p : items("/api/v1/pairing/pairings?size=100")) {

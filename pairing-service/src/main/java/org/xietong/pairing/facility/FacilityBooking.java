@@ -31,4 +31,13 @@ public class FacilityBooking extends PanacheEntityBase {
 
     @Column(name = "booked_at", nullable = false)
     public Instant bookedAt;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancelled_by", length = 100)
+    public String cancelledBy;
+
+    @Column(name = "cancel_reason", length = 500)
+    public String cancelReason;
 }

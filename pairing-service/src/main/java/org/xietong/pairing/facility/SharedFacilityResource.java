@@ -105,4 +105,26 @@ public class SharedFacilityResource {
     public Response book(@PathParam("id") UUID id, @PathParam("slot") UUID slot, @Valid @NotNull Booking booking) {
         return Response.status(Response.Status.CREATED).entity(service.book(id, slot, booking.school(), booking.places())).build();
     }
+
+    @Schema(name = "SharedFacilityBookingCancellation")
+    public record Cancellation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("{id}/slots/{slot}/bookings/{booking}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.PAIRING_WRITE)
+    @Operation(operationId = "cancelSharedFacilityBooking", summary = "Cancel a booking",
+            description = "Cancels a booking with the reason, by whoever acts for the booking school or for the "
+            + "facility's owner: its places return to the slot and the booking stays, marked. Publishes "
+            + "org.xietong.pairing.facility-booking.cancelled.v1 to both schools' regions.")
+    @APIResponse(responseCode = "200", description = "The cancelled booking",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SharedFacilityService.BookingView.class)))
+    @APIResponse(responseCode = "404", description = "No such booking of this slot, or not one you act for")
+    @APIResponse(responseCode = "409", description = "The booking was cancelled already")
+    public SharedFacilityService.BookingView cancel(@PathParam("id") UUID id, @PathParam("slot") UUID slot,
+                                                    @PathParam("booking") UUID booking,
+                                                    @Valid @NotNull Cancellation cancellation) {
+        return service.cancel(id, slot, booking, cancellation.reason().strip());
+    }
 }

@@ -9,7 +9,9 @@ import org.xietong.pairing.agreement.PairingService;
 import org.xietong.pairing.alliance.AllianceService;
 import org.xietong.pairing.school.School;
 import org.xietong.pairing.school.SchoolRepository;
+import org.xietong.contracts.pairing.FacilityBookingCancelled;
 import org.xietong.platform.audit.Audit;
+import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
@@ -43,7 +45,13 @@ public class SharedFacilityService {
     }
 
     @Schema(name = "SharedFacilityBooking")
-    public record BookingView(UUID id, UUID slotId, String school, int places, Instant bookedAt) {
+    public record BookingView(UUID id, UUID slotId, String school, int places, Instant bookedAt,
+                              @Schema(description = "When it was cancelled; null while it stands") Instant cancelledAt,
+                              @Schema(description = "Why it was cancelled") String cancelReason) {
+
+        static BookingView of(FacilityBooking b) {
+            return new BookingView(b.id, b.slotId, b.schoolCode, b.places, b.bookedAt, b.cancelledAt, b.cancelReason);
+        }
     }
 
     private final EntityManager em;
@@ -51,15 +59,17 @@ public class SharedFacilityService {
     private final PairingService pairings;
     private final AllianceService alliances;
     private final Audit audit;
+    private final Outbox outbox;
     private final Caller caller;
 
     public SharedFacilityService(EntityManager em, SchoolRepository schools, PairingService pairings,
-                                 AllianceService alliances, Audit audit, Caller caller) {
+                                 AllianceService alliances, Audit audit, Outbox outbox, Caller caller) {
         this.em = em;
         this.schools = schools;
         this.pairings = pairings;
         this.alliances = alliances;
         this.audit = audit;
+        this.outbox = outbox;
         this.caller = caller;
     }
 
@@ -132,7 +142,45 @@ public class SharedFacilityService {
         audit.record(caller.actor(), "resource.booked", "shared-resource", facilityId.toString(),
                 List.of(owner.regionCode, booker.regionCode).stream().distinct().toList(),
                 Map.of("slot", slotId.toString(), "school", booker.code, "places", places));
-        return new BookingView(booking.id, slotId, booker.code, places, booking.bookedAt);
+        return BookingView.of(booking);
+    }
+
+    /**
+     * Cancels a booking, by whoever acts for the booking school or for the owner (a visit called off, the facility
+     * closed that day): its places return to the slot, the booking stays, marked, and both regions are told.
+     */
+    @Transactional
+    public BookingView cancel(UUID facilityId, UUID slotId, UUID bookingId, String reason) {
+        SharedFacility facility = facility(facilityId);
+        FacilityBooking booking = FacilityBooking.findById(bookingId);
+        FacilitySlot slot = FacilitySlot.findById(slotId);
+        if (booking == null || slot == null || !booking.slotId.equals(slotId) || !slot.facilityId.equals(facilityId)) {
+            throw ProblemException.notFound("Booking " + bookingId);
+        }
+        School owner = school(facility.ownerSchool);
+        School booker = school(booking.schoolCode);
+        RegionScope scope = caller.scope();
+        boolean actsForEither = scope.coversSchool(owner.regionCode, owner.code)
+                || scope.coversSchool(booker.regionCode, booker.code);
+        // Nobody else learns that the booking exists.
+        scope.requireReadable(actsForEither, "Booking " + bookingId);
+        if (booking.cancelledAt != null) {
+            throw ProblemException.conflict("booking-cancelled", "Booking " + bookingId + " was cancelled on "
+                    + booking.cancelledAt);
+        }
+        em.createQuery("update FacilitySlot s set s.booked = s.booked - :places where s.id = :slot")
+                .setParameter("places", booking.places).setParameter("slot", slotId).executeUpdate();
+        booking.cancelledAt = Instant.now();
+        booking.cancelledBy = caller.username();
+        booking.cancelReason = reason;
+        List<String> regions = List.of(owner.regionCode, booker.regionCode).stream().distinct().toList();
+        outbox.record(FacilityBookingCancelled.TYPE, facilityId.toString(), regions, new FacilityBookingCancelled(
+                booking.id.toString(), facilityId.toString(), slotId.toString(), owner.code, booker.code,
+                booking.places, slot.startsAt.atOffset(CHINA), reason, booking.cancelledAt));
+        audit.record(caller.actor(), "resource.booking-cancelled", "shared-resource", facilityId.toString(), regions,
+                Map.of("booking", booking.id.toString(), "school", booker.code, "places", booking.places,
+                        "reason", reason));
+        return BookingView.of(booking);
     }
 
     /** Facilities of a school, for callers who may see that school or whose school is its partner. */
