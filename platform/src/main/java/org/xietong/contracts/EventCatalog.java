@@ -6,6 +6,7 @@ import org.xietong.contracts.healthcare.LtcRequestChanged;
 import org.xietong.contracts.healthcare.SettlementChanged;
 import org.xietong.contracts.pairing.ActivityRecorded;
 import org.xietong.contracts.pairing.ActivityWithdrawn;
+import org.xietong.contracts.pairing.BuddyClassDissolved;
 import org.xietong.contracts.pairing.FacilityBookingCancelled;
 import org.xietong.contracts.pairing.AllianceChanged;
 import org.xietong.contracts.pairing.PairingChanged;
@@ -44,6 +45,7 @@ public final class EventCatalog {
                     new Entry(ActivityRecorded.TYPE, "pairing", ActivityRecorded.class),
                     new Entry(ActivityWithdrawn.TYPE, "pairing", ActivityWithdrawn.class),
                     new Entry(FacilityBookingCancelled.TYPE, "pairing", FacilityBookingCancelled.class),
+                    new Entry(BuddyClassDissolved.TYPE, "pairing", BuddyClassDissolved.class),
                     new Entry(ExchangeConfirmed.TYPE, "rotation", ExchangeConfirmed.class),
                     new Entry(ConsultationCancelled.TYPE, "healthcare", ConsultationCancelled.class),
                     new Entry(ClinicSessionCancelled.TYPE, "healthcare", ClinicSessionCancelled.class)),

@@ -104,6 +104,17 @@ final class MatrixFixture {
                 add(MatrixKind.ACTIVITY, activity.path("id").asText(), pairing.places(), null, Map.of());
             }
         }
+        // Buddy classes (the demo has none): two classes twinned in the first active pairing of two schools.
+        items("/api/v1/pairing/pairings?size=100&status=ACTIVE").stream()
+                .filter(p -> !p.path("kind").asText().equals("REGION")).findFirst().ifPresent(p -> {
+                    JsonNode twin = created("/api/v1/pairing/buddy-classes", Map.of("pairingId", p.path("id").asText(),
+                            "supportingClass", Map.of("name", "矩阵（1）班", "grade", 8, "students", 40),
+                            "supportedClass", Map.of("name", "矩阵（2）班", "grade", 8, "students", 30),
+                            "studyBuddyPairs", 30));
+                    add(MatrixKind.BUDDY_CLASS, twin.path("id").asText(), of(MatrixKind.PAIRING).stream()
+                            .filter(t -> t.id().equals(p.path("id").asText())).findFirst().orElseThrow().places(),
+                            null, Map.of());
+                });
         for (JsonNode a : items("/api/v1/pairing/alliances?size=100")) {
             List<MatrixPlace> places = new ArrayList<>();
             for (JsonNode m : a.path("members")) {

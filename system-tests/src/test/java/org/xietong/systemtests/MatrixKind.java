@@ -16,6 +16,7 @@ enum MatrixKind {
     ALLIANCE("/api/v1/pairing/alliances/"),
     RESOURCE("/api/v1/pairing/resources/"),
     ACTIVITY("/api/v1/pairing/activities/"),
+    BUDDY_CLASS("/api/v1/pairing/buddy-classes/"),
     TEACHER("/api/v1/rotation/teachers/"),
     POST("/api/v1/rotation/posts/"),
     ASSIGNMENT("/api/v1/rotation/assignments/"),
@@ -42,8 +43,9 @@ enum MatrixKind {
 
     /** The admin's read of one object of this kind, to see that a refused change left it as it was. */
     Optional<String> readPath(String id) {
-        // Shared facilities and activities have no single-object read; their listings are by owner or pairing.
-        return this == REGION || this == RESOURCE || this == ACTIVITY ? Optional.empty() : Optional.of(prefix + id);
+        // Shared facilities, activities and buddy classes have no single-object read; they are listed by owner or pairing.
+        return this == REGION || this == RESOURCE || this == ACTIVITY || this == BUDDY_CLASS ? Optional.empty()
+                : Optional.of(prefix + id);
     }
 
     /** What an operation is aimed at: an object named by a path parameter, or by a required query parameter. */

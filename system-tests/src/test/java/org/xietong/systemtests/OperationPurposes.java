@@ -26,7 +26,7 @@ final class OperationPurposes {
             rule("GET /api/v1/pairing/.*", PAIRING_READ),
             rule("POST /api/v1/pairing/pairings(/import|/\\{id}/(approvals|renew|resume|reject))?", PAIRING_COOPERATE),
             rule("POST /api/v1/pairing/activities(/\\{id}/withdraw)?", PAIRING_RECORD),
-            rule("POST /api/v1/pairing/(buddy-classes|resources.*)", PAIRING_WRITE),
+            rule("POST /api/v1/pairing/(buddy-classes.*|resources.*)", PAIRING_WRITE),
             rule("(POST|PUT|DELETE) /api/v1/pairing/(schools.*|alliances.*|pairings/\\{id}/(suspend|conclude))",
                     PAIRING_GOVERN),
             // Rotation: posts, rules and the replicated schools are the area's to read (partners too); people's

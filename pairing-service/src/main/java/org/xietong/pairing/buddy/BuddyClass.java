@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.xietong.platform.persistence.RecordedEntity;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** A class of each school of a pairing, twinned, and how many study-buddy pairs they formed: counts only. */
@@ -42,4 +43,13 @@ public class BuddyClass extends RecordedEntity {
 
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
+
+    @Column(name = "dissolved_at")
+    public Instant dissolvedAt;
+
+    @Column(name = "dissolved_by", length = 100)
+    public String dissolvedBy;
+
+    @Column(name = "dissolution_reason", length = 500)
+    public String dissolutionReason;
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -52,7 +53,13 @@ public class BuddyClassResource {
     }
 
     public record BuddyClassView(UUID id, UUID pairingId, ClassSide supportingClass, ClassSide supportedClass,
-                                 int studyBuddyPairs, Instant createdAt) {
+                                 int studyBuddyPairs, Instant createdAt,
+                                 @Schema(description = "When the twin was dissolved; null while it stands") Instant dissolvedAt,
+                                 @Schema(description = "Why it was dissolved") String dissolutionReason) {
+    }
+
+    @Schema(name = "BuddyClassDissolution")
+    public record Dissolution(@NotBlank @Size(max = 500) String reason) {
     }
 
     private final BuddyClassService service;
@@ -81,5 +88,21 @@ public class BuddyClassResource {
             description = "The buddy classes of a pairing either side of which is in your region.")
     public List<BuddyClassView> ofPairing(@QueryParam("pairing") @NotNull UUID pairingId) {
         return service.ofPairing(pairingId);
+    }
+
+    @POST
+    @Path("{id}/dissolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.PAIRING_WRITE)
+    @Operation(operationId = "dissolveBuddyClasses", summary = "Dissolve twinned classes",
+            description = "Dissolves two twinned classes with the reason (a class split up, twinned by mistake); the "
+            + "twin stays listed, marked, and the same classes may be twinned again. Publishes "
+            + "org.xietong.pairing.buddy-class.dissolved.v1.")
+    @APIResponse(responseCode = "200", description = "The dissolved buddy classes",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BuddyClassView.class)))
+    @APIResponse(responseCode = "404", description = "No such buddy classes, or their pairing is outside your scope")
+    @APIResponse(responseCode = "409", description = "They were dissolved already")
+    public BuddyClassView dissolve(@PathParam("id") UUID id, @Valid @NotNull Dissolution dissolution) {
+        return service.dissolve(id, dissolution.reason().strip());
     }
 }

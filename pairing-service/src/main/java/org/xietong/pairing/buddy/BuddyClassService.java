@@ -8,7 +8,9 @@ import org.xietong.pairing.agreement.Pairing;
 import org.xietong.pairing.agreement.PairingKind;
 import org.xietong.pairing.agreement.PairingService;
 import org.xietong.pairing.agreement.PairingStatus;
+import org.xietong.contracts.pairing.BuddyClassDissolved;
 import org.xietong.platform.audit.Audit;
+import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
@@ -28,12 +30,14 @@ public class BuddyClassService {
     private final PairingService pairings;
     private final EntityManager em;
     private final Audit audit;
+    private final Outbox outbox;
     private final Caller caller;
 
-    public BuddyClassService(PairingService pairings, EntityManager em, Audit audit, Caller caller) {
+    public BuddyClassService(PairingService pairings, EntityManager em, Audit audit, Outbox outbox, Caller caller) {
         this.pairings = pairings;
         this.em = em;
         this.audit = audit;
+        this.outbox = outbox;
         this.caller = caller;
     }
 
@@ -51,7 +55,7 @@ public class BuddyClassService {
         int inserted = em.createNativeQuery("INSERT INTO buddy_class (id, pairing_id, supporting_class, supporting_grade, "
                         + "supporting_students, supported_class, supported_grade, supported_students, study_buddy_pairs, "
                         + "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                        + "ON CONFLICT (pairing_id, supporting_class, supported_class) DO NOTHING")
+                        + "ON CONFLICT (pairing_id, supporting_class, supported_class) WHERE dissolved_at IS NULL DO NOTHING")
                 .setParameter(1, id).setParameter(2, pairing.id)
                 .setParameter(3, twin.supportingClass().name().strip()).setParameter(4, twin.supportingClass().grade())
                 .setParameter(5, twin.supportingClass().students())
@@ -66,16 +70,44 @@ public class BuddyClassService {
                 Map.of("supportingClass", twin.supportingClass().name(), "supportedClass", twin.supportedClass().name(),
                         "studyBuddyPairs", twin.studyBuddyPairs()));
         return new BuddyClassResource.BuddyClassView(id, pairing.id, twin.supportingClass(), twin.supportedClass(),
-                twin.studyBuddyPairs(), now);
+                twin.studyBuddyPairs(), now, null, null);
+    }
+
+    /** Dissolves a standing twin, by whoever may twin classes of its pairing; the row stays, marked. */
+    @Transactional
+    public BuddyClassResource.BuddyClassView dissolve(UUID id, String reason) {
+        BuddyClass twin = BuddyClass.findById(id);
+        if (twin == null) {
+            throw ProblemException.notFound("Buddy classes " + id);
+        }
+        Pairing pairing = pairings.visible(twin.pairingId);
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.coversAny(pairing.regionCodes()), "Pairing " + pairing.id);
+        if (twin.dissolvedAt != null) {
+            throw ProblemException.conflict("buddy-classes-dissolved", "Buddy classes " + id + " were dissolved on "
+                    + twin.dissolvedAt);
+        }
+        twin.dissolvedAt = Instant.now();
+        twin.dissolvedBy = caller.username();
+        twin.dissolutionReason = reason;
+        outbox.record(BuddyClassDissolved.TYPE, pairing.id.toString(), pairing.regionCodes(), new BuddyClassDissolved(
+                twin.id.toString(), pairing.id.toString(), twin.supportingClass, twin.supportedClass,
+                twin.studyBuddyPairs, reason, twin.dissolvedAt));
+        audit.record(caller.actor(), "buddy-class.dissolved", "pairing", pairing.id.toString(), pairing.regionCodes(),
+                Map.of("buddyClasses", twin.id.toString(), "reason", reason));
+        return view(twin);
+    }
+
+    private static BuddyClassResource.BuddyClassView view(BuddyClass b) {
+        return new BuddyClassResource.BuddyClassView(b.id, b.pairingId,
+                new BuddyClassResource.ClassSide(b.supportingClass, b.supportingGrade, b.supportingStudents),
+                new BuddyClassResource.ClassSide(b.supportedClass, b.supportedGrade, b.supportedStudents),
+                b.studyBuddyPairs, b.createdAt, b.dissolvedAt, b.dissolutionReason);
     }
 
     public List<BuddyClassResource.BuddyClassView> ofPairing(UUID pairingId) {
         pairings.visible(pairingId);
         return BuddyClass.<BuddyClass>list("pairingId", Sort.by("createdAt"), pairingId).stream()
-                .map(b -> new BuddyClassResource.BuddyClassView(b.id, b.pairingId,
-                        new BuddyClassResource.ClassSide(b.supportingClass, b.supportingGrade, b.supportingStudents),
-                        new BuddyClassResource.ClassSide(b.supportedClass, b.supportedGrade, b.supportedStudents),
-                        b.studyBuddyPairs, b.createdAt))
-                .toList();
+                .map(BuddyClassService::view).toList();
     }
 }

@@ -139,6 +139,34 @@ class ActivityResourceTest {
     }
 
     @Test
+    void dissolvedBuddyClassesStayListedMarkedAndMayBeTwinnedAgain() {
+        String pairing = activePairing("1111016607", "1111086607");
+        Map<String, Object> twin = Map.of("pairingId", pairing,
+                "supportingClass", Map.of("name", "初一（2）班", "grade", 7, "students", 42),
+                "supportedClass", Map.of("name", "初一（1）班", "grade", 7, "students", 30),
+                "studyBuddyPairs", 30);
+        String id = given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(twin)
+                .post("/api/v1/pairing/buddy-classes").then().statusCode(201).extract().path("id");
+        String dissolve = "/api/v1/pairing/buddy-classes/" + id + "/dissolve";
+
+        given().auth().oauth2(SHUNYI).contentType(ContentType.JSON).body(Map.of("reason", "冒名"))
+                .post(dissolve).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "分班调整"))
+                .post(dissolve).then().statusCode(200).body("dissolutionReason", equalTo("分班调整"));
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "分班调整"))
+                .post(dissolve).then().statusCode(409);
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(twin)
+                .post("/api/v1/pairing/buddy-classes").then().statusCode(201);
+
+        given().auth().oauth2(MIYUN).get("/api/v1/pairing/buddy-classes?pairing=" + pairing).then().statusCode(200)
+                .body("dissolutionReason", contains("分班调整", null));
+        given().auth().oauth2(ADMIN).queryParam("entity", "pairing").queryParam("id", pairing)
+                .get("/api/v1/pairing/audit").then().statusCode(200)
+                .body("items.find { it.action == 'buddy-class.dissolved' }.summary.reason", equalTo("分班调整"));
+        assertTypes(pairing, "org.xietong.pairing.buddy-class.dissolved.v1", 1);
+    }
+
+    @Test
     void pairingsWithNothingHappeningForASemesterAreDormant() {
         String quiet = activePairing("1111016603", "1111086603");
         String busy = activePairing("1111016604", "1111086604");
