@@ -62,6 +62,10 @@ final class Expectations {
             Rule.of("POST /api/v1/rotation/posts/\\{id}/(dispatch|withdraw)|POST /api/v1/rotation/posts",
                     "posts are managed by officers of the school's region and that school's admins",
                     (op, c, t) -> changeable(manages(c, t.places().get(0)))),
+            Rule.of("POST /api/v1/rotation/teachers/\\{id}/dossier/\\{entry}/withdraw",
+                    "an entry the school wrote (the matrix's are) is withdrawn by the school's officers and admins, "
+                            + "not by the teacher",
+                    (op, c, t) -> changeable(manages(c, t.places().get(0)) && !self(c, t))),
             Rule.of("GET /api/v1/rotation/teachers|.* /api/v1/rotation/teachers/\\{id}(/dossier|/preferences)?",
                     "a teacher sees only their own record and never manages it; officers and the school's admins "
                             + "manage the school's teachers; a teacher adds to their own dossier and preferences",

@@ -126,8 +126,12 @@ final class MatrixFixture {
                     Map.of("school", a.path("leadSchool").asText(), "area", "AFTER_SCHOOL"));
         }
         for (JsonNode t : items("/api/v1/rotation/teachers?size=100")) {
+            // A school-written dossier entry of each teacher, for the withdrawal cells.
+            JsonNode entry = created("/api/v1/rotation/teachers/" + t.path("id").asText() + "/dossier",
+                    Map.of("kind", "TRAINING", "title", "矩阵校本研修", "startDate", "2026-03-01"));
             add(MatrixKind.TEACHER, t.path("id").asText(), List.of(MatrixPlace.school(t.path("regionCode").asText(),
-                    t.path("schoolCode").asText())), t.path("staffNumber").asText(), Map.of());
+                    t.path("schoolCode").asText())), t.path("staffNumber").asText(),
+                    Map.of("entry", entry.path("id").asText()));
         }
         for (JsonNode p : items("/api/v1/rotation/posts?size=100")) {
             add(MatrixKind.POST, p.path("id").asText(), List.of(MatrixPlace.school(p.path("regionCode").asText(),

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import org.xietong.platform.persistence.RecordedEntity;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -67,4 +68,13 @@ public class DossierEntry extends RecordedEntity {
 
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by", length = 100)
+    public String withdrawnBy;
+
+    @Column(name = "withdrawal_reason", length = 500)
+    public String withdrawalReason;
 }

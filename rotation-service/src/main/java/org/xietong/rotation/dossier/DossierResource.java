@@ -3,6 +3,8 @@ package org.xietong.rotation.dossier;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,5 +50,26 @@ public class DossierResource {
             description = "Add a training, award, research or note; only the school or an officer marks credits.")
     public Response add(@PathParam("id") long id, @Valid @NotNull DossierRequest request) {
         return Response.status(Response.Status.CREATED).entity(dossiers.add(id, request)).build();
+    }
+
+    @Schema(name = "DossierEntryWithdrawal")
+    public record Withdrawal(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("{entry}/withdraw")
+    @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "withdrawDossierEntry", summary = "Withdraw a growth dossier entry",
+            description = "Withdraws an entry written by mistake, with the reason: a teacher their own entries, the "
+            + "school or an officer any hand-written one. The entry stays, marked, and no longer counts for title "
+            + "evaluation, awards or credits. Rotations and evaluations are the workflow's (422).")
+    @APIResponse(responseCode = "200", description = "The withdrawn entry",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DossierService.EntryView.class)))
+    @APIResponse(responseCode = "409", description = "The entry was withdrawn already")
+    @APIResponse(responseCode = "422", description = "The entry was written by the workflow (workflow-entry)")
+    public DossierService.EntryView withdraw(@PathParam("id") long id, @PathParam("entry") long entry,
+                                             @Valid @NotNull Withdrawal withdrawal) {
+        return dossiers.withdraw(id, entry, withdrawal.reason().strip());
     }
 }

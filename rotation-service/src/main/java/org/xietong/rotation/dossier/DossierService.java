@@ -29,11 +29,14 @@ public class DossierService {
     @Schema(name = "DossierEntryView")
     public record EntryView(long id, DossierEntry.Kind kind, String title, String details, LocalDate startDate,
                             LocalDate endDate, UUID assignmentId, BigDecimal credits, boolean countsForTitle,
-                            boolean countsForAward, DossierEntry.Source source, String createdBy, Instant createdAt) {
+                            boolean countsForAward, DossierEntry.Source source, String createdBy, Instant createdAt,
+                            @Schema(description = "When it was withdrawn; null while it counts") Instant withdrawnAt,
+                            @Schema(description = "Why it was withdrawn") String withdrawalReason) {
 
         static EntryView of(DossierEntry e) {
             return new EntryView(e.id, e.kind, e.title, e.details, e.startDate, e.endDate, e.assignmentId, e.credits,
-                    e.countsForTitle, e.countsForAward, e.source, e.createdBy, e.createdAt);
+                    e.countsForTitle, e.countsForAward, e.source, e.createdBy, e.createdAt, e.withdrawnAt,
+                    e.withdrawalReason);
         }
     }
 
@@ -58,11 +61,12 @@ public class DossierService {
     public Dossier get(long teacherId) {
         Teacher teacher = access.readable(teachers.findById(teacherId));
         List<DossierEntry> entries = DossierEntry.list("teacherId", Sort.by("startDate").and("id"), teacherId);
-        int rotations = (int) entries.stream().filter(e -> e.source == DossierEntry.Source.SYSTEM
+        List<DossierEntry> standing = entries.stream().filter(e -> e.withdrawnAt == null).toList();
+        int rotations = (int) standing.stream().filter(e -> e.source == DossierEntry.Source.SYSTEM
                 && e.kind != DossierEntry.Kind.EVALUATION).count();
-        int title = (int) entries.stream().filter(e -> e.countsForTitle).count();
-        int award = (int) entries.stream().filter(e -> e.countsForAward).count();
-        BigDecimal credits = entries.stream().filter(e -> e.credits != null && (e.countsForTitle || e.countsForAward))
+        int title = (int) standing.stream().filter(e -> e.countsForTitle).count();
+        int award = (int) standing.stream().filter(e -> e.countsForAward).count();
+        BigDecimal credits = standing.stream().filter(e -> e.credits != null && (e.countsForTitle || e.countsForAward))
                 .map(e -> e.credits).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Dossier(access.view(teacher), rotations, title, award, credits,
                 entries.stream().map(EntryView::of).toList());
@@ -89,6 +93,37 @@ public class DossierService {
         entry.countsForAward = request.countsForAward();
         entry.source = manager ? DossierEntry.Source.SCHOOL : DossierEntry.Source.TEACHER;
         save(entry, teacher);
+        return EntryView.of(entry);
+    }
+
+    /**
+     * Withdraws an entry written by mistake, with the reason: a teacher their own entries, the school or an officer
+     * any hand-written one; what the workflow wrote (rotations, evaluations) is corrected through the assignment. The
+     * entry stays, marked, and no longer counts. Audited; not published, as a dossier never is.
+     */
+    @Transactional
+    public EntryView withdraw(long teacherId, long entryId, String reason) {
+        Teacher teacher = access.readable(teachers.findById(teacherId));
+        DossierEntry entry = DossierEntry.findById(entryId);
+        if (entry == null || entry.teacherId != teacher.id) {
+            throw ProblemException.notFound("Dossier entry " + entryId);
+        }
+        boolean manager = access.manages(teacher);
+        boolean author = access.isSelf(teacher) && entry.source == DossierEntry.Source.TEACHER;
+        access.scope().requireWritable(manager || author, "Dossier entry " + entryId);
+        if (entry.source == DossierEntry.Source.SYSTEM) {
+            throw ProblemException.unprocessable("workflow-entry", "Written by the workflow",
+                    "Entry " + entryId + " records a rotation or an evaluation; correct the assignment instead");
+        }
+        if (entry.withdrawnAt != null) {
+            throw ProblemException.conflict("entry-withdrawn", "Dossier entry " + entryId + " was withdrawn on "
+                    + entry.withdrawnAt);
+        }
+        entry.withdrawnAt = Instant.now();
+        entry.withdrawnBy = caller.username();
+        entry.withdrawalReason = reason;
+        audit.record(caller.actor(), "dossier.entry-withdrawn", "teacher", teacher.staffNumber,
+                List.of(teacher.regionCode), Map.of("entry", entry.id, "kind", entry.kind, "reason", reason));
         return EntryView.of(entry);
     }
 

@@ -344,4 +344,47 @@ class RotationWorkflowTest {
                 .post("/api/v1/rotation/assignments/" + assignmentId + "/evaluate").then().statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    /** A training the teacher recorded twice: withdrawn, it stays in the dossier and counts no more. */
+    @Test
+    @Order(10)
+    void aDossierEntryWrittenByMistakeIsWithdrawnAndNoLongerCounts() {
+        long mine = given().auth().oauth2(TEACHER_A).contentType(ContentType.JSON)
+                .body(Map.of("kind", "TRAINING", "title", "重复录入的研修", "startDate", "2026-04-01"))
+                .post("/api/v1/rotation/teachers/" + teacherA + "/dossier").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long schools = given().auth().oauth2(HEPING).contentType(ContentType.JSON)
+                .body(Map.of("kind", "AWARD", "title", "区级优秀教师", "startDate", "2026-05-01", "countsForAward", true,
+                        "credits", 2.0))
+                .post("/api/v1/rotation/teachers/" + teacherA + "/dossier").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        var before = given().auth().oauth2(HEPING).get("/api/v1/rotation/teachers/" + teacherA + "/dossier")
+                .then().statusCode(200).extract().jsonPath();
+        String dossier = "/api/v1/rotation/teachers/" + teacherA + "/dossier/";
+
+        given().auth().oauth2(TEACHER_A).contentType(ContentType.JSON).body(Map.of("reason", "不想要"))
+                .post(dossier + schools + "/withdraw").then().statusCode(403);
+        given().auth().oauth2(TEACHER_B).contentType(ContentType.JSON).body(Map.of("reason", "冒名"))
+                .post(dossier + mine + "/withdraw").then().statusCode(404);
+        given().auth().oauth2(TEACHER_A).contentType(ContentType.JSON).body(Map.of("reason", "重复录入"))
+                .post(dossier + mine + "/withdraw").then().statusCode(200).body("withdrawalReason", equalTo("重复录入"));
+        given().auth().oauth2(HEPING).contentType(ContentType.JSON).body(Map.of("reason", "评选结果撤销"))
+                .post(dossier + schools + "/withdraw").then().statusCode(200);
+        given().auth().oauth2(HEPING).contentType(ContentType.JSON).body(Map.of("reason", "评选结果撤销"))
+                .post(dossier + schools + "/withdraw").then().statusCode(409);
+        long rotation = given().auth().oauth2(HEPING).get("/api/v1/rotation/teachers/" + teacherA + "/dossier")
+                .then().extract().jsonPath().getLong("entries.find { it.kind == 'ROTATION' }.id");
+        given().auth().oauth2(HEPING).contentType(ContentType.JSON).body(Map.of("reason", "不对"))
+                .post(dossier + rotation + "/withdraw").then().statusCode(422).contentType("application/problem+json");
+
+        var after = given().auth().oauth2(HEPING).get("/api/v1/rotation/teachers/" + teacherA + "/dossier").then()
+                .statusCode(200).body("entries.find { it.id == " + mine + " }.withdrawalReason", equalTo("重复录入"))
+                .extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(before.getList("entries").size(), after.getList("entries").size());
+        org.junit.jupiter.api.Assertions.assertEquals(before.getInt("entriesForAward") - 1, after.getInt("entriesForAward"));
+        org.junit.jupiter.api.Assertions.assertEquals(before.getDouble("credits") - 2.0, after.getDouble("credits"), 1e-9);
+        given().auth().oauth2(CITY).queryParam("entity", "teacher").queryParam("id", "TJ-A")
+                .get("/api/v1/rotation/audit").then().statusCode(200)
+                .body("items.findAll { it.action == 'dossier.entry-withdrawn' }.size()", equalTo(2));
+    }
 }
