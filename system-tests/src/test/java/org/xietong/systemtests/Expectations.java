@@ -127,8 +127,8 @@ final class Expectations {
                     "a schedule naming another region's expert is accepted by a health officer of the expert's region",
                     (op, c, t) -> t.seenBy(c) ? changeable(t.places().size() > 1 && officerFor(c, t.places().get(1)))
                             : MatrixOutcome.HIDDEN),
-            Rule.of("POST /api/v1/healthcare/outreach-schedules/\\{id}/decline",
-                    "the host's or the expert's region declines a schedule",
+            Rule.of("POST /api/v1/healthcare/outreach-schedules/\\{id}/(decline|cancel)",
+                    "the host's or the expert's region declines or cancels a schedule",
                     (op, c, t) -> t.seenBy(c) ? changeable(t.places().stream().anyMatch(p -> officerFor(c, p)))
                             : MatrixOutcome.HIDDEN),
             Rule.of("(POST|PUT|DELETE) /api/v1/healthcare/consortia/\\{id}.*",

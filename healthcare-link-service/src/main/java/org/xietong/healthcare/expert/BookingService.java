@@ -126,7 +126,27 @@ public class BookingService {
             throw ProblemException.conflict("session-in-the-past", "Session " + sessionId + " was on "
                     + session.sessionDate + "; only a coming session can be cancelled");
         }
-        List<Long> cancelled = appointments.cancelAll(sessionId);
+        cancel(session, reason);
+        return SessionView.of(session);
+    }
+
+    /**
+     * Cancels a whole schedule with the reason (the expert falls ill, the host closes the clinic), by a health officer
+     * of the host's or the expert's region: each coming session is cancelled as {@link #cancelSession} does, its
+     * booked patients told by its event; past sessions stay as they were.
+     */
+    @Transactional
+    public ScheduleView cancelSchedule(long scheduleId, String reason, String ifMatch) {
+        OutreachSchedule schedule = schedules.cancellable(scheduleId, ifMatch);
+        List<ClinicSession> coming = sessions.list("scheduleId = ?1 and sessionDate >= ?2 and status <> ?3",
+                scheduleId, calendar.today(), SessionStatus.CANCELLED);
+        coming.forEach(session -> cancel(session, reason));
+        return schedules.cancelled(schedule, reason, coming.size());
+    }
+
+    /** Cancels a coming session and its appointments, frees the expert's half-day, and publishes it. */
+    private void cancel(ClinicSession session, String reason) {
+        List<Long> cancelled = appointments.cancelAll(session.id);
         session.status = SessionStatus.CANCELLED;
         session.cancelReason = reason;
         session.booked = 0;
@@ -138,7 +158,6 @@ public class BookingService {
                 session.sessionDate, session.slot.name(), cancelled, now));
         audit.record(caller.actor(), "clinic-session.cancelled", "clinic-session", String.valueOf(session.id), regions,
                 Map.of("reason", reason, "appointmentsCancelled", cancelled.size()));
-        return SessionView.of(session);
     }
 
     /** A session is visible where its schedule is: at the host and in the expert's home region. */

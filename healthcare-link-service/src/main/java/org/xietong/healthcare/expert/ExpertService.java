@@ -7,6 +7,7 @@ import org.xietong.healthcare.institution.Institution;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
+import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -181,6 +182,36 @@ public class ExpertService {
         return view(schedule);
     }
 
+    /**
+     * A schedule the caller may cancel: a health officer of the host's or the expert's region, with its current
+     * version in If-Match, while it is PENDING or ACTIVE. Its sessions are the booking side's to cancel.
+     */
+    OutreachSchedule cancellable(long id, String ifMatch) {
+        OutreachSchedule schedule = readableSchedule(id);
+        Expert expert = experts.findById(schedule.expertId);
+        caller.scope().requireWritable(access.officerFor(expert.homeRegion) || access.officerFor(schedule.hostRegion),
+                "outreach schedule " + id);
+        Versions.requireMatch(ifMatch, schedule.version);
+        if (schedule.status != ScheduleStatus.PENDING && schedule.status != ScheduleStatus.ACTIVE) {
+            throw ProblemException.conflict("schedule-ended", "Cannot cancel outreach schedule " + id + ": it is "
+                    + schedule.status);
+        }
+        return schedule;
+    }
+
+    /** Marks a schedule whose coming sessions were cancelled, audited with the reason. */
+    ScheduleView cancelled(OutreachSchedule schedule, String reason, int sessionsCancelled) {
+        Expert expert = experts.findById(schedule.expertId);
+        schedule.status = ScheduleStatus.CANCELLED;
+        schedule.cancelledBy = caller.username();
+        schedule.cancelledAt = Instant.now();
+        schedule.cancelReason = reason;
+        schedules.flush();
+        audit.record(caller.actor(), "outreach-schedule.cancelled", "outreach-schedule", String.valueOf(schedule.id),
+                regions(schedule, expert), Map.of("reason", reason, "sessionsCancelled", sessionsCancelled));
+        return view(schedule);
+    }
+
     /** Checked after the caller's right to decide, so that a caller without it learns nothing from a 409. */
     private static void requirePending(OutreachSchedule schedule, String action) {
         if (schedule.status != ScheduleStatus.PENDING) {
@@ -288,7 +319,7 @@ public class ExpertService {
         long total = sessions.count("scheduleId", s.id);
         return new ScheduleView(s.id, s.expertId, s.hostInstitutionCode, s.hostRegion, s.recurrence, s.weekday,
                 s.intervalDays, s.dates == null ? null : List.of(s.dates), s.slot, s.capacity, s.startDate, s.endDate,
-                s.status, s.requestedBy, s.decidedBy, s.decidedAt, total, next, s.version);
+                s.status, s.requestedBy, s.decidedBy, s.decidedAt, s.cancelledAt, s.cancelReason, total, next, s.version);
     }
 
     private static ProblemException invalid(String slug, String detail) {

@@ -68,7 +68,7 @@ public class OutreachSchedule extends RecordedEntity {
     public LocalDate endDate;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
+    @Column(nullable = false, length = 9)
     public ScheduleStatus status;
 
     @Column(name = "requested_by", length = 100)
@@ -79,6 +79,15 @@ public class OutreachSchedule extends RecordedEntity {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    @Column(name = "cancelled_by", length = 100)
+    public String cancelledBy;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancel_reason", length = 500)
+    public String cancelReason;
 
     @Version
     public long version;

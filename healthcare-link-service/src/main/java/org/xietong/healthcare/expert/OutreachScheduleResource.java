@@ -4,8 +4,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,9 +45,11 @@ public class OutreachScheduleResource {
     private static final String DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
 
     private final ExpertService experts;
+    private final BookingService bookings;
     private final Idempotency idempotency;
 
-    public OutreachScheduleResource(ExpertService experts, Idempotency idempotency) {
+    public OutreachScheduleResource(ExpertService experts, BookingService bookings, Idempotency idempotency) {
+        this.bookings = bookings;
         this.experts = experts;
         this.idempotency = idempotency;
     }
@@ -149,6 +154,33 @@ public class OutreachScheduleResource {
     @APIResponse(responseCode = "409", description = "Not PENDING")
     public Response decline(@PathParam("id") long id) {
         ScheduleView schedule = experts.declineSchedule(id);
+        return Response.ok(schedule).tag(Versions.etag(schedule.version())).build();
+    }
+
+    @Schema(name = "OutreachScheduleCancellation")
+    public record Cancellation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Purpose.Names.HEALTHCARE_MANAGE)
+    @Operation(operationId = "cancelOutreachSchedule", summary = "Cancel an outreach schedule",
+            description = "Cancel a PENDING or ACTIVE schedule with the reason (the expert falls ill, the host closes "
+            + "the clinic), as a health officer of the host's or the expert's region; needs If-Match. Every coming "
+            + "session is cancelled with its appointments and published as "
+            + "org.xietong.healthcare.clinic-session.cancelled.v1, so the host's booking system tells each booked "
+            + "patient; past sessions stay as they were.")
+    @APIResponse(responseCode = "200", description = "CANCELLED", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleView.class)))
+    @APIResponse(responseCode = "403", description = "You cover neither the expert's home nor the host")
+    @APIResponse(responseCode = "404", description = "No such schedule in your scope")
+    @APIResponse(responseCode = "409", description = "Declined or cancelled already")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response cancel(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull Cancellation cancellation) {
+        ScheduleView schedule = bookings.cancelSchedule(id, cancellation.reason().strip(), ifMatch);
         return Response.ok(schedule).tag(Versions.etag(schedule.version())).build();
     }
 

@@ -30,6 +30,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -190,6 +192,46 @@ class OutreachResourceTest {
 
         given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(dates(dechengHospital, monday))
                 .post(API + "/outreach-schedules").then().statusCode(201);
+    }
+
+    /** Tianjin's expert falls ill: Tianjin cancels the whole schedule; Leling's booked patient is told, the weeks freed. */
+    @Test
+    void aCancelledScheduleCancelsEveryComingSessionWithItsAppointments() {
+        long schedule = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(visiting(weekly(leling, monday, monday.plusWeeks(3)))).post(API + "/outreach-schedules")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(200);
+        var accepted = given().auth().oauth2(dezhou).get(API + "/outreach-schedules/" + schedule).then().statusCode(200)
+                .extract();
+        long first = accepted.jsonPath().getLong("nextSessions[0].id");
+        String desk = staff("371481", leling);
+        given().auth().oauth2(desk).contentType(ContentType.JSON).body(Map.of("patientRef", "P-S1"))
+                .post(API + "/clinic-sessions/" + first + "/appointments").then().statusCode(201);
+        String cancel = API + "/outreach-schedules/" + schedule + "/cancel";
+        Map<String, Object> reason = Map.of("reason", "专家因病停诊");
+
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(reason).post(cancel).then().statusCode(428);
+        given().auth().oauth2(officer("330100")).contentType(ContentType.JSON).header("If-Match", accepted.header("ETag"))
+                .body(reason).post(cancel).then().statusCode(404);
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON).header("If-Match", accepted.header("ETag"))
+                .body(reason).post(cancel).then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("cancelReason", equalTo("专家因病停诊")).body("nextSessions.status", everyItem(equalTo("CANCELLED")));
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON).header("If-Match", accepted.header("ETag"))
+                .body(reason).post(cancel).then().statusCode(anyOf(equalTo(409), equalTo(412)));
+
+        given().auth().oauth2(desk).get(API + "/clinic-sessions/" + first + "/appointments").then().statusCode(200)
+                .body("status", equalTo(List.of("CANCELLED")));
+        given().auth().oauth2(dezhou).queryParam("size", 50).get(API + "/outreach-schedules/" + schedule + "/sessions")
+                .then().statusCode(200).body("items.status", everyItem(equalTo("CANCELLED")))
+                .body("items.size()", equalTo(4));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(dezhou).queryParam("limit", 1000).get(API + "/exchange/events").then()
+                        .statusCode(200).body("events.findAll { it.type == 'org.xietong.healthcare.clinic-session.cancelled.v1'"
+                                + " && it.data.scheduleId == " + schedule + " }.size()", equalTo(4)));
+        long elsewhere = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(visiting(weekly(dechengHospital, monday, monday.plusWeeks(3)))).post(API + "/outreach-schedules")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + elsewhere + "/accept").then().statusCode(200);
     }
 
     @Test
