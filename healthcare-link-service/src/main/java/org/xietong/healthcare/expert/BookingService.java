@@ -6,6 +6,7 @@ import org.xietong.healthcare.consortium.InstitutionAccess;
 import org.xietong.contracts.healthcare.ClinicSessionCancelled;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
+import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -115,7 +116,7 @@ public class BookingService {
      * cancelled appointments, so the host's booking system tells each booked patient.
      */
     @Transactional
-    public SessionView cancelSession(long sessionId, String reason) {
+    public SessionView cancelSession(long sessionId, String reason, String ifMatch) {
         ClinicSession session = readable(sessionId);
         caller.scope().requireWritable(access.actsFor(session.hostRegion, session.hostInstitutionCode),
                 "clinic session " + sessionId + " (only the host cancels it)");
@@ -126,6 +127,7 @@ public class BookingService {
             throw ProblemException.conflict("session-in-the-past", "Session " + sessionId + " was on "
                     + session.sessionDate + "; only a coming session can be cancelled");
         }
+        Versions.requireMatch(ifMatch, session.version);
         cancel(session, reason);
         return SessionView.of(session);
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.conventions.Idempotency;
+import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.security.Purpose;
 
 import java.util.List;
@@ -45,8 +47,11 @@ public class ClinicResource {
     @Path("clinic-sessions/{id}")
     @Operation(operationId = "getClinicSession", summary = "Get a clinic session",
             description = "One clinic session with its free seats")
-    public SessionView session(@PathParam("id") long id) {
-        return bookings.session(id);
+    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
+    public Response session(@PathParam("id") long id) {
+        SessionView session = bookings.session(id);
+        return Response.ok(session).tag(Versions.etag(session.version())).build();
     }
 
     @GET
@@ -93,12 +98,16 @@ public class ClinicResource {
             description = "The host (its staff, or a health officer covering it) cancels a coming session with a "
             + "reason: every booked appointment is cancelled with it and the expert's half-day is free again. "
             + "Published as org.xietong.healthcare.clinic-session.cancelled.v1 with the cancelled appointment ids, "
-            + "so the host's booking system tells each patient")
-    @APIResponse(responseCode = "200", description = "The cancelled session",
+            + "so the host's booking system tells each patient. Needs If-Match with the session's ETag")
+    @APIResponse(responseCode = "200", description = "The cancelled session", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "The session is past or already cancelled")
-    public SessionView cancelSession(@PathParam("id") long id, @Valid @NotNull SessionCancellation cancellation) {
-        return bookings.cancelSession(id, cancellation.reason().strip());
+    @APIResponse(responseCode = "412", description = "If-Match does not name the session's current version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response cancelSession(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Valid @NotNull SessionCancellation cancellation) {
+        SessionView session = bookings.cancelSession(id, cancellation.reason().strip(), ifMatch);
+        return Response.ok(session).tag(Versions.etag(session.version())).build();
     }
 
     @GET

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.LocalDate;
 
@@ -57,4 +58,7 @@ public class ClinicSession extends PanacheEntityBase {
     public SessionKey key() {
         return new SessionKey(sessionDate, slot);
     }
+
+    @Version
+    public long version;
 }

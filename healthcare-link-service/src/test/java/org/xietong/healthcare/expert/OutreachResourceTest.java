@@ -168,7 +168,12 @@ class OutreachResourceTest {
         }
 
         given().auth().oauth2(desk).contentType(ContentType.JSON).body(Map.of("reason", "专家临时因病停诊"))
-                .post(API + "/clinic-sessions/" + session + "/cancel").then().statusCode(200)
+                .post(API + "/clinic-sessions/" + session + "/cancel").then().statusCode(428);
+        String etag = given().auth().oauth2(desk).get(API + "/clinic-sessions/" + session).then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(desk).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("reason", "专家临时因病停诊"))
+                .post(API + "/clinic-sessions/" + session + "/cancel").then().statusCode(200).header("ETag", not(etag))
                 .body("status", equalTo("CANCELLED")).body("available", equalTo(0));
 
         given().auth().oauth2(desk).get(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(200)
@@ -187,7 +192,8 @@ class OutreachResourceTest {
     void theExpertsHalfDayIsFreeAgainOnceTheSessionIsCancelled() {
         long session = firstSession(given().auth().oauth2(dezhou).contentType(ContentType.JSON)
                 .body(dates(leling, monday)).post(API + "/outreach-schedules"));
-        given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(Map.of("reason", "改到德州市中医院坐诊"))
+        given().auth().oauth2(dezhou).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "改到德州市中医院坐诊"))
                 .post(API + "/clinic-sessions/" + session + "/cancel").then().statusCode(200);
 
         given().auth().oauth2(dezhou).contentType(ContentType.JSON).body(dates(dechengHospital, monday))
@@ -243,7 +249,8 @@ class OutreachResourceTest {
         long session = given().auth().oauth2(dezhou).get(API + "/outreach-schedules/" + schedule)
                 .then().statusCode(200).extract().jsonPath().getLong("nextSessions[0].id");
 
-        given().auth().oauth2(tianjin).contentType(ContentType.JSON).body(Map.of("reason", "专家另有安排"))
+        given().auth().oauth2(tianjin).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "专家另有安排"))
                 .post(API + "/clinic-sessions/" + session + "/cancel").then().statusCode(403);
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.xietong.platform.persistence.RecordedEntity;
 
 import java.time.Instant;
@@ -71,4 +72,7 @@ public class Activity extends RecordedEntity {
 
     @Column(name = "withdrawal_reason", length = 500)
     public String withdrawalReason;
+
+    @Version
+    public long version;
 }

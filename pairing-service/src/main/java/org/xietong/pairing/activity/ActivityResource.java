@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -76,12 +77,16 @@ public class ActivityResource {
     @Operation(operationId = "withdrawActivity", summary = "Withdraw a recorded activity",
             description = "Withdraws an activity recorded by mistake (the wrong pairing, a visit that never took place), "
             + "with the reason: it stays in the ledger, marked, no longer counts against dormancy, and "
-            + "org.xietong.pairing.activity.withdrawn.v1 is published")
+            + "org.xietong.pairing.activity.withdrawn.v1 is published. Needs If-Match with the activity's version "
+            + "(listed with it)")
     @APIResponse(responseCode = "200", description = "The withdrawn activity",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "409", description = "The activity was already withdrawn")
-    public ActivityView withdraw(@PathParam("id") UUID id, @Valid @NotNull Withdrawal withdrawal) {
-        return service.withdraw(id, withdrawal.reason().strip());
+    @APIResponse(responseCode = "412", description = "If-Match does not name the activity's current version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public ActivityView withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @Valid @NotNull Withdrawal withdrawal) {
+        return service.withdraw(id, withdrawal.reason().strip(), ifMatch);
     }
 
     @GET

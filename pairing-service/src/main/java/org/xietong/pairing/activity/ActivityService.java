@@ -17,6 +17,7 @@ import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
+import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
@@ -116,7 +117,7 @@ public class ActivityService {
      * stays in the ledger, marked, no longer counts against dormancy, and the withdrawal is published.
      */
     @Transactional
-    public ActivityView withdraw(UUID activityId, String reason) {
+    public ActivityView withdraw(UUID activityId, String reason, String ifMatch) {
         Activity activity = em.find(Activity.class, activityId);
         if (activity == null) {
             throw ProblemException.notFound("Activity " + activityId);
@@ -128,6 +129,7 @@ public class ActivityService {
             throw ProblemException.conflict("activity-withdrawn", "Activity " + activityId + " was withdrawn on "
                     + activity.withdrawnAt);
         }
+        Versions.requireMatch(ifMatch, activity.version);
         activity.withdrawnAt = Instant.now();
         activity.withdrawnBy = caller.username();
         activity.withdrawalReason = reason;

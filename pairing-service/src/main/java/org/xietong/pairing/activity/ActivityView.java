@@ -1,5 +1,7 @@
 package org.xietong.pairing.activity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,11 +10,12 @@ import java.util.UUID;
 public record ActivityView(UUID id, UUID pairingId, ActivityKind kind, ActivityMode mode, LocalDate startDate,
                            LocalDate endDate, String place, List<String> schools, Integer students, Integer teachers,
                            Integer classes, String summary, Instant createdAt, String createdBy, Instant withdrawnAt,
-                           String withdrawalReason) {
+                           String withdrawalReason,
+                           @Schema(description = "The version, to send back in If-Match to withdraw it") long version) {
 
     static ActivityView of(Activity a) {
         return new ActivityView(a.id, a.pairingId, a.kind, a.mode, a.startDate, a.endDate, a.place,
                 List.copyOf(a.schools), a.students, a.teachers, a.classes, a.summary, a.createdAt, a.createdBy,
-                a.withdrawnAt, a.withdrawalReason);
+                a.withdrawnAt, a.withdrawalReason, a.version);
     }
 }

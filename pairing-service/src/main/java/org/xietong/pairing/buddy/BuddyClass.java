@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.xietong.platform.persistence.RecordedEntity;
 
 import java.time.Instant;
@@ -52,4 +53,7 @@ public class BuddyClass extends RecordedEntity {
 
     @Column(name = "dissolution_reason", length = 500)
     public String dissolutionReason;
+
+    @Version
+    public long version;
 }

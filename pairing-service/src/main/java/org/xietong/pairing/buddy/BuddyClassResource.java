@@ -10,11 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,7 +57,8 @@ public class BuddyClassResource {
     public record BuddyClassView(UUID id, UUID pairingId, ClassSide supportingClass, ClassSide supportedClass,
                                  int studyBuddyPairs, Instant createdAt,
                                  @Schema(description = "When the twin was dissolved; null while it stands") Instant dissolvedAt,
-                                 @Schema(description = "Why it was dissolved") String dissolutionReason) {
+                                 @Schema(description = "Why it was dissolved") String dissolutionReason,
+                                 @Schema(description = "The version, to send back in If-Match to dissolve them") long version) {
     }
 
     @Schema(name = "BuddyClassDissolution")
@@ -95,14 +98,17 @@ public class BuddyClassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Purpose.Names.PAIRING_WRITE)
     @Operation(operationId = "dissolveBuddyClasses", summary = "Dissolve twinned classes",
-            description = "Dissolves two twinned classes with the reason (a class split up, twinned by mistake); the "
-            + "twin stays listed, marked, and the same classes may be twinned again. Publishes "
+            description = "Dissolves two twinned classes with the reason (a class split up, twinned by mistake) and their "
+            + "version in If-Match; the twin stays listed, marked, and the same classes may be twinned again. Publishes "
             + "org.xietong.pairing.buddy-class.dissolved.v1.")
     @APIResponse(responseCode = "200", description = "The dissolved buddy classes",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BuddyClassView.class)))
     @APIResponse(responseCode = "404", description = "No such buddy classes, or their pairing is outside your scope")
     @APIResponse(responseCode = "409", description = "They were dissolved already")
-    public BuddyClassView dissolve(@PathParam("id") UUID id, @Valid @NotNull Dissolution dissolution) {
-        return service.dissolve(id, dissolution.reason().strip());
+    @APIResponse(responseCode = "412", description = "If-Match does not name their current version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public BuddyClassView dissolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @Valid @NotNull Dissolution dissolution) {
+        return service.dissolve(id, dissolution.reason().strip(), ifMatch);
     }
 }

@@ -11,6 +11,7 @@ import org.xietong.pairing.agreement.PairingStatus;
 import org.xietong.contracts.pairing.BuddyClassDissolved;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
+import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
@@ -70,12 +71,12 @@ public class BuddyClassService {
                 Map.of("supportingClass", twin.supportingClass().name(), "supportedClass", twin.supportedClass().name(),
                         "studyBuddyPairs", twin.studyBuddyPairs()));
         return new BuddyClassResource.BuddyClassView(id, pairing.id, twin.supportingClass(), twin.supportedClass(),
-                twin.studyBuddyPairs(), now, null, null);
+                twin.studyBuddyPairs(), now, null, null, 0);
     }
 
     /** Dissolves a standing twin, by whoever may twin classes of its pairing; the row stays, marked. */
     @Transactional
-    public BuddyClassResource.BuddyClassView dissolve(UUID id, String reason) {
+    public BuddyClassResource.BuddyClassView dissolve(UUID id, String reason, String ifMatch) {
         BuddyClass twin = BuddyClass.findById(id);
         if (twin == null) {
             throw ProblemException.notFound("Buddy classes " + id);
@@ -87,9 +88,11 @@ public class BuddyClassService {
             throw ProblemException.conflict("buddy-classes-dissolved", "Buddy classes " + id + " were dissolved on "
                     + twin.dissolvedAt);
         }
+        Versions.requireMatch(ifMatch, twin.version);
         twin.dissolvedAt = Instant.now();
         twin.dissolvedBy = caller.username();
         twin.dissolutionReason = reason;
+        em.flush();
         outbox.record(BuddyClassDissolved.TYPE, pairing.id.toString(), pairing.regionCodes(), new BuddyClassDissolved(
                 twin.id.toString(), pairing.id.toString(), twin.supportingClass, twin.supportedClass,
                 twin.studyBuddyPairs, reason, twin.dissolvedAt));
@@ -102,7 +105,7 @@ public class BuddyClassService {
         return new BuddyClassResource.BuddyClassView(b.id, b.pairingId,
                 new BuddyClassResource.ClassSide(b.supportingClass, b.supportingGrade, b.supportingStudents),
                 new BuddyClassResource.ClassSide(b.supportedClass, b.supportedGrade, b.supportedStudents),
-                b.studyBuddyPairs, b.createdAt, b.dissolvedAt, b.dissolutionReason);
+                b.studyBuddyPairs, b.createdAt, b.dissolvedAt, b.dissolutionReason, b.version);
     }
 
     public List<BuddyClassResource.BuddyClassView> ofPairing(UUID pairingId) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -40,4 +41,7 @@ public class FacilityBooking extends PanacheEntityBase {
 
     @Column(name = "cancel_reason", length = 500)
     public String cancelReason;
+
+    @Version
+    public long version;
 }

@@ -10,11 +10,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -116,15 +118,19 @@ public class SharedFacilityResource {
     @RolesAllowed(Purpose.Names.PAIRING_WRITE)
     @Operation(operationId = "cancelSharedFacilityBooking", summary = "Cancel a booking",
             description = "Cancels a booking with the reason, by whoever acts for the booking school or for the "
-            + "facility's owner: its places return to the slot and the booking stays, marked. Publishes "
-            + "org.xietong.pairing.facility-booking.cancelled.v1 to both schools' regions.")
+            + "facility's owner, with the booking's version in If-Match: its places return to the slot and the "
+            + "booking stays, marked. Publishes org.xietong.pairing.facility-booking.cancelled.v1 to both schools' "
+            + "regions.")
     @APIResponse(responseCode = "200", description = "The cancelled booking",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SharedFacilityService.BookingView.class)))
     @APIResponse(responseCode = "404", description = "No such booking of this slot, or not one you act for")
     @APIResponse(responseCode = "409", description = "The booking was cancelled already")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the booking's current version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public SharedFacilityService.BookingView cancel(@PathParam("id") UUID id, @PathParam("slot") UUID slot,
                                                     @PathParam("booking") UUID booking,
+                                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                     @Valid @NotNull Cancellation cancellation) {
-        return service.cancel(id, slot, booking, cancellation.reason().strip());
+        return service.cancel(id, slot, booking, cancellation.reason().strip(), ifMatch);
     }
 }

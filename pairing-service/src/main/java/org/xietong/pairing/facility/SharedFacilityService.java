@@ -12,6 +12,7 @@ import org.xietong.pairing.school.SchoolRepository;
 import org.xietong.contracts.pairing.FacilityBookingCancelled;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
+import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
@@ -47,10 +48,12 @@ public class SharedFacilityService {
     @Schema(name = "SharedFacilityBooking")
     public record BookingView(UUID id, UUID slotId, String school, int places, Instant bookedAt,
                               @Schema(description = "When it was cancelled; null while it stands") Instant cancelledAt,
-                              @Schema(description = "Why it was cancelled") String cancelReason) {
+                              @Schema(description = "Why it was cancelled") String cancelReason,
+                              @Schema(description = "The version, to send back in If-Match to cancel it") long version) {
 
         static BookingView of(FacilityBooking b) {
-            return new BookingView(b.id, b.slotId, b.schoolCode, b.places, b.bookedAt, b.cancelledAt, b.cancelReason);
+            return new BookingView(b.id, b.slotId, b.schoolCode, b.places, b.bookedAt, b.cancelledAt, b.cancelReason,
+                    b.version);
         }
     }
 
@@ -147,10 +150,11 @@ public class SharedFacilityService {
 
     /**
      * Cancels a booking, by whoever acts for the booking school or for the owner (a visit called off, the facility
-     * closed that day): its places return to the slot, the booking stays, marked, and both regions are told.
+     * closed that day), with its version in If-Match: its places return to the slot, the booking stays, marked, and
+     * both regions are told.
      */
     @Transactional
-    public BookingView cancel(UUID facilityId, UUID slotId, UUID bookingId, String reason) {
+    public BookingView cancel(UUID facilityId, UUID slotId, UUID bookingId, String reason, String ifMatch) {
         SharedFacility facility = facility(facilityId);
         FacilityBooking booking = FacilityBooking.findById(bookingId);
         FacilitySlot slot = FacilitySlot.findById(slotId);
@@ -168,11 +172,13 @@ public class SharedFacilityService {
             throw ProblemException.conflict("booking-cancelled", "Booking " + bookingId + " was cancelled on "
                     + booking.cancelledAt);
         }
+        Versions.requireMatch(ifMatch, booking.version);
         em.createQuery("update FacilitySlot s set s.booked = s.booked - :places where s.id = :slot")
                 .setParameter("places", booking.places).setParameter("slot", slotId).executeUpdate();
         booking.cancelledAt = Instant.now();
         booking.cancelledBy = caller.username();
         booking.cancelReason = reason;
+        em.flush();
         List<String> regions = List.of(owner.regionCode, booker.regionCode).stream().distinct().toList();
         outbox.record(FacilityBookingCancelled.TYPE, facilityId.toString(), regions, new FacilityBookingCancelled(
                 booking.id.toString(), facilityId.toString(), slotId.toString(), owner.code, booker.code,

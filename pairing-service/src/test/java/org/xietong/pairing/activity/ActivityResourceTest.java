@@ -149,12 +149,15 @@ class ActivityResourceTest {
                 .post("/api/v1/pairing/buddy-classes").then().statusCode(201).extract().path("id");
         String dissolve = "/api/v1/pairing/buddy-classes/" + id + "/dissolve";
 
-        given().auth().oauth2(SHUNYI).contentType(ContentType.JSON).body(Map.of("reason", "冒名"))
-                .post(dissolve).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(SHUNYI).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "冒名")).post(dissolve).then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "分班调整"))
-                .post(dissolve).then().statusCode(200).body("dissolutionReason", equalTo("分班调整"));
-        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "分班调整"))
-                .post(dissolve).then().statusCode(409);
+                .post(dissolve).then().statusCode(428);
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "分班调整")).post(dissolve).then().statusCode(200)
+                .body("dissolutionReason", equalTo("分班调整"));
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("reason", "分班调整")).post(dissolve).then().statusCode(409);
         given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(twin)
                 .post("/api/v1/pairing/buddy-classes").then().statusCode(201);
 
@@ -192,7 +195,8 @@ class ActivityResourceTest {
         String id = record(MIYUN, activity(pairing, "TEACHER_TRAINING", recent, recent, List.of("1111016621")))
                 .then().statusCode(201).extract().path("id");
 
-        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "误录：该培训未举行"))
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "误录：该培训未举行"))
                 .post("/api/v1/pairing/activities/" + id + "/withdraw").then().statusCode(200)
                 .body("withdrawalReason", equalTo("误录：该培训未举行")).body("withdrawnAt", notNullValue());
 
@@ -208,12 +212,21 @@ class ActivityResourceTest {
         String id = record(MIYUN, activity(pairing, "LECTURE", day, day, List.of("1111086622")))
                 .then().statusCode(201).extract().path("id");
 
-        given().auth().oauth2(SHUNYI).contentType(ContentType.JSON).body(Map.of("reason", "越权撤回"))
-                .post("/api/v1/pairing/activities/" + id + "/withdraw").then().statusCode(404);
+        String withdraw = "/api/v1/pairing/activities/" + id + "/withdraw";
+        long version = given().auth().oauth2(MIYUN).queryParam("pairing", pairing).get("/api/v1/pairing/activities")
+                .then().statusCode(200).extract().jsonPath().getLong("items.find { it.id == '" + id + "' }.version");
+
+        given().auth().oauth2(SHUNYI).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"")
+                .body(Map.of("reason", "越权撤回")).post(withdraw).then().statusCode(404);
         given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "重复录入"))
-                .post("/api/v1/pairing/activities/" + id + "/withdraw").then().statusCode(200);
-        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).body(Map.of("reason", "重复录入"))
-                .post("/api/v1/pairing/activities/" + id + "/withdraw").then().statusCode(409);
+                .post(withdraw).then().statusCode(428);
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).header("If-Match", "\"" + (version + 1) + "\"")
+                .body(Map.of("reason", "重复录入")).post(withdraw).then().statusCode(412);
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"")
+                .body(Map.of("reason", "重复录入")).post(withdraw).then().statusCode(200)
+                .body("version", equalTo((int) version + 1));
+        given().auth().oauth2(MIYUN).contentType(ContentType.JSON).header("If-Match", "\"" + (version + 1) + "\"")
+                .body(Map.of("reason", "重复录入")).post(withdraw).then().statusCode(409);
     }
 
     private String activePairing(String urban, String township) {

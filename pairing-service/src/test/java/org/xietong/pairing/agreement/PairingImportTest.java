@@ -27,11 +27,11 @@ class PairingImportTest {
 
     @BeforeEach
     void schools() {
-        school("1111016601", "北京市第二中学", "110101", "URBAN", "JUNIOR");
-        school("1111016602", "北京市第五中学", "110101", "URBAN", "JUNIOR");
-        school("1111196601", "延庆区康庄中学", "110119", "TOWNSHIP", "JUNIOR");
-        school("1111196602", "延庆区千家店中学", "110119", "RURAL", "JUNIOR");
-        school("1111196603", "延庆区永宁中学", "110119", "TOWNSHIP", "JUNIOR");
+        school("1111018801", "北京市第二中学", "110101", "URBAN", "JUNIOR");
+        school("1111018802", "北京市第五中学", "110101", "URBAN", "JUNIOR");
+        school("1111198801", "延庆区康庄中学", "110119", "TOWNSHIP", "JUNIOR");
+        school("1111198802", "延庆区千家店中学", "110119", "RURAL", "JUNIOR");
+        school("1111198803", "延庆区永宁中学", "110119", "TOWNSHIP", "JUNIOR");
     }
 
     private static void school(String code, String name, String region, String location, String level) {
@@ -47,31 +47,31 @@ class PairingImportTest {
     @Test
     void allOrNothingProposesNothingWhenOneRowBreaksARule() {
         String csv = "\uFEFF" + HEADER
-                + "HAND_IN_HAND,1111016601,1111196601,2027-09-01,2030-08-31,教师实训\n"
-                + "HAND_IN_HAND,1111196602,1111196603,,,\n"
-                + "HAND_IN_HAND,1111016601,1111199999,,,\n"
-                + "HAND_IN_HAND,1111016601,1111196602,2027-09-01,2026-08-31,\n";
+                + "HAND_IN_HAND,1111018801,1111198801,2027-09-01,2030-08-31,教师实训\n"
+                + "HAND_IN_HAND,1111198802,1111198803,,,\n"
+                + "HAND_IN_HAND,1111018801,1111198899,,,\n"
+                + "HAND_IN_HAND,1111018801,1111198802,2027-09-01,2026-08-31,\n";
 
         importCsv(csv, "ALL_OR_NOTHING").then().statusCode(422).contentType("application/problem+json")
                 .body("report.rejected", equalTo(3)).body("report.errors.line", contains(3, 4, 5))
                 .body("report.errors[0].reason", containsString("110119"))
-                .body("report.errors[1].reason", containsString("1111199999"));
-        given().auth().oauth2(DONGCHENG).queryParam("party", "1111196601").get("/api/v1/pairing/pairings")
+                .body("report.errors[1].reason", containsString("1111198899"));
+        given().auth().oauth2(DONGCHENG).queryParam("party", "1111198801").get("/api/v1/pairing/pairings")
                 .then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
     void aFileImportedTwiceProposesEachPairOnce() {
         String csv = HEADER
-                + "HAND_IN_HAND,1111016602,1111196602,,,联合研学\n"
-                + "HAND_IN_HAND,1111016602,1111196603,,,\n"
-                + "HAND_IN_HAND,1111196603,1111016602,,,\n";
+                + "HAND_IN_HAND,1111018802,1111198802,,,联合研学\n"
+                + "HAND_IN_HAND,1111018802,1111198803,,,\n"
+                + "HAND_IN_HAND,1111198803,1111018802,,,\n";
 
         importCsv(csv, "per-row").then().statusCode(200).body("created", equalTo(2)).body("rejected", equalTo(1))
                 .body("errors[0].line", equalTo(4)).body("errors[0].reason", containsString("first on line 3"));
-        importCsv(HEADER + "HAND_IN_HAND,1111016602,1111196602,,,联合研学\n", "ALL_OR_NOTHING").then().statusCode(200)
+        importCsv(HEADER + "HAND_IN_HAND,1111018802,1111198802,,,联合研学\n", "ALL_OR_NOTHING").then().statusCode(200)
                 .body("created", equalTo(0)).body("unchanged", equalTo(1));
-        given().auth().oauth2(DONGCHENG).queryParam("party", "1111016602").get("/api/v1/pairing/pairings")
+        given().auth().oauth2(DONGCHENG).queryParam("party", "1111018802").get("/api/v1/pairing/pairings")
                 .then().statusCode(200).body("total", equalTo(2)).body("items.status", contains("PROPOSED", "PROPOSED"));
     }
 }

@@ -108,17 +108,20 @@ class SharedFacilityResourceTest {
                 .body(Map.of("startsAt", "2027-04-10T09:00:00+08:00", "endsAt", "2027-04-10T11:00:00+08:00", "capacity", 30))
                 .post("/api/v1/pairing/resources/" + resource + "/slots").then().statusCode(201)
                 .extract().path("slots[0].id");
-        String booking = book(partner, resource, slot, "1111089912", 30).then().statusCode(201).extract().path("id");
+        String booking = book(partner, resource, slot, "1111089912", 30).then().statusCode(201).body("version", equalTo(0))
+                .extract().path("id");
         book(partner, resource, slot, "1111089912", 1).then().statusCode(409);
         String cancel = "/api/v1/pairing/resources/" + resource + "/slots/" + slot + "/bookings/" + booking + "/cancel";
 
-        given().auth().oauth2(STRANGER_ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "冒名取消"))
-                .post(cancel).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(STRANGER_ADMIN).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "冒名取消")).post(cancel).then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("reason", "大雪封路，研学改期"))
-                .post(cancel).then().statusCode(200).body("cancelReason", equalTo("大雪封路，研学改期"))
-                .body("cancelledAt", notNullValue());
-        given().auth().oauth2(owner).contentType(ContentType.JSON).body(Map.of("reason", "再次取消"))
-                .post(cancel).then().statusCode(409).contentType("application/problem+json");
+                .post(cancel).then().statusCode(428);
+        given().auth().oauth2(partner).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "大雪封路，研学改期")).post(cancel).then().statusCode(200)
+                .body("cancelReason", equalTo("大雪封路，研学改期")).body("cancelledAt", notNullValue());
+        given().auth().oauth2(owner).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("reason", "再次取消")).post(cancel).then().statusCode(409).contentType("application/problem+json");
 
         given().auth().oauth2(owner).get("/api/v1/pairing/resources?owner=1111019911").then().statusCode(200)
                 .body("[0].slots[0].booked", equalTo(0));

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.xietong.platform.persistence.RecordedEntity;
 
 import java.math.BigDecimal;
@@ -77,4 +78,7 @@ public class DossierEntry extends RecordedEntity {
 
     @Column(name = "withdrawal_reason", length = 500)
     public String withdrawalReason;
+
+    @Version
+    public long version;
 }

@@ -7,10 +7,12 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,15 +63,18 @@ public class DossierResource {
     @RolesAllowed(Purpose.Names.ROTATION_PEOPLE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "withdrawDossierEntry", summary = "Withdraw a growth dossier entry",
-            description = "Withdraws an entry written by mistake, with the reason: a teacher their own entries, the "
-            + "school or an officer any hand-written one. The entry stays, marked, and no longer counts for title "
+            description = "Withdraws an entry written by mistake, with the reason and the entry's version in If-Match "
+            + "(listed with it): a teacher their own entries, the school or an officer any hand-written one. The entry stays, marked, and no longer counts for title "
             + "evaluation, awards or credits. Rotations and evaluations are the workflow's (422).")
     @APIResponse(responseCode = "200", description = "The withdrawn entry",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DossierService.EntryView.class)))
     @APIResponse(responseCode = "409", description = "The entry was withdrawn already")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the entry's current version")
     @APIResponse(responseCode = "422", description = "The entry was written by the workflow (workflow-entry)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public DossierService.EntryView withdraw(@PathParam("id") long id, @PathParam("entry") long entry,
+                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                              @Valid @NotNull Withdrawal withdrawal) {
-        return dossiers.withdraw(id, entry, withdrawal.reason().strip());
+        return dossiers.withdraw(id, entry, withdrawal.reason().strip(), ifMatch);
     }
 }

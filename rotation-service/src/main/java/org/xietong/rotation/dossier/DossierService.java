@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.xietong.platform.audit.Audit;
+import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 import org.xietong.rotation.teacher.Teacher;
@@ -31,12 +32,13 @@ public class DossierService {
                             LocalDate endDate, UUID assignmentId, BigDecimal credits, boolean countsForTitle,
                             boolean countsForAward, DossierEntry.Source source, String createdBy, Instant createdAt,
                             @Schema(description = "When it was withdrawn; null while it counts") Instant withdrawnAt,
-                            @Schema(description = "Why it was withdrawn") String withdrawalReason) {
+                            @Schema(description = "Why it was withdrawn") String withdrawalReason,
+                            @Schema(description = "The version, to send back in If-Match to withdraw it") long version) {
 
         static EntryView of(DossierEntry e) {
             return new EntryView(e.id, e.kind, e.title, e.details, e.startDate, e.endDate, e.assignmentId, e.credits,
                     e.countsForTitle, e.countsForAward, e.source, e.createdBy, e.createdAt, e.withdrawnAt,
-                    e.withdrawalReason);
+                    e.withdrawalReason, e.version);
         }
     }
 
@@ -97,12 +99,12 @@ public class DossierService {
     }
 
     /**
-     * Withdraws an entry written by mistake, with the reason: a teacher their own entries, the school or an officer
+     * Withdraws an entry written by mistake, with the reason and its version in If-Match: a teacher their own entries, the school or an officer
      * any hand-written one; what the workflow wrote (rotations, evaluations) is corrected through the assignment. The
      * entry stays, marked, and no longer counts. Audited; not published, as a dossier never is.
      */
     @Transactional
-    public EntryView withdraw(long teacherId, long entryId, String reason) {
+    public EntryView withdraw(long teacherId, long entryId, String reason, String ifMatch) {
         Teacher teacher = access.readable(teachers.findById(teacherId));
         DossierEntry entry = DossierEntry.findById(entryId);
         if (entry == null || entry.teacherId != teacher.id) {
@@ -119,9 +121,11 @@ public class DossierService {
             throw ProblemException.conflict("entry-withdrawn", "Dossier entry " + entryId + " was withdrawn on "
                     + entry.withdrawnAt);
         }
+        Versions.requireMatch(ifMatch, entry.version);
         entry.withdrawnAt = Instant.now();
         entry.withdrawnBy = caller.username();
         entry.withdrawalReason = reason;
+        DossierEntry.flush();
         audit.record(caller.actor(), "dossier.entry-withdrawn", "teacher", teacher.staffNumber,
                 List.of(teacher.regionCode), Map.of("entry", entry.id, "kind", entry.kind, "reason", reason));
         return EntryView.of(entry);

@@ -362,20 +362,24 @@ class RotationWorkflowTest {
                 .then().statusCode(200).extract().jsonPath();
         String dossier = "/api/v1/rotation/teachers/" + teacherA + "/dossier/";
 
-        given().auth().oauth2(TEACHER_A).contentType(ContentType.JSON).body(Map.of("reason", "不想要"))
-                .post(dossier + schools + "/withdraw").then().statusCode(403);
-        given().auth().oauth2(TEACHER_B).contentType(ContentType.JSON).body(Map.of("reason", "冒名"))
-                .post(dossier + mine + "/withdraw").then().statusCode(404);
+        given().auth().oauth2(TEACHER_A).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "不想要")).post(dossier + schools + "/withdraw").then().statusCode(403);
+        given().auth().oauth2(TEACHER_B).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "冒名")).post(dossier + mine + "/withdraw").then().statusCode(404);
         given().auth().oauth2(TEACHER_A).contentType(ContentType.JSON).body(Map.of("reason", "重复录入"))
-                .post(dossier + mine + "/withdraw").then().statusCode(200).body("withdrawalReason", equalTo("重复录入"));
-        given().auth().oauth2(HEPING).contentType(ContentType.JSON).body(Map.of("reason", "评选结果撤销"))
-                .post(dossier + schools + "/withdraw").then().statusCode(200);
-        given().auth().oauth2(HEPING).contentType(ContentType.JSON).body(Map.of("reason", "评选结果撤销"))
-                .post(dossier + schools + "/withdraw").then().statusCode(409);
+                .post(dossier + mine + "/withdraw").then().statusCode(428);
+        given().auth().oauth2(TEACHER_A).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "重复录入")).post(dossier + mine + "/withdraw").then().statusCode(200)
+                .body("withdrawalReason", equalTo("重复录入")).body("version", equalTo(1));
+        given().auth().oauth2(HEPING).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "评选结果撤销")).post(dossier + schools + "/withdraw").then().statusCode(200);
+        given().auth().oauth2(HEPING).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("reason", "评选结果撤销")).post(dossier + schools + "/withdraw").then().statusCode(409);
         long rotation = given().auth().oauth2(HEPING).get("/api/v1/rotation/teachers/" + teacherA + "/dossier")
                 .then().extract().jsonPath().getLong("entries.find { it.kind == 'ROTATION' }.id");
-        given().auth().oauth2(HEPING).contentType(ContentType.JSON).body(Map.of("reason", "不对"))
-                .post(dossier + rotation + "/withdraw").then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(HEPING).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "不对")).post(dossier + rotation + "/withdraw").then().statusCode(422)
+                .contentType("application/problem+json");
 
         var after = given().auth().oauth2(HEPING).get("/api/v1/rotation/teachers/" + teacherA + "/dossier").then()
                 .statusCode(200).body("entries.find { it.id == " + mine + " }.withdrawalReason", equalTo("重复录入"))
