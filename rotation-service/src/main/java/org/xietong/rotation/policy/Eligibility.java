@@ -9,8 +9,9 @@ import java.time.Period;
 
 /**
  * Whether a teacher must rotate in a cycle, and the rule that decided it. Rules apply in order: on leave, near
- * retirement and already rotated this cycle exempt; otherwise the years at the current school, counted on the
- * cycle's first day, make a teacher eligible or not yet.
+ * statutory retirement (by birth cohort) and already rotated this cycle exempt; otherwise the years at the current
+ * school, counted on the cycle's first day, make a teacher eligible or not yet. A completed full-time rotation
+ * restarts that count: the years run from the teacher's return.
  */
 public final class Eligibility {
 
@@ -20,8 +21,9 @@ public final class Eligibility {
     @Schema(name = "EligibilityRule")
     public enum Rule { ON_LEAVE, NEAR_RETIREMENT, ROTATED_THIS_CYCLE, YEARS_AT_SCHOOL }
 
+    /** {@code returnedFromRotationOn}: the end of the teacher's last completed full-time rotation, or null. */
     public record Facts(TeacherStatus status, Gender gender, LocalDate birthDate, LocalDate joinedSchoolOn,
-                        boolean rotatedThisCycle) {
+                        boolean rotatedThisCycle, LocalDate returnedFromRotationOn) {
     }
 
     public record Decision(Status status, Rule rule, String detail) {
@@ -45,21 +47,26 @@ public final class Eligibility {
             return new Decision(Status.EXEMPT, Rule.ON_LEAVE, "on leave");
         }
         int retirementAge = teacher.gender() == Gender.MALE ? policy.retirementAgeMale() : policy.retirementAgeFemale();
-        LocalDate retirement = teacher.birthDate().plusYears(retirementAge);
+        LocalDate retirement = StatutoryRetirement.day(teacher.birthDate(), retirementAge);
         if (start.plusYears(policy.retirementExemptYears()).isAfter(retirement)) {
             return new Decision(Status.EXEMPT, Rule.NEAR_RETIREMENT, "retires on " + retirement + ", within "
                     + policy.retirementExemptYears() + " years of the cycle's start");
         }
-        int years = teacher.joinedSchoolOn().isAfter(start) ? 0 : Period.between(teacher.joinedSchoolOn(), start).getYears();
+        boolean returned = teacher.returnedFromRotationOn() != null
+                && teacher.returnedFromRotationOn().isAfter(teacher.joinedSchoolOn())
+                && !teacher.returnedFromRotationOn().isAfter(start);
+        LocalDate since = returned ? teacher.returnedFromRotationOn() : teacher.joinedSchoolOn();
+        int years = since.isAfter(start) ? 0 : Period.between(since, start).getYears();
+        String counted = years + " years at the current school on " + start
+                + (returned ? " since returning from a full-time rotation on " + since : "");
         boolean longEnough = years >= policy.minYearsAtSchool();
         if (longEnough && teacher.rotatedThisCycle()) {
             return new Decision(Status.EXEMPT, Rule.ROTATED_THIS_CYCLE, "has rotated in cycle " + cycle);
         }
         if (longEnough) {
-            return new Decision(Status.ELIGIBLE, Rule.YEARS_AT_SCHOOL, years + " years at the current school on " + start
-                    + " (at least " + policy.minYearsAtSchool() + ")");
+            return new Decision(Status.ELIGIBLE, Rule.YEARS_AT_SCHOOL, counted + " (at least "
+                    + policy.minYearsAtSchool() + ")");
         }
-        return new Decision(Status.NOT_YET, Rule.YEARS_AT_SCHOOL, years + " years at the current school on " + start
-                + ", fewer than " + policy.minYearsAtSchool());
+        return new Decision(Status.NOT_YET, Rule.YEARS_AT_SCHOOL, counted + ", fewer than " + policy.minYearsAtSchool());
     }
 }

@@ -25,6 +25,14 @@ public class EligibilityRoster {
     public record RotationStart(long teacherId, LocalDate startDate) {
     }
 
+    /** A completed rotation's term (an assignment projected): it ended on endedOn, else after its months. */
+    public record CompletedRotation(long teacherId, LocalDate startDate, int months, LocalDate endedOn) {
+
+        LocalDate end() {
+            return endedOn != null ? endedOn : startDate.plusMonths(months);
+        }
+    }
+
     private final PolicyService policies;
 
     public EligibilityRoster(PolicyService policies) {
@@ -34,13 +42,33 @@ public class EligibilityRoster {
     public List<Entry> decide(List<Teacher> teachers, int cycle) {
         Map<String, RotationPolicy> byRegion = new HashMap<>();
         Set<Long> rotated = rotatedIn(teachers, cycle, byRegion);
+        Map<Long, LocalDate> returned = returnedBefore(teachers, LocalDate.of(cycle, 9, 1));
         List<Entry> entries = new ArrayList<>(teachers.size());
         for (Teacher t : teachers) {
             RotationPolicy policy = policyOf(t.regionCode, cycle, byRegion);
             entries.add(new Entry(t, Eligibility.decide(new Eligibility.Facts(t.status, t.gender, t.birthDate,
-                    t.joinedSchoolOn, rotated.contains(t.id)), policy, cycle)));
+                    t.joinedSchoolOn, rotated.contains(t.id), returned.get(t.id)), policy, cycle)));
         }
         return entries;
+    }
+
+    /** The end of each teacher's last full-time rotation completed by {@code day}: their tenure restarts then. */
+    private static Map<Long, LocalDate> returnedBefore(List<Teacher> teachers, LocalDate day) {
+        Map<Long, LocalDate> returned = new HashMap<>();
+        if (teachers.isEmpty()) {
+            return returned;
+        }
+        Set<Long> ids = new HashSet<>();
+        teachers.forEach(t -> ids.add(t.id));
+        List<CompletedRotation> completed = Assignment.find("status in ?1 and mode = ?2 and startDate < ?3",
+                        List.of(AssignmentStatus.COMPLETED, AssignmentStatus.EVALUATED), PostMode.FULL_TIME, day)
+                .project(CompletedRotation.class).list();
+        for (CompletedRotation rotation : completed) {
+            if (ids.contains(rotation.teacherId()) && !rotation.end().isAfter(day)) {
+                returned.merge(rotation.teacherId(), rotation.end(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return returned;
     }
 
     /** The policy the region's teachers are decided under in {@code cycle}: the one in force on its first day. */

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 /**
  * A region's rotation rules (交流轮岗政策): who is eligible, how many may leave a school, the targets and the matching
  * weights. Cycles start on 1 September of {@code firstCycleStart}, {@code firstCycleStart + cycleYears}, …
+ * The retirement ages are the original statutory ages (60 and 55 for teachers); the 2025 reform's later ages follow
+ * from them by birth cohort ({@link StatutoryRetirement}).
  */
 public record RotationPolicy(
         @Min(1) @Max(30) int minYearsAtSchool,
