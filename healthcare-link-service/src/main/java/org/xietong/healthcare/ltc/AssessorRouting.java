@@ -1,6 +1,7 @@
 package org.xietong.healthcare.ltc;
 
 import org.xietong.platform.region.GeoDistance;
+import org.xietong.platform.region.RegionCode;
 
 import java.util.Comparator;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Chooses where a person is assessed: an accredited assessor in their own district; when the district has none,
- * the nearest accredited one in the same city (as Changping's residents are sent to Shijingshan). Ties and
- * assessors without coordinates fall back to the code order.
+ * the nearest accredited one in the same pooling area, the city or the whole municipality (as Changping's residents
+ * are sent to Shijingshan, and a Chongqing county's to a Chongqing district). Ties and assessors without coordinates
+ * fall back to the code order.
  */
 public final class AssessorRouting {
 
@@ -26,7 +28,7 @@ public final class AssessorRouting {
     /**
      * @param residence  the 6-digit district the person lives in
      * @param latitude   where they live, when known; without it the code order decides
-     * @param candidates accredited assessors of the residence city
+     * @param candidates accredited assessors of the residence's pooling area
      */
     public static Optional<Choice> route(String residence, Double latitude, Double longitude, List<Assessor> candidates) {
         Optional<Assessor> local = candidates.stream().filter(a -> a.regionCode().equals(residence))
@@ -34,7 +36,7 @@ public final class AssessorRouting {
         if (local.isPresent()) {
             return Optional.of(new Choice(local.get(), "accredited assessor in the residence district " + residence));
         }
-        String city = residence.substring(0, 4);
+        String city = RegionCode.poolingPrefix(residence);
         return candidates.stream().filter(a -> a.regionCode().startsWith(city)).min(nearest(latitude, longitude))
                 .map(a -> new Choice(a, "no accredited assessor in district " + residence
                         + "; the nearest in the same city, in district " + a.regionCode()));

@@ -188,7 +188,7 @@ public class LtcService {
                 || caller.hasRole(Caller.PLATFORM_ADMIN)) && scope.covers(request.homeRegion());
         scope.requireWritable(allowed, "insured region " + request.homeRegion());
         List<AssessorRouting.Assessor> candidates = institutions
-                .withCapability(request.residenceRegion().substring(0, 4), Capability.LTC_ASSESSOR).stream()
+                .withCapability(RegionCode.poolingPrefix(request.residenceRegion()), Capability.LTC_ASSESSOR).stream()
                 .map(i -> new AssessorRouting.Assessor(i.code, i.regionCode, i.latitude, i.longitude)).toList();
         AssessorRouting.Choice choice = AssessorRouting.route(request.residenceRegion(), request.residenceLatitude(),
                 request.residenceLongitude(), candidates).orElseThrow(() -> ProblemException.unprocessable(

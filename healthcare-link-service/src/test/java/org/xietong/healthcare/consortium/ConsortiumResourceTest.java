@@ -119,7 +119,7 @@ class ConsortiumResourceTest {
 
     @Test
     void anotherRegionsInstitutionIsOnlyInvitedUntilItsOfficerAccepts() {
-        String lead = institution("371402", "德州市人民医院", Capability.REMOTE_CONSULTATION);
+        String lead = institution("371402", "德州市立医院", Capability.REMOTE_CONSULTATION);
         String beijingHospital = institution("110105", "中日友好医院", Capability.REMOTE_CONSULTATION);
         long id = consortium(dezhou, "REMOTE_NETWORK", lead);
 

@@ -53,7 +53,7 @@ class ConsultationResourceTest {
 
     @BeforeEach
     void network() {
-        requester = institution("371402", "德州市人民医院");
+        requester = institution("371402", "德州市立医院");
         centre = institution("120101", "天津市远程会诊中心", Capability.REMOTE_CONSULTATION);
         plainMember = institution("120102", "天津市河东区医院");
         network = consortium(tianjin, "REMOTE_NETWORK", centre);

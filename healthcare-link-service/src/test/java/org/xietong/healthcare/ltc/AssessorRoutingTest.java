@@ -40,4 +40,13 @@ class AssessorRoutingTest {
         assertEquals("LTC1101070001", AssessorRouting.route("110114", null, null, List.of(TONGZHOU, SHIJINGSHAN))
                 .orElseThrow().assessor().code());
     }
+
+    /** Chongqing is one pooling area: a resident of Shizhu county (500240) is assessed in Yuzhong (500103). */
+    @Test
+    void aMunicipalitysCountiesAreServedByItsDistricts() {
+        var yuzhong = new AssessorRouting.Assessor("LTC5001030001", "500103", 29.55, 106.57);
+        var choice = AssessorRouting.route("500240", 30.0, 108.1, List.of(yuzhong)).orElseThrow();
+
+        assertEquals("LTC5001030001", choice.assessor().code());
+    }
 }

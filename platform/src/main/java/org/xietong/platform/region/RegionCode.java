@@ -30,6 +30,19 @@ public final class RegionCode {
         return code;
     }
 
+    /** The four municipalities (直辖市): Beijing, Tianjin, Shanghai, Chongqing. */
+    private static final java.util.Set<String> MUNICIPALITIES = java.util.Set.of("11", "12", "31", "50");
+
+    /**
+     * The prefix of the pooling area (统筹区) a district belongs to: its prefecture-level city ("1411" for 141182
+     * Fenyang), except in a municipality, which is one city however its codes run (Chongqing's districts are 5001xx,
+     * its counties 5002xx: both "50").
+     */
+    public static String poolingPrefix(String code) {
+        requireValid(code);
+        return MUNICIPALITIES.contains(code.substring(0, 2)) ? code.substring(0, 2) : code.substring(0, 4);
+    }
+
     /** Whether an officer of {@code scope} may act on something located in {@code target}. */
     public static boolean covers(String scope, String target) {
         return isValid(scope) && isValid(target) && target.startsWith(scopePrefix(scope));

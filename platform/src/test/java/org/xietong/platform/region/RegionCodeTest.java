@@ -54,4 +54,17 @@ class RegionCodeTest {
     void aPrefectureScopesByItsFirstFourDigits() {
         assertEquals("1507", RegionCode.scopePrefix("150700"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} pools in {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "141182, 1411", // Fenyang, a county-level city of Lüliang
+            "371481, 3714", // Leling, Dezhou
+            "500103, 50",   // Chongqing Yuzhong, a district
+            "500240, 50",   // Chongqing Shizhu, a county: the same pooling area
+            "110114, 11",
+            "120104, 12",
+            "310115, 31"})
+    void aMunicipalityIsOnePoolingAreaAndElsewhereTheCityIs(String district, String prefix) {
+        assertEquals(prefix, RegionCode.poolingPrefix(district));
+    }
 }

@@ -1,5 +1,7 @@
 package org.xietong.healthcare.settlement.engine;
 
+import org.xietong.platform.region.RegionCode;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -221,9 +223,7 @@ public final class SettlementEngine {
 
     /** Basic insurance pools by city; the four municipalities pool city-wide. */
     public static boolean samePoolingArea(String home, String treatment) {
-        boolean municipality = List.of("11", "12", "31", "50").contains(home.substring(0, 2));
-        int digits = municipality ? 2 : 4;
-        return home.regionMatches(0, treatment, 0, digits);
+        return RegionCode.poolingPrefix(home).equals(RegionCode.poolingPrefix(treatment));
     }
 
     private static void validate(Bill bill, LocalDate today) {
