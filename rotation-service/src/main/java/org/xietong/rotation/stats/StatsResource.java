@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,15 +46,19 @@ public class StatsResource {
     @RolesAllowed(Purpose.Names.ROTATION_GOVERN)
     @Operation(operationId = "getRotationStats", summary = "Get a cycle's rotation statistics",
             description = "A cycle's eligible and rotated teachers (confirmed or later), rotation ratio, full-time and "
-            + "backbone shares, by district below the region, against the policy's targets. Ask for text/csv "
+            + "backbone shares, by district below the region, against the policy's targets; with schoolYear, the "
+            + "rotations starting in that school year (学年) against the yearly target. Ask for text/csv "
             + "(Accept) to get the table as a spreadsheet: UTF-8 with a byte-order mark, the region's total first.")
     @APIResponse(responseCode = "200", description = "The cycle's figures, total and by district", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsService.Stats.class)),
             @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response stats(@QueryParam("region") @NotNull @Pattern(regexp = REGION, message = "must be a 6-digit GB/T 2260 code") String region,
                           @QueryParam("cycle") @NotNull @Min(2000) @Max(2100) Integer cycle,
+                          @Parameter(description = "One school year of the cycle (2024 is 2024-09-01 to 2025-08-31): "
+                                  + "its rotations against the yearly target")
+                          @QueryParam("schoolYear") @Min(2000) @Max(2100) Integer schoolYear,
                           @Context HttpHeaders headers) {
-        StatsService.Stats figures = stats.stats(region, cycle);
+        StatsService.Stats figures = stats.stats(region, cycle, schoolYear);
         if (!CsvExport.preferredBy(headers)) {
             return Response.ok(figures, MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -62,7 +67,8 @@ public class StatsResource {
                 "meetsBackboneTarget"));
         csv.row(row("REGION", figures.cycle(), figures.total()));
         figures.districts().forEach(district -> csv.row(row("DISTRICT", figures.cycle(), district)));
-        return csv.response("rotation-stats-" + figures.regionCode() + "-" + figures.cycle() + ".csv");
+        return csv.response("rotation-stats-" + figures.regionCode() + "-" + figures.cycle()
+                + (schoolYear == null ? "" : "-" + schoolYear) + ".csv");
     }
 
     /** Arrays.asList: a percentage is null where nobody is eligible. */

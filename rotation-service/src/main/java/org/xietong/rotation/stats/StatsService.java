@@ -3,6 +3,7 @@ package org.xietong.rotation.stats;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 import org.xietong.rotation.assignment.Assignment;
@@ -45,8 +46,14 @@ public class StatsService {
                       boolean meetsBackboneTarget) {
     }
 
+    /**
+     * A cycle's figures, or one school year's (学年, 1 September to 31 August) within it: the eligible population is
+     * the cycle's, the rotations those starting in the period, measured against the cycle's or the yearly target.
+     */
     @Schema(name = "RotationStats")
-    public record Stats(String regionCode, int cycle, LocalDate cycleStart, LocalDate cycleEnd, String policyDefinedBy,
+    public record Stats(String regionCode, int cycle, LocalDate cycleStart, LocalDate cycleEnd,
+                        @Schema(description = "The school year asked for (2024 is 2024-09-01 to 2025-08-31); null for the whole cycle")
+                        Integer schoolYear, LocalDate periodStart, LocalDate periodEnd, String policyDefinedBy,
                         Targets targets, Row total, List<Row> districts) {
     }
 
@@ -78,15 +85,27 @@ public class StatsService {
         this.caller = caller;
     }
 
-    public Stats stats(String region, int requestedCycle) {
+    public Stats stats(String region, int requestedCycle, Integer schoolYear) {
         caller.scope().requireReadable(caller.scope().covers(region) && caller.scope().school().isEmpty(), "region " + region);
         PolicyService.Effective effective = policies.forCycle(region, requestedCycle);
         RotationPolicy policy = effective.policy();
         int cycle = requestedCycle;
         Targets targets = new Targets(policy.targetYearlyPercent(),
                 Math.min(100, policy.targetYearlyPercent() * policy.cycleYears()), policy.targetBackbonePercent());
+        LocalDate from = policy.cycleStart(cycle);
+        LocalDate to = policy.cycleEnd(cycle);
+        if (schoolYear != null) {
+            if (schoolYear < cycle || schoolYear >= cycle + policy.cycleYears()) {
+                throw ProblemException.badRequest("school-year-outside-cycle", "School year outside the cycle",
+                        "Cycle " + cycle + " holds the school years " + cycle + " to "
+                                + (cycle + policy.cycleYears() - 1) + "; " + schoolYear + " is not one of them");
+            }
+            from = LocalDate.of(schoolYear, 9, 1);
+            to = from.plusYears(1).minusDays(1);
+        }
+        int rotationTarget = schoolYear == null ? targets.cyclePercent() : targets.yearlyPercent();
         List<Teacher> inRegion = teachers.inRegionOrSchools(RegionCode.scopePrefix(region), List.of());
-        Map<Long, String> rotatedModes = rotatedModes(cycle, policy.cycleEnd(cycle));
+        Map<Long, String> rotatedModes = rotatedModes(from, to);
         Map<String, int[]> byDistrict = new TreeMap<>();
         int[] total = new int[4];
         for (EligibilityRoster.Entry e : roster.decide(inRegion, cycle)) {
@@ -106,9 +125,9 @@ public class StatsService {
             }
         }
         List<Row> districts = new ArrayList<>();
-        byDistrict.forEach((code, c) -> districts.add(row(code, c, targets)));
-        return new Stats(region, cycle, policy.cycleStart(cycle), policy.cycleEnd(cycle), effective.definedBy(), targets,
-                row(region, total, targets), districts);
+        byDistrict.forEach((code, c) -> districts.add(row(code, c, rotationTarget, targets.backbonePercent())));
+        return new Stats(region, cycle, policy.cycleStart(cycle), policy.cycleEnd(cycle), schoolYear, from, to,
+                effective.definedBy(), targets, row(region, total, rotationTarget, targets.backbonePercent()), districts);
     }
 
     public SupplyDemand supplyDemand(String region, Integer requestedCycle) {
@@ -149,12 +168,12 @@ public class StatsService {
         return subject.name() + "/" + level.name();
     }
 
-    private static Row row(String code, int[] c, Targets targets) {
+    private static Row row(String code, int[] c, int rotationTarget, int backboneTarget) {
         BigDecimal rotated = percent(c[1], c[0]);
         BigDecimal backbone = percent(c[3], c[1]);
         return new Row(code, c[0], c[1], rotated, c[2], percent(c[2], c[1]), c[3], backbone,
-                rotated.compareTo(BigDecimal.valueOf(targets.cyclePercent())) >= 0,
-                backbone.compareTo(BigDecimal.valueOf(targets.backbonePercent())) >= 0);
+                rotated.compareTo(BigDecimal.valueOf(rotationTarget)) >= 0,
+                backbone.compareTo(BigDecimal.valueOf(backboneTarget)) >= 0);
     }
 
     private static BigDecimal percent(int part, int whole) {
@@ -162,10 +181,10 @@ public class StatsService {
                 : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 
-    /** Teacher id to the mode of their rotation that starts within the cycle and was confirmed or went further. */
-    private Map<Long, String> rotatedModes(int cycle, LocalDate cycleEnd) {
+    /** Teacher id to the mode of their rotation that starts in the period and was confirmed or went further. */
+    private Map<Long, String> rotatedModes(LocalDate from, LocalDate to) {
         List<RotationMode> rotations = Assignment.find("status in ?1 and mode <> ?2 and startDate between ?3 and ?4",
-                        Sort.by("startDate"), AssignmentStatus.ROTATED, PostMode.SHADOWING, LocalDate.of(cycle, 9, 1), cycleEnd)
+                        Sort.by("startDate"), AssignmentStatus.ROTATED, PostMode.SHADOWING, from, to)
                 .project(RotationMode.class).list();
         Map<Long, String> modes = new HashMap<>();
         for (RotationMode rotation : rotations) {

@@ -265,6 +265,23 @@ class RotationWorkflowTest {
                 .body("cycleEnd", notNullValue());
     }
 
+    /** A's rotation starts on 2025-09-01: school year 2025 of the 2024 cycle, measured against the yearly 10 %. */
+    @Test
+    @Order(7)
+    void aSchoolYearsStatisticsCountTheRotationsStartingInItAgainstTheYearlyTarget() {
+        given().auth().oauth2(CITY).queryParam("region", "120000").queryParam("cycle", 2024).queryParam("schoolYear", 2025)
+                .get("/api/v1/rotation/stats").then().statusCode(200)
+                .body("periodStart", equalTo("2025-09-01")).body("periodEnd", equalTo("2026-08-31"))
+                .body("total.eligible", equalTo(4)).body("total.rotated", equalTo(1))
+                .body("targets.yearlyPercent", equalTo(10)).body("total.meetsRotationTarget", equalTo(true));
+        given().auth().oauth2(CITY).queryParam("region", "120000").queryParam("cycle", 2024).queryParam("schoolYear", 2024)
+                .get("/api/v1/rotation/stats").then().statusCode(200)
+                .body("total.eligible", equalTo(4)).body("total.rotated", equalTo(0))
+                .body("total.meetsRotationTarget", equalTo(false));
+        given().auth().oauth2(CITY).queryParam("region", "120000").queryParam("cycle", 2024).queryParam("schoolYear", 2027)
+                .get("/api/v1/rotation/stats").then().statusCode(400).contentType("application/problem+json");
+    }
+
     /** Issue 20: the statistics answered JSON only; a bureau files them as a spreadsheet. */
     @Test
     @Order(7)
