@@ -22,9 +22,9 @@ final class MatrixBodies {
             "POST /api/v1/healthcare/institutions", Map.of("code", "H6501029977"),
             "POST /api/v1/rotation/posts", nullable("endDate", null, "startDate", "2027-09-01"),
             "POST /api/v1/rotation/teachers", nullable("birthDate", "1985-03-01", "joinedSchoolOn", "2015-09-01",
-                    "residentId", null),
+                    "residentId", null, "position", null, "leadershipTerms", null),
             "PUT /api/v1/rotation/teachers/{id}", nullable("birthDate", "1985-03-01", "joinedSchoolOn", "2015-09-01",
-                    "residentId", null),
+                    "residentId", null, "position", null, "leadershipTerms", null),
             // A joining institution that exists, so that the refusal is about the caller, not an unknown code.
             "POST /api/v1/healthcare/consortia/{id}/members", Map.of("institutionCode", "H1101140001"),
             // Credits are the school's or an officer's to give; a teacher's own entry has none.

@@ -47,7 +47,8 @@ public class EligibilityRoster {
         for (Teacher t : teachers) {
             RotationPolicy policy = policyOf(t.regionCode, cycle, byRegion);
             entries.add(new Entry(t, Eligibility.decide(new Eligibility.Facts(t.status, t.gender, t.birthDate,
-                    t.joinedSchoolOn, rotated.contains(t.id), returned.get(t.id)), policy, cycle)));
+                    t.joinedSchoolOn, rotated.contains(t.id), returned.get(t.id), t.position, t.leadershipTerms), policy,
+                    cycle)));
         }
         return entries;
     }

@@ -79,6 +79,14 @@ public class Teacher extends TrackedEntity {
     @Column(name = "resident_id", length = 18)
     public String residentId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(length = 14)
+    public LeadershipPosition position;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "leadership_terms", nullable = false, columnDefinition = "jsonb")
+    public List<LeadershipTerm> leadershipTerms = List.of();
+
     public List<Subject> subjectList() {
         return Arrays.stream(subjects).map(Subject::valueOf).toList();
     }

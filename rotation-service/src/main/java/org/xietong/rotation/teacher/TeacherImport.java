@@ -61,7 +61,7 @@ public class TeacherImport {
                 continue;
             }
             try {
-                TeacherRequest request = toRequest(row);
+                TeacherRequest request = toRequest(row, known.get(staff));
                 String problem = invalid(request);
                 SchoolReplica school = null;
                 if (problem == null) {
@@ -127,7 +127,8 @@ public class TeacherImport {
         return service.conflicts(request, existing);
     }
 
-    private static TeacherRequest toRequest(CsvRows.Row row) {
+    /** A school leader's position and terms are kept as they are: a spreadsheet of teachers does not carry them. */
+    private static TeacherRequest toRequest(CsvRows.Row row, Teacher existing) {
         List<Subject> subjects = row.listValue("subjects").stream().map(s -> CsvRows.enumOf(Subject.class, s, "subjects")).toList();
         LocalDate birth = row.dateValue("birthDate");
         Boolean cadre = row.booleanValue("cadre");
@@ -135,6 +136,8 @@ public class TeacherImport {
                 row.enumValue(Gender.class, "gender"), subjects, row.enumValue(TeachingLevel.class, "level"),
                 row.enumValue(Title.class, "title"), row.enumValue(BackboneLevel.class, "backbone"),
                 row.get("schoolCode"), row.dateValue("joinedSchoolOn"), cadre != null && cadre, row.listValue("tags"),
-                row.enumValue(TeacherStatus.class, "status"), row.get("residentId"));
+                row.enumValue(TeacherStatus.class, "status"), row.get("residentId"),
+                existing == null ? null : existing.position,
+                existing == null ? List.of() : existing.leadershipTerms);
     }
 }

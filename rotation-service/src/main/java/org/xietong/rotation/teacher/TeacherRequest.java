@@ -1,6 +1,7 @@
 package org.xietong.rotation.teacher;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -32,7 +33,9 @@ public record TeacherRequest(
         boolean cadre,
         @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags,
         TeacherStatus status,
-        @Size(max = 18) String residentId) {
+        @Size(max = 18) String residentId,
+        LeadershipPosition position,
+        @Size(max = 10) List<@NotNull @Valid LeadershipTerm> leadershipTerms) {
 
     public BackboneLevel backboneOrNone() {
         return backbone == null ? BackboneLevel.NONE : backbone;
@@ -40,6 +43,39 @@ public record TeacherRequest(
 
     public TeacherStatus statusOrActive() {
         return status == null ? TeacherStatus.ACTIVE : status;
+    }
+
+    public List<LeadershipTerm> termList() {
+        return leadershipTerms == null ? List.of() : leadershipTerms;
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "are a principal's or vice-principal's: give the position, and each term ending after it "
+            + "starts, in order, without overlapping, none before the teacher joined the school and only the last "
+            + "one open")
+    public boolean isLeadershipTermsConsistent() {
+        List<LeadershipTerm> terms = termList();
+        if (terms.isEmpty()) {
+            return true;
+        }
+        if (position == null) {
+            return false;
+        }
+        LocalDate previousEnd = null;
+        for (int i = 0; i < terms.size(); i++) {
+            LeadershipTerm term = terms.get(i);
+            if (term == null || term.start() == null) {
+                return true; // reported by @NotNull
+            }
+            boolean last = i == terms.size() - 1;
+            if ((term.end() == null && !last) || (term.end() != null && !term.end().isAfter(term.start()))
+                    || (previousEnd != null && term.start().isBefore(previousEnd))
+                    || (joinedSchoolOn != null && term.start().isBefore(joinedSchoolOn))) {
+                return false;
+            }
+            previousEnd = term.end();
+        }
+        return true;
     }
 
     public List<String> tagList() {

@@ -155,6 +155,8 @@ public class TeacherService {
         compare(changed, "status", before.status(), after.status());
         compare(changed, "birthDate", before.birthDate(), after.birthDate());
         compare(changed, "gender", before.gender(), after.gender());
+        compare(changed, "position", before.position(), after.position());
+        compare(changed, "leadershipTerms", before.leadershipTerms(), after.leadershipTerms());
         if (!Objects.equals(before.residentId(), after.residentId())) {
             changed.put("residentId", "changed");
         }
@@ -192,5 +194,7 @@ public class TeacherService {
         teacher.status = request.statusOrActive();
         teacher.residentId = request.residentId() == null || request.residentId().isBlank() ? null
                 : ResidentId.normalise(request.residentId());
+        teacher.position = request.position();
+        teacher.leadershipTerms = List.copyOf(request.termList());
     }
 }

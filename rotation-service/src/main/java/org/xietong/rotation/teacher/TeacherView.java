@@ -13,12 +13,14 @@ import java.util.Set;
 public record TeacherView(long id, String staffNumber, String name, LocalDate birthDate, Gender gender,
                           List<Subject> subjects, TeachingLevel level, Title title, BackboneLevel backbone,
                           String schoolCode, String regionCode, LocalDate joinedSchoolOn, boolean cadre,
-                          Set<String> tags, TeacherStatus status, String residentId, Instant updatedAt, long version) {
+                          Set<String> tags, TeacherStatus status, String residentId, LeadershipPosition position,
+                          List<LeadershipTerm> leadershipTerms, Instant updatedAt, long version) {
 
     static TeacherView of(Teacher t, boolean fullResidentId) {
         boolean masked = !fullResidentId && t.residentId != null;
         return new TeacherView(t.id, t.staffNumber, t.name, masked ? null : t.birthDate, t.gender, t.subjectList(), t.level, t.title,
                 t.backbone, t.schoolCode, t.regionCode, t.joinedSchoolOn, t.cadre, t.tagSet(), t.status,
-                fullResidentId ? t.residentId : ResidentId.mask(t.residentId), t.updatedAt, t.version);
+                fullResidentId ? t.residentId : ResidentId.mask(t.residentId), t.position, List.copyOf(t.leadershipTerms),
+                t.updatedAt, t.version);
     }
 }

@@ -2,9 +2,13 @@ package org.xietong.rotation.policy;
 
 import org.junit.jupiter.api.Test;
 import org.xietong.rotation.teacher.Gender;
+import org.xietong.rotation.teacher.LeadershipPosition;
+import org.xietong.rotation.teacher.LeadershipTerm;
 import org.xietong.rotation.teacher.TeacherStatus;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +20,48 @@ class EligibilityTest {
 
     private static Eligibility.Decision decide(Gender gender, String born, String joined, String returned, int cycle) {
         return Eligibility.decide(new Eligibility.Facts(TeacherStatus.ACTIVE, gender, LocalDate.parse(born),
-                LocalDate.parse(joined), false, returned == null ? null : LocalDate.parse(returned)), BEIJING, cycle);
+                LocalDate.parse(joined), false, returned == null ? null : LocalDate.parse(returned), null, List.of()),
+                BEIJING, cycle);
+    }
+
+    /** A school leader who joined on 2019-09-01, with terms given as start/end pairs (an empty end: still running). */
+    private static Eligibility.Decision leader(LeadershipPosition position, int cycle, String... terms) {
+        List<LeadershipTerm> served = new ArrayList<>();
+        for (int i = 0; i < terms.length; i += 2) {
+            served.add(new LeadershipTerm(LocalDate.parse(terms[i]), terms[i + 1].isEmpty() ? null : LocalDate.parse(terms[i + 1])));
+        }
+        return Eligibility.decide(new Eligibility.Facts(TeacherStatus.ACTIVE, Gender.MALE, LocalDate.parse("1978-05-01"),
+                LocalDate.parse("2019-09-01"), false, null, position, served), BEIJING, cycle);
+    }
+
+    /** Two two-year terms from 2019 end on 2023-08-31: five years at the school on 2024-09-01, yet he must rotate. */
+    @Test
+    void aPrincipalAfterTwoConsecutiveTermsMustRotateBeforeSixYears() {
+        Eligibility.Decision decision = leader(LeadershipPosition.PRINCIPAL, 2024,
+                "2019-09-01", "2021-08-31", "2021-09-01", "2023-08-31", "2023-09-01", "");
+
+        assertEquals(Eligibility.Status.ELIGIBLE, decision.status());
+        assertEquals(Eligibility.Rule.TWO_TERMS, decision.rule());
+        assertTrue(decision.detail().contains("2 consecutive terms as PRINCIPAL"), decision.detail());
+    }
+
+    /** A two-year break between the terms: not consecutive, so the years decide (five: not yet). */
+    @Test
+    void termsWithABreakBetweenThemAreNotConsecutive() {
+        Eligibility.Decision decision = leader(LeadershipPosition.VICE_PRINCIPAL, 2024,
+                "2019-09-01", "2020-08-31", "2022-09-01", "2024-08-31");
+
+        assertEquals(Eligibility.Status.NOT_YET, decision.status());
+        assertEquals(Eligibility.Rule.YEARS_AT_SCHOOL, decision.rule());
+    }
+
+    /** One term ended, the second still running on 2024-09-01: one term served. */
+    @Test
+    void aTermStillRunningDoesNotCount() {
+        Eligibility.Decision decision = leader(LeadershipPosition.VICE_PRINCIPAL, 2024,
+                "2019-09-01", "2022-08-31", "2022-09-01", "");
+
+        assertEquals(Eligibility.Rule.YEARS_AT_SCHOOL, decision.rule());
     }
 
     /** Joined 2010, back on 2023-08-31 from two years' full-time rotation: one year on 2024-09-01. */

@@ -10,6 +10,7 @@ import org.xietong.devstack.test.TestTokens;
 import org.xietong.rotation.fixtures.PairingEvents;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -154,6 +155,29 @@ class PolicyResourceTest {
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\uFEFFteacherId,staffNumber,name,schoolCode,regionCode,cycle,status,rule,detail\r\n"), text);
         assertTrue(text.contains("\r\n" + id + ",CT-EXP,钱老师," + CONGTAI_SCHOOL + ",130403,2024,NOT_YET,YEARS_AT_SCHOOL,"), text);
+    }
+
+    /** 校长 of Congtai's school since 2019, two two-year terms served: he must rotate in 2024 with five years there. */
+    @Test
+    void aPrincipalsTwoConsecutiveTermsMakeHimEligible() {
+        String officer = congtaiSchoolAndOfficer();
+        Map<String, Object> principal = teacher("CT-PR1", "孙校长", CONGTAI_SCHOOL);
+        principal.put("joinedSchoolOn", "2019-09-01");
+        principal.put("position", "PRINCIPAL");
+        principal.put("leadershipTerms", List.of(Map.of("start", "2019-09-01", "end", "2021-08-31"),
+                Map.of("start", "2021-09-01", "end", "2023-08-31"), Map.of("start", "2023-09-01")));
+        long id = register(officer, principal);
+        Map<String, Object> noPosition = teacher("CT-PR2", "无职务的任期", CONGTAI_SCHOOL);
+        noPosition.put("leadershipTerms", List.of(Map.of("start", "2019-09-01", "end", "2021-08-31")));
+
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(noPosition).post("/api/v1/rotation/teachers")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(officer).get("/api/v1/rotation/teachers/" + id).then().statusCode(200)
+                .body("position", equalTo("PRINCIPAL")).body("leadershipTerms.size()", equalTo(3));
+        given().auth().oauth2(officer).queryParam("region", "130403").queryParam("cycle", 2024).queryParam("size", 500)
+                .get("/api/v1/rotation/eligibility").then().statusCode(200)
+                .body("items.find { it.staffNumber == 'CT-PR1' }.rule", equalTo("TWO_TERMS"))
+                .body("items.find { it.staffNumber == 'CT-PR1' }.status", equalTo("ELIGIBLE"));
     }
 
     /** A committed run decided Qiuxian's (130430) 2024 cycle: its rules may change from the next cycle, not before. */
