@@ -85,7 +85,7 @@ class HostileInputIT {
      * the demo data later, keeps most of its own: realistic callers go first, the admin takes the deep requests.
      */
     private static final Map<String, Integer> BUDGET = Map.of("read", 600, "write", 240, "heavy", 6, "batch", 12);
-    private static final Map<String, Integer> ADMIN_BUDGET = Map.of("read", 300, "write", 90, "heavy", 2, "batch", 6);
+    private static final Map<String, Integer> ADMIN_BUDGET = Map.of("read", 300, "write", 130, "heavy", 2, "batch", 6);
     private static final int THREADS = 4;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -7,6 +7,7 @@ import org.xietong.pairing.school.SchoolLevel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Pairing coverage of a region: of its township and rural compulsory-education schools (the schools every
- * programme must reach), how many are a party to an active pairing; and of all its schools, how many belong to an
- * education group or alliance. Overall and per district (一区一表).
+ * Pairing coverage of a region on a day: of its township and rural compulsory-education schools (the schools every
+ * programme must reach), how many are a party to a pairing active that day (activated by then, its term running);
+ * and of its primary and secondary schools (中小学), how many belong to an education group or alliance, overall and
+ * among the township and rural ones (乡村). Overall and per district (一区一表).
  */
 public final class Coverage {
 
@@ -25,30 +27,59 @@ public final class Coverage {
         boolean isTarget() {
             return location.needsPartner() && level.compulsory();
         }
+
+        boolean isRuralPrimaryOrSecondary() {
+            return location.needsPartner() && level.primaryOrSecondary();
+        }
     }
 
+    /** An ACTIVE pairing: its parties, and since when and until when it counts. */
     public record PairFacts(PairingKind kind, String supportingParty, String supportedParty, String supportingRegion,
-                            String supportedRegion) {
+                            String supportedRegion, LocalDate activatedOn, LocalDate termStart, LocalDate termEnd) {
+
+        boolean activeOn(LocalDate day) {
+            return (activatedOn == null || !activatedOn.isAfter(day)) && !termStart.isAfter(day) && !termEnd.isBefore(day);
+        }
     }
 
+    /**
+     * One region's figures: {@code ratio} = covered / target schools; {@code groupRatio} = grouped / primary and
+     * secondary schools; {@code ruralGroupRatio} the same among the township and rural ones.
+     */
     @Schema(name = "CoverageRow")
     public record Row(String regionCode, int schools, int targetSchools, int coveredSchools, BigDecimal ratio,
-                      int activePairs, int groupedSchools, BigDecimal groupRatio) {
+                      int activePairs, int primaryAndSecondarySchools, int groupedSchools, BigDecimal groupRatio,
+                      int ruralSchools, int ruralGroupedSchools, BigDecimal ruralGroupRatio) {
     }
 
     @Schema(name = "CoverageReport")
-    public record Report(String regionCode, int schools, int targetSchools, int coveredSchools, BigDecimal ratio,
-                         int activePairs, int groupedSchools, BigDecimal groupRatio, List<Row> districts) {
+    public record Report(String regionCode, LocalDate asOf, int schools, int targetSchools, int coveredSchools,
+                         BigDecimal ratio, int activePairs, int primaryAndSecondarySchools, int groupedSchools,
+                         BigDecimal groupRatio, int ruralSchools, int ruralGroupedSchools, BigDecimal ruralGroupRatio,
+                         List<Row> districts) {
     }
+
+    private static final int SCHOOLS = 0;
+    private static final int TARGET = 1;
+    private static final int COVERED = 2;
+    private static final int PAIRS = 3;
+    private static final int GENERAL = 4;
+    private static final int GROUPED = 5;
+    private static final int RURAL = 6;
+    private static final int RURAL_GROUPED = 7;
 
     private Coverage() {
     }
 
-    /** The report for the schools and active pairings of a region prefix (every school given lies inside it). */
-    public static Report compute(String regionCode, String prefix, List<SchoolFacts> schools, List<PairFacts> activePairs,
-                                 Set<String> grouped) {
+    /**
+     * The report for the schools and ACTIVE pairings of a region prefix on {@code asOf} (every school given lies
+     * inside it); a pairing whose term has not begun or has ended by then counts for nothing.
+     */
+    public static Report compute(String regionCode, String prefix, LocalDate asOf, List<SchoolFacts> schools,
+                                 List<PairFacts> pairs, Set<String> grouped) {
+        List<PairFacts> active = pairs.stream().filter(p -> p.activeOn(asOf)).toList();
         Set<String> paired = new HashSet<>();
-        for (PairFacts pair : activePairs) {
+        for (PairFacts pair : active) {
             if (pair.kind() != PairingKind.REGION) {
                 paired.add(pair.supportingParty());
                 paired.add(pair.supportedParty());
@@ -56,37 +87,47 @@ public final class Coverage {
         }
         Map<String, int[]> byDistrict = new TreeMap<>();
         for (SchoolFacts school : schools) {
-            int[] counts = byDistrict.computeIfAbsent(school.regionCode(), k -> new int[5]);
-            counts[0]++;
-            if (grouped.contains(school.code())) {
-                counts[4]++;
+            int[] counts = byDistrict.computeIfAbsent(school.regionCode(), k -> new int[8]);
+            counts[SCHOOLS]++;
+            boolean inGroup = grouped.contains(school.code());
+            if (school.level().primaryOrSecondary()) {
+                counts[GENERAL]++;
+                counts[GROUPED] += inGroup ? 1 : 0;
+            }
+            if (school.isRuralPrimaryOrSecondary()) {
+                counts[RURAL]++;
+                counts[RURAL_GROUPED] += inGroup ? 1 : 0;
             }
             if (school.isTarget()) {
-                counts[1]++;
-                if (paired.contains(school.code())) {
-                    counts[2]++;
-                }
+                counts[TARGET]++;
+                counts[COVERED] += paired.contains(school.code()) ? 1 : 0;
             }
         }
-        for (PairFacts pair : activePairs) {
-            Set<String> districts = new HashSet<>(List.of(pair.supportingRegion(), pair.supportedRegion()));
-            for (String district : districts) {
+        for (PairFacts pair : active) {
+            for (String district : new HashSet<>(List.of(pair.supportingRegion(), pair.supportedRegion()))) {
                 if (district.startsWith(prefix)) {
-                    byDistrict.computeIfAbsent(district, k -> new int[5])[3]++;
+                    byDistrict.computeIfAbsent(district, k -> new int[8])[PAIRS]++;
                 }
             }
         }
-        List<Row> rows = byDistrict.entrySet().stream()
-                .map(e -> new Row(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                        ratio(e.getValue()[2], e.getValue()[1]), e.getValue()[3], e.getValue()[4],
-                        ratio(e.getValue()[4], e.getValue()[0])))
-                .toList();
-        int total = rows.stream().mapToInt(Row::schools).sum();
-        int target = rows.stream().mapToInt(Row::targetSchools).sum();
-        int covered = rows.stream().mapToInt(Row::coveredSchools).sum();
-        int inGroups = rows.stream().mapToInt(Row::groupedSchools).sum();
-        return new Report(regionCode, total, target, covered, ratio(covered, target), activePairs.size(), inGroups,
-                ratio(inGroups, total), rows);
+        List<Row> rows = byDistrict.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList();
+        int[] total = new int[8];
+        byDistrict.values().forEach(c -> {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += c[i];
+            }
+        });
+        total[PAIRS] = active.size();
+        Row sum = row(regionCode, total);
+        return new Report(regionCode, asOf, sum.schools(), sum.targetSchools(), sum.coveredSchools(), sum.ratio(),
+                sum.activePairs(), sum.primaryAndSecondarySchools(), sum.groupedSchools(), sum.groupRatio(),
+                sum.ruralSchools(), sum.ruralGroupedSchools(), sum.ruralGroupRatio(), rows);
+    }
+
+    private static Row row(String regionCode, int[] c) {
+        return new Row(regionCode, c[SCHOOLS], c[TARGET], c[COVERED], ratio(c[COVERED], c[TARGET]), c[PAIRS],
+                c[GENERAL], c[GROUPED], ratio(c[GROUPED], c[GENERAL]), c[RURAL], c[RURAL_GROUPED],
+                ratio(c[RURAL_GROUPED], c[RURAL]));
     }
 
     /** covered / target, four decimals, half up; null when there is nothing to cover. */

@@ -2,12 +2,16 @@ package org.xietong.pairing.coverage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.xietong.pairing.agreement.PairingKind;
 import org.xietong.pairing.agreement.PairingStatus;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +28,18 @@ public class CoverageService {
         this.caller = caller;
     }
 
-    /** The coverage of a region the caller oversees (its own when none is given); a school-bound caller has none. */
-    public Coverage.Report report(String region) {
+    /** An ACTIVE pairing as read, before its activation instant becomes a day in China. */
+    public record PairRow(PairingKind kind, String supportingParty, String supportedParty, String supportingRegion,
+                          String supportedRegion, Instant activatedAt, LocalDate termStart, LocalDate termEnd) {
+    }
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /**
+     * The coverage of a region the caller oversees (its own when none is given) on a day (default today); a
+     * school-bound caller has none. Pairings count as ACTIVE now: one concluded since is not counted for an earlier day.
+     */
+    public Coverage.Report report(String region, LocalDate asOf) {
         RegionScope scope = caller.scope();
         String regionCode = region != null ? region : caller.regionCode()
                 .orElseThrow(() -> ProblemException.forbidden("Give a region: your account has none"));
@@ -33,7 +47,8 @@ public class CoverageService {
             throw ProblemException.forbidden("Region " + regionCode + " is outside your scope");
         }
         String prefix = RegionCode.scopePrefix(regionCode);
-        return Coverage.compute(regionCode, prefix, schools(prefix), activePairs(prefix), grouped(prefix));
+        return Coverage.compute(regionCode, prefix, asOf == null ? LocalDate.now(CHINA) : asOf, schools(prefix),
+                activePairs(prefix), grouped(prefix));
     }
 
     private List<Coverage.SchoolFacts> schools(String prefix) {
@@ -49,9 +64,13 @@ public class CoverageService {
     }
 
     private List<Coverage.PairFacts> activePairs(String prefix) {
-        return em.createQuery("select p.kind, p.supportingParty, p.supportedParty, p.supportingRegion, p.supportedRegion "
-                        + "from Pairing p where p.status = :active "
-                        + "and (p.supportingRegion like :prefix or p.supportedRegion like :prefix)", Coverage.PairFacts.class)
-                .setParameter("active", PairingStatus.ACTIVE).setParameter("prefix", prefix + "%").getResultList();
+        return em.createQuery("select p.kind, p.supportingParty, p.supportedParty, p.supportingRegion, p.supportedRegion, "
+                        + "p.activatedAt, p.termStart, p.termEnd from Pairing p where p.status = :active "
+                        + "and (p.supportingRegion like :prefix or p.supportedRegion like :prefix)", PairRow.class)
+                .setParameter("active", PairingStatus.ACTIVE).setParameter("prefix", prefix + "%").getResultList()
+                .stream().map(p -> new Coverage.PairFacts(p.kind(), p.supportingParty(), p.supportedParty(),
+                        p.supportingRegion(), p.supportedRegion(),
+                        p.activatedAt() == null ? null : LocalDate.ofInstant(p.activatedAt(), CHINA), p.termStart(),
+                        p.termEnd())).toList();
     }
 }

@@ -81,10 +81,14 @@ public final class Suggestions {
                 .toList();
     }
 
-    /** A nine-year school teaches both primary and junior grades. */
+    /** A nine-year school teaches primary and junior grades; a complete secondary school junior and senior ones. */
     private static boolean compatible(SchoolLevel a, SchoolLevel b) {
-        return (a == SchoolLevel.NINE_YEAR && (b == SchoolLevel.PRIMARY || b == SchoolLevel.JUNIOR))
-                || (b == SchoolLevel.NINE_YEAR && (a == SchoolLevel.PRIMARY || a == SchoolLevel.JUNIOR));
+        return spans(a, b) || spans(b, a);
+    }
+
+    private static boolean spans(SchoolLevel wide, SchoolLevel narrow) {
+        return (wide == SchoolLevel.NINE_YEAR && (narrow == SchoolLevel.PRIMARY || narrow == SchoolLevel.JUNIOR))
+                || (wide == SchoolLevel.COMPLETE_SECONDARY && (narrow == SchoolLevel.JUNIOR || narrow == SchoolLevel.SENIOR));
     }
 
     static Double distanceKm(Target t, Candidate c) {

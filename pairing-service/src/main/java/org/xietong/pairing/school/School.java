@@ -27,7 +27,7 @@ public class School extends TrackedEntity {
     public LocationType locationType;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 12)
+    @Column(nullable = false, length = 20)
     public SchoolLevel level;
 
     public Double latitude;

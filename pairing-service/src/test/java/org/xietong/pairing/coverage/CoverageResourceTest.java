@@ -124,15 +124,17 @@ class CoverageResourceTest {
         String text = new String(csv, StandardCharsets.UTF_8);
         assertEquals('\uFEFF', text.charAt(0), "a byte-order mark, so spreadsheets read UTF-8");
         List<String> lines = List.of(text.substring(1).split("\r\n"));
-        assertEquals("level,regionCode,schools,targetSchools,coveredSchools,ratio,activePairs,groupedSchools,groupRatio",
+        assertEquals("level,regionCode,asOf,schools,targetSchools,coveredSchools,ratio,activePairs,"
+                + "primaryAndSecondarySchools,groupedSchools,groupRatio,ruralSchools,ruralGroupedSchools,ruralGroupRatio",
                 lines.get(0));
         List<String> region = List.of(lines.get(1).split(",", -1));
-        assertEquals(List.of("REGION", "110000", json.getString("schools"), json.getString("targetSchools"),
-                json.getString("coveredSchools")), region.subList(0, 5));
-        assertEquals(List.of(json.getString("activePairs"), json.getString("groupedSchools")), region.subList(6, 8));
+        assertEquals(List.of("REGION", "110000", json.getString("asOf"), json.getString("schools"),
+                json.getString("targetSchools"), json.getString("coveredSchools")), region.subList(0, 6));
+        assertEquals(List.of(json.getString("activePairs"), json.getString("primaryAndSecondarySchools"),
+                json.getString("groupedSchools")), region.subList(7, 10));
         // The same ratios; the CSV writes the decimal as stored (0.6000), JSON as a number (0.6).
-        assertEquals(0, new BigDecimal(json.getString("ratio")).compareTo(new BigDecimal(region.get(5))), lines.get(1));
-        assertEquals(0, new BigDecimal(json.getString("groupRatio")).compareTo(new BigDecimal(region.get(8))), lines.get(1));
+        assertEquals(0, new BigDecimal(json.getString("ratio")).compareTo(new BigDecimal(region.get(6))), lines.get(1));
+        assertEquals(0, new BigDecimal(json.getString("groupRatio")).compareTo(new BigDecimal(region.get(10))), lines.get(1));
         assertEquals(json.getList("districts").size(), lines.size() - 2, "one row per district");
     }
 }
