@@ -62,6 +62,11 @@ final class Expectations {
             Rule.of("POST /api/v1/rotation/posts/\\{id}/(dispatch|withdraw)|POST /api/v1/rotation/posts",
                     "posts are managed by officers of the school's region and that school's admins",
                     (op, c, t) -> changeable(manages(c, t.places().get(0)))),
+            Rule.of("POST /api/v1/rotation/teachers/\\{id}/nominations",
+                    "a teacher is nominated for a secondment or team-aid place by an education officer of the "
+                            + "teacher's region (not a school admin)",
+                    (op, c, t) -> changeable(c.admin()
+                            || (c.has(EDU) && c.school().isEmpty() && t.places().get(0).inRegionOf(c)))),
             Rule.of("POST /api/v1/rotation/teachers/\\{id}/dossier/\\{entry}/withdraw",
                     "an entry the school wrote (the matrix's are) is withdrawn by the school's officers and admins, "
                             + "not by the teacher",

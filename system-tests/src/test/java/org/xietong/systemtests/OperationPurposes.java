@@ -39,6 +39,7 @@ final class OperationPurposes {
             rule("GET /api/v1/rotation/.*", ROTATION_READ),
             rule("POST /api/v1/rotation/assignments/\\{id}/(accept|decline)", ROTATION_PEOPLE),
             rule("(PUT|POST) /api/v1/rotation/teachers/\\{id}/(preferences|dossier.*)", ROTATION_PEOPLE),
+            rule("POST /api/v1/rotation/teachers/\\{id}/nominations", ROTATION_GOVERN),
             rule("POST /api/v1/rotation/assignments/\\{id}/(reject|confirm|termination|extension)", ROTATION_GOVERN),
             rule("POST /api/v1/rotation/posts/\\{id}/dispatch", ROTATION_GOVERN),
             rule("(PUT|POST) /api/v1/rotation/(policies/\\{regionCode}|matching-runs)", ROTATION_GOVERN),

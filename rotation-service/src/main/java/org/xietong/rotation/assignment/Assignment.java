@@ -100,6 +100,12 @@ public class Assignment extends TrackedEntity {
     @Column(name = "extension_to_by", length = 100)
     public String extensionToBy;
 
+    @Column(name = "nominated_by", length = 100)
+    public String nominatedBy;
+
+    @Column(name = "nomination_reason", length = 500)
+    public String nominationReason;
+
     public List<String> regionCodes() {
         return fromRegion.equals(toRegion) ? List.of(fromRegion) : List.of(fromRegion, toRegion);
     }
@@ -109,7 +115,7 @@ public class Assignment extends TrackedEntity {
     }
 
     AssignmentChanged event() {
-        return new AssignmentChanged(id.toString(), runId.toString(), teacherId, postId, mode.name(), fromSchool,
+        return new AssignmentChanged(id.toString(), runId == null ? null : runId.toString(), teacherId, postId, mode.name(), fromSchool,
                 toSchool, status.name(), startDate, months, points, evaluationScore);
     }
 }

@@ -62,12 +62,33 @@ public class AssignmentService {
 
     /** Within a run's transaction: the proposal as a PROPOSED assignment. */
     public Assignment propose(UUID runId, Teacher teacher, DemandPost post, MatchingResult.Proposal proposal) {
+        Assignment a = proposed(teacher, post, proposal.slot(), proposal.points());
+        a.runId = runId;
+        a.persist();
+        publish(a, AssignmentChanged.PROPOSED, Map.of("run", runId.toString(), "points", a.points));
+        return a;
+    }
+
+    /** A nomination's assignment, proposed without a run (its checks are {@link NominationService}'s). */
+    Assignment nominate(Teacher teacher, DemandPost post, MatchingResult.Slot slot, String reason) {
+        Assignment a = proposed(teacher, post, slot, NO_POINTS);
+        a.nominatedBy = caller.username();
+        a.nominationReason = reason;
+        a.persist();
+        publish(a, AssignmentChanged.PROPOSED, Map.of("nomination", reason));
+        return a;
+    }
+
+    /** A nomination is not scored: nobody was ranked. */
+    private static final MatchingResult.Points NO_POINTS = new MatchingResult.Points(0, 0, 0, 0, 0, 0, 0);
+
+    private static Assignment proposed(Teacher teacher, DemandPost post, MatchingResult.Slot slot,
+                                       MatchingResult.Points points) {
         Assignment a = new Assignment();
         a.id = UUID.randomUUID();
-        a.runId = runId;
         a.teacherId = teacher.id;
         a.postId = post.id;
-        a.slot = proposal.slot();
+        a.slot = slot;
         a.mode = post.mode;
         a.fromSchool = teacher.schoolCode;
         a.fromRegion = teacher.regionCode;
@@ -75,11 +96,9 @@ public class AssignmentService {
         a.toRegion = post.regionCode;
         a.startDate = post.startDate;
         a.months = post.months;
-        a.points = proposal.points().total();
-        a.pointsBreakdown = proposal.points();
+        a.points = points.total();
+        a.pointsBreakdown = points;
         a.status = AssignmentStatus.PROPOSED;
-        a.persist();
-        publish(a, AssignmentChanged.PROPOSED, Map.of("run", runId.toString(), "points", a.points));
         return a;
     }
 
