@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.healthcare.settlement.engine.CatalogItem;
-import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.csv.ImportMode;
 import org.xietong.platform.csv.ImportReport;
 import org.xietong.platform.csv.RowChecks;
@@ -83,9 +82,7 @@ public class CatalogResource {
                                       schema = @Schema(implementation = ImportMode.class)) @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") String mode,
                               @Parameter(description = "The first day the imported items' versions are in force") @QueryParam("validFrom") LocalDate validFrom,
                               String csv) {
-        ImportMode parsed = QueryParams.enumOf(ImportMode.class, mode.replace('-', '_'), "mode");
-        return RowChecks.response(imports.run(regionCode, csv == null ? "" : csv,
-                parsed == null ? ImportMode.ALL_OR_NOTHING : parsed, validFrom));
+        return RowChecks.response(imports.run(regionCode, csv == null ? "" : csv, ImportMode.of(mode), validFrom));
     }
 
     /** What an upload changed: the region's catalog and how many items were added or changed. */

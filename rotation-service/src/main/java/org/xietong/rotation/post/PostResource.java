@@ -116,8 +116,7 @@ public class PostResource {
     public Response importCsv(@Parameter(description = "Case-insensitive; per-row is read as PER_ROW",
             schema = @Schema(implementation = ImportMode.class)) @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") String mode,
                               String csv) {
-        ImportMode parsed = QueryParams.enumOf(ImportMode.class, mode.replace('-', '_'), "mode");
-        return RowChecks.response(imports.run(csv == null ? "" : csv, parsed == null ? ImportMode.ALL_OR_NOTHING : parsed));
+        return RowChecks.response(imports.run(csv == null ? "" : csv, ImportMode.of(mode)));
     }
 
     @POST

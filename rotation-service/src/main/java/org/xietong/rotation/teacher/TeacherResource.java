@@ -132,8 +132,7 @@ public class TeacherResource {
     public Response importCsv(@Parameter(description = "Case-insensitive; per-row is read as PER_ROW",
             schema = @Schema(implementation = ImportMode.class)) @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") String mode,
                               String csv) {
-        ImportMode parsed = QueryParams.enumOf(ImportMode.class, mode.replace('-', '_'), "mode");
-        ImportReport report = imports.run(csv == null ? "" : csv, parsed == null ? ImportMode.ALL_OR_NOTHING : parsed);
+        ImportReport report = imports.run(csv == null ? "" : csv, ImportMode.of(mode));
         return RowChecks.response(report);
     }
 }
