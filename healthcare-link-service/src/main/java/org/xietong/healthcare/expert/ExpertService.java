@@ -191,11 +191,11 @@ public class ExpertService {
         Expert expert = experts.findById(schedule.expertId);
         caller.scope().requireWritable(access.officerFor(expert.homeRegion) || access.officerFor(schedule.hostRegion),
                 "outreach schedule " + id);
-        Versions.requireMatch(ifMatch, schedule.version);
         if (schedule.status != ScheduleStatus.PENDING && schedule.status != ScheduleStatus.ACTIVE) {
             throw ProblemException.conflict("schedule-ended", "Cannot cancel outreach schedule " + id + ": it is "
                     + schedule.status);
         }
+        Versions.requireMatch(ifMatch, schedule.version);
         return schedule;
     }
 
