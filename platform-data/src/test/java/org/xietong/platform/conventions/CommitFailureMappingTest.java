@@ -3,19 +3,18 @@ package org.xietong.platform.conventions;
 import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
 import org.junit.jupiter.api.Test;
 import org.xietong.platform.problem.Problem;
 
-import java.lang.reflect.Proxy;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.xietong.platform.conventions.DatabaseOutageMappingTest.uri;
 
 /**
  * A write the database refuses only when the transaction commits (Hibernate flushes then) reaches the resource
@@ -72,15 +71,5 @@ class CommitFailureMappingTest {
         RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
         rollback.initCause(failure);
         return new ArcUndeclaredThrowableException("Error invoking subclass method", rollback);
-    }
-
-    private static UriInfo uri(String path) {
-        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[]{UriInfo.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getPath") && (args == null || args.length == 0)) {
-                        return path;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
     }
 }

@@ -123,7 +123,8 @@ class DatabaseOutageMappingTest {
         }
     }
 
-    private static UriInfo uri(String path) {
+    /** A request's path, all a mapper reads of its UriInfo. */
+    static UriInfo uri(String path) {
         return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[]{UriInfo.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getPath") && (args == null || args.length == 0)) {

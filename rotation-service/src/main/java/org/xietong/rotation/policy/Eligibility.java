@@ -98,9 +98,11 @@ public final class Eligibility {
         }
         List<LeadershipTerm> ended = teacher.leadershipTerms().stream()
                 .filter(t -> t.end() != null && !t.end().isAfter(day)).toList();
-        int first = ended.size();
-        while (first > 0 && (first == ended.size()
-                || !ended.get(first).start().isAfter(ended.get(first - 1).end().plusDays(CONSECUTIVE_GAP_DAYS)))) {
+        if (ended.isEmpty()) {
+            return List.of();
+        }
+        int first = ended.size() - 1;
+        while (first > 0 && !ended.get(first).start().isAfter(ended.get(first - 1).end().plusDays(CONSECUTIVE_GAP_DAYS))) {
             first--;
         }
         return ended.subList(first, ended.size());
