@@ -33,6 +33,6 @@ public record ForecastRequest(
             VisitKind kind,
             @NotNull @Pattern(regexp = "[A-Z0-9]{4,32}", message = "must be 4 to 32 capital letters or digits") String institutionCode,
             @NotNull @Size(min = 1, max = 40) String itemCode,
-            @NotNull @Min(1) @Max(400) Integer sessionsPerYear) {
+            @NotNull @Min(1) @Max(1_500) Integer sessionsPerYear) {
     }
 }

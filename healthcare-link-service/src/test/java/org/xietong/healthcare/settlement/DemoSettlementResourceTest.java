@@ -71,11 +71,31 @@ class DemoSettlementResourceTest {
             }
         }
         assertEquals(0, new BigDecimal(saved.get("quotedPatientPays")).compareTo(new BigDecimal("35.00")));
-        assertTrue(new BigDecimal(saved.get("forecastFallback")).signum() > 0);
+        // The calibration (README "Fenyang calibration"): at 450 yuan a session, before the safety net, a resident's
+        // year costs what the seed says and leaves what the seed says after the three tiers, to its rounding.
+        assertFigure("70200.00", saved, "hemodialysisCostAt450");
+        assertFigure("29570.00", saved, "hemodialysisSelfPayAt450");
+        assertWithinSeedRounding("30000", saved.get("hemodialysisSelfPayAt450"));
+        assertFigure("60006.00", saved, "peritonealCost");
+        assertFigure("28880.72", saved, "peritonealSelfPay");
+        assertWithinSeedRounding("29000", saved.get("peritonealSelfPay"));
+        // At 423 with the safety net: 35 yuan × 156 sessions; the forecast for 121 + 27 residents.
+        assertFigure("5460.00", saved, "hemodialysisPaysAt423");
+        assertFigure("2825375.00", saved, "forecastFallback");
         assertEquals(0, new BigDecimal(saved.get("priceBeforeChange")).compareTo(new BigDecimal("450")));
         assertEquals(0, new BigDecimal(saved.get("priceAfterChange")).compareTo(new BigDecimal("423")));
         assertEquals("REVERSED", saved.get("reversedStatus"));
         assertEquals("1", saved.get("monthReversed"));
+    }
+
+    private static void assertFigure(String expected, Map<String, String> saved, String name) {
+        assertEquals(0, new BigDecimal(saved.get(name)).compareTo(new BigDecimal(expected)), name + " = " + saved.get(name));
+    }
+
+    /** The seed rounds its yearly figures to the thousand ("约30000元"). */
+    private static void assertWithinSeedRounding(String seed, String actual) {
+        assertTrue(new BigDecimal(actual).subtract(new BigDecimal(seed)).abs().compareTo(new BigDecimal("500")) <= 0,
+                actual + " is not about " + seed);
     }
 
     private static String substitute(String text, Map<String, String> saved) {
