@@ -155,12 +155,19 @@ public final class DemoData {
             }
             pairingIds.add(id);
         }
+        List<String> allianceIds = new ArrayList<>();
         for (JsonNode alliance : demo.path("alliances")) {
-            send("POST", "/api/v1/pairing/alliances", "application/json", alliance.toString(), 201);
+            allianceIds.add(send("POST", "/api/v1/pairing/alliances", "application/json", alliance.toString(), 201)
+                    .path("id").asText());
         }
+        // An activity names its host by the index of a pairing or an alliance above, or by a region code.
         for (JsonNode activity : demo.path("activities")) {
             ObjectNode body = activity.deepCopy();
-            body.put("pairingId", pairingIds.get(body.remove("pairing").asInt()));
+            if (body.has("pairing")) {
+                body.put("pairingId", pairingIds.get(body.remove("pairing").asInt()));
+            } else if (body.has("alliance")) {
+                body.put("allianceId", allianceIds.get(body.remove("alliance").asInt()));
+            }
             send("POST", "/api/v1/pairing/activities", "application/json", body.toString(), 201);
         }
         return new int[]{pairingIds.size()};

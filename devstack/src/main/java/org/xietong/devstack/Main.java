@@ -67,7 +67,7 @@ public final class Main {
                     failure -> OUT.println("   " + failure));
             DemoData.Tokens demoUsers = user -> tokens.passwordGrant(user, user);
             DemoData.loadOnce(config, config.url(SuiteService.GATEWAY), demoUsers).ifPresent(loaded -> OUT.printf(
-                    "Loaded the demo data: %d schools, %d pairings, %d alliance, %d activities; %d teachers, %d posts, "
+                    "Loaded the demo data: %d schools, %d pairings, %d alliances and school districts, %d activities; %d teachers, %d posts, "
                             + "%d proposed assignments of which %d confirmed; %d healthcare steps (deploy/demo/).%n",
                     loaded.schools(), loaded.pairings(), loaded.alliances(), loaded.activities(), loaded.teachers(),
                     loaded.posts(), loaded.proposed(), loaded.confirmed(), loaded.healthcareSteps()));

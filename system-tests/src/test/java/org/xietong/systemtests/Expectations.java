@@ -179,9 +179,9 @@ final class Expectations {
                     "scoped by region alone, so a school admin may ask about its district: eligibility then lists "
                             + "only its own school's teachers, supply and demand are district counts without names",
                     (op, c, t) -> visible(op, t.places().get(0).inRegionOf(c))),
-            Rule.of("GET /api/v1/pairing/coverage",
-                    "coverage is a report on a region, whose existence is no secret: a region outside the "
-                            + "caller's scope (or any, for a school-bound caller) is refused with 403",
+            Rule.of("GET /api/v1/pairing/(coverage|regions/\\{regionCode}/activities)",
+                    "coverage and a region's own activities are reports on a region, whose existence is no secret: "
+                            + "a region outside the caller's scope (or any, for a school-bound caller) is refused with 403",
                     (op, c, t) -> t.seenBy(c) ? MatrixOutcome.ALLOWED : MatrixOutcome.DENIED),
             Rule.of("POST /api/v1/healthcare/settlements(/quote)?",
                     "insurers and partner systems settle bills of insured people of their region; institution "

@@ -26,8 +26,15 @@ public class Activity extends RecordedEntity {
     @Id
     public UUID id;
 
-    @Column(name = "pairing_id", nullable = false)
+    /** The host: exactly one of a pairing, an alliance (or school district) and a region. */
+    @Column(name = "pairing_id")
     public UUID pairingId;
+
+    @Column(name = "alliance_id")
+    public UUID allianceId;
+
+    @Column(name = "host_region", length = 6)
+    public String hostRegion;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -51,12 +52,16 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_RECORD)
-    @Operation(operationId = "recordActivity", summary = "Record a pairing activity",
-            description = "Records an activity (teaching research, shadowing, study trip ...) of an ACTIVE pairing; the participating schools must be its parties. Send an Idempotency-Key to make retries safe.")
+    @Operation(operationId = "recordActivity", summary = "Record an activity",
+            description = "Records an activity (teaching research, shadowing, study trip, lecture ...) with its host: an "
+                    + "ACTIVE pairing (`pairingId`; the schools must be its parties), an education group, alliance or "
+                    + "school district (`allianceId`; the schools must be members) or a region (`hostRegion`; at least "
+                    + "two registered schools of the region, recorded by its officers). Send an Idempotency-Key to make "
+                    + "retries safe.")
     @APIResponse(responseCode = "201", description = "The recorded activity (a repeated Idempotency-Key replays it with Idempotent-Replayed: true)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "409", description = "The pairing is not ACTIVE")
-    @APIResponse(responseCode = "422", description = "The activity breaks an activity rule (participants not parties of the pairing, dates, counts)")
-    @APIResponse(responseCode = "404", description = "The pairing does not exist or is outside your scope")
+    @APIResponse(responseCode = "422", description = "The activity breaks an activity rule (participants not parties of the pairing or members of the alliance, fewer than two schools of the region, dates, counts)")
+    @APIResponse(responseCode = "404", description = "The pairing or alliance does not exist or is outside your scope")
     public Response record(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull RecordActivity request, UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
@@ -99,6 +104,18 @@ public class ActivityResource {
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return service.list(pairing, page, size);
+    }
+
+    @GET
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
+    @Path("regions/{regionCode}/activities")
+    @Operation(operationId = "listRegionActivities", summary = "List a region's activities",
+            description = "The activities a region hosts for several of its schools (a city's 名师讲堂, a 研学 of pupils "
+                    + "from several districts), newest first, for callers overseeing the region.")
+    public Page<ActivityView> listForRegion(@PathParam("regionCode") @Pattern(regexp = "[1-9][0-9]{5}") String regionCode,
+                                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.listForRegion(regionCode, page, size);
     }
 
     @GET

@@ -11,6 +11,8 @@ import org.xietong.pairing.agreement.Pairing;
 import org.xietong.pairing.agreement.PairingKind;
 import org.xietong.pairing.agreement.PairingService;
 import org.xietong.pairing.agreement.PairingStatus;
+import org.xietong.pairing.alliance.Alliance;
+import org.xietong.pairing.alliance.AllianceService;
 import org.xietong.pairing.school.School;
 import org.xietong.pairing.school.SchoolRepository;
 import org.xietong.platform.api.Page;
@@ -19,6 +21,7 @@ import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
 import org.xietong.platform.conventions.Versions;
 import org.xietong.platform.problem.ProblemException;
+import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Actor;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
@@ -28,6 +31,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,9 +39,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
-/** The activity ledger of pairings, and the report of pairings where nothing happens. */
+/**
+ * The activity ledger of pairings, alliances, school districts and regions, and the report of pairings where
+ * nothing happens.
+ */
 @ApplicationScoped
 public class ActivityService {
 
@@ -49,15 +57,17 @@ public class ActivityService {
     static final Actor EXCHANGES = Actor.system("pairing.rotation-exchanges");
 
     private final PairingService pairings;
+    private final AllianceService alliances;
     private final SchoolRepository schools;
     private final EntityManager em;
     private final Outbox outbox;
     private final Audit audit;
     private final Caller caller;
 
-    public ActivityService(PairingService pairings, SchoolRepository schools, EntityManager em, Outbox outbox,
-                           Audit audit, Caller caller) {
+    public ActivityService(PairingService pairings, AllianceService alliances, SchoolRepository schools,
+                           EntityManager em, Outbox outbox, Audit audit, Caller caller) {
         this.pairings = pairings;
+        this.alliances = alliances;
         this.schools = schools;
         this.em = em;
         this.outbox = outbox;
@@ -65,18 +75,62 @@ public class ActivityService {
         this.caller = caller;
     }
 
+    /** Where an activity hangs: its pairing, alliance or region, with the regions it concerns. */
+    record Host(UUID pairingId, UUID allianceId, String region, String subject, List<String> regionCodes) {
+
+        static Host of(Pairing pairing) {
+            return new Host(pairing.id, null, null, pairing.id.toString(), pairing.regionCodes());
+        }
+
+        static Host of(Alliance alliance) {
+            return new Host(null, alliance.id, null, alliance.id.toString(), alliance.regionCodes());
+        }
+
+        /** A region's activity concerns the region and the districts of the schools taking part. */
+        static Host of(String region, Collection<School> schools) {
+            Set<String> regions = new TreeSet<>();
+            regions.add(region);
+            schools.forEach(s -> regions.add(s.regionCode));
+            return new Host(null, null, region, region, List.copyOf(regions));
+        }
+
+        /** The audit's entity kind: the trail of the pairing, the alliance or the region. */
+        String entity() {
+            return pairingId != null ? "pairing" : allianceId != null ? "alliance" : "region";
+        }
+
+        void place(Activity activity) {
+            activity.pairingId = pairingId;
+            activity.allianceId = allianceId;
+            activity.hostRegion = region;
+        }
+    }
+
     @Transactional
     public ActivityView record(RecordActivity request) {
-        Pairing pairing = pairings.visible(request.pairingId());
-        RegionScope scope = caller.scope();
-        scope.requireWritable(scope.coversAny(pairing.regionCodes()), "Pairing " + pairing.id);
-        if (pairing.status != PairingStatus.ACTIVE) {
-            throw ProblemException.conflict("pairing-not-active", "Activities are recorded on ACTIVE pairings; this one is " + pairing.status);
-        }
         Set<String> participants = new LinkedHashSet<>(request.schools());
-        requireParticipants(pairing, participants);
+        Host host;
+        if (request.pairingId() != null) {
+            Pairing pairing = writablePairing(request.pairingId());
+            if (pairing.status != PairingStatus.ACTIVE) {
+                throw ProblemException.conflict("pairing-not-active", "Activities are recorded on ACTIVE pairings; this one is " + pairing.status);
+            }
+            requireParticipants(pairing, participants);
+            host = Host.of(pairing);
+        } else if (request.allianceId() != null) {
+            Alliance alliance = writableAlliance(request.allianceId());
+            for (String school : participants) {
+                if (!alliance.hasMember(school)) {
+                    rule("school " + school + " is not a member of " + alliance.name);
+                }
+            }
+            host = Host.of(alliance);
+        } else {
+            String region = writableRegion(request.hostRegion());
+            host = Host.of(region, schoolsOf(region, participants));
+        }
         Activity activity = new Activity();
-        activity.pairingId = pairing.id;
+        host.place(activity);
         activity.kind = request.kind();
         activity.mode = request.mode();
         activity.startDate = request.startDate();
@@ -87,20 +141,22 @@ public class ActivityService {
         activity.teachers = request.teachers();
         activity.classes = request.classes();
         activity.summary = request.summary();
-        return ActivityView.of(save(pairing, activity, caller.actor()));
+        return ActivityView.of(save(host, activity, caller.actor()));
     }
 
     /**
      * Within a transaction, from rotation-service's event: a confirmed teacher exchange between two schools is an
-     * activity of their ACTIVE pairing, if they have one. Returns whether one was recorded.
+     * activity of their ACTIVE pairing, or else of an alliance or school district both belong to. Returns whether
+     * one was recorded.
      */
     public boolean recordExchange(ExchangeConfirmed exchange) {
-        Optional<Pairing> pairing = pairings.activeBetween(exchange.fromSchool(), exchange.toSchool());
-        if (pairing.isEmpty()) {
+        Optional<Host> host = pairings.activeBetween(exchange.fromSchool(), exchange.toSchool()).map(Host::of)
+                .or(() -> alliances.sharedBy(exchange.fromSchool(), exchange.toSchool()).map(Host::of));
+        if (host.isEmpty()) {
             return false;
         }
         Activity activity = new Activity();
-        activity.pairingId = pairing.get().id;
+        host.get().place(activity);
         activity.kind = "SHADOWING".equals(exchange.mode()) ? ActivityKind.SHADOWING : ActivityKind.OTHER;
         activity.startDate = exchange.startDate();
         activity.endDate = exchange.startDate().plusMonths(exchange.months()).minusDays(1);
@@ -108,7 +164,7 @@ public class ActivityService {
         activity.teachers = exchange.teachers();
         activity.summary = "交流轮岗 teacher exchange " + exchange.exchangeId() + ": " + exchange.teachers() + " teacher(s), "
                 + exchange.mode() + ", " + exchange.months() + " month(s)";
-        save(pairing.get(), activity, EXCHANGES);
+        save(host.get(), activity, EXCHANGES);
         return true;
     }
 
@@ -122,9 +178,9 @@ public class ActivityService {
         if (activity == null) {
             throw ProblemException.notFound("Activity " + activityId);
         }
-        Pairing pairing = pairings.visible(activity.pairingId);
-        RegionScope scope = caller.scope();
-        scope.requireWritable(scope.coversAny(pairing.regionCodes()), "Pairing " + pairing.id);
+        Host host = activity.pairingId != null ? Host.of(writablePairing(activity.pairingId))
+                : activity.allianceId != null ? Host.of(writableAlliance(activity.allianceId))
+                : Host.of(writableRegion(activity.hostRegion), schools.byCodes(activity.schools));
         if (activity.withdrawnAt != null) {
             throw ProblemException.conflict("activity-withdrawn", "Activity " + activityId + " was withdrawn on "
                     + activity.withdrawnAt);
@@ -134,32 +190,95 @@ public class ActivityService {
         activity.withdrawnBy = caller.username();
         activity.withdrawalReason = reason;
         em.flush();
-        outbox.record(ActivityWithdrawn.TYPE, pairing.id.toString(), pairing.regionCodes(), new ActivityWithdrawn(
-                activity.id.toString(), pairing.id.toString(), activity.kind.name(), activity.startDate,
-                activity.endDate, reason, activity.withdrawnAt));
-        audit.record(caller.actor(), "activity.withdrawn", "pairing", pairing.id.toString(), pairing.regionCodes(),
+        outbox.record(ActivityWithdrawn.TYPE, host.subject(), host.regionCodes(), new ActivityWithdrawn(
+                activity.id.toString(), text(host.pairingId()), text(host.allianceId()), host.region(),
+                activity.kind.name(), activity.startDate, activity.endDate, reason, activity.withdrawnAt));
+        audit.record(caller.actor(), "activity.withdrawn", host.entity(), host.subject(), host.regionCodes(),
                 Map.of("activity", activity.id.toString(), "reason", reason));
         return ActivityView.of(activity);
     }
 
-    private Activity save(Pairing pairing, Activity activity, Actor actor) {
+    private Activity save(Host host, Activity activity, Actor actor) {
         activity.id = UUID.randomUUID();
         activity.createdBy = actor.name();
         em.persist(activity);
         // Hibernate stamps created_at when it writes the row, which the view shows.
         em.flush();
-        outbox.record(ActivityRecorded.TYPE, pairing.id.toString(), pairing.regionCodes(), new ActivityRecorded(
-                activity.id.toString(), pairing.id.toString(), activity.kind.name(), activity.startDate, activity.endDate,
-                List.copyOf(activity.schools), activity.students, activity.teachers, activity.classes));
-        audit.record(actor, "activity.recorded", "pairing", pairing.id.toString(), pairing.regionCodes(),
+        outbox.record(ActivityRecorded.TYPE, host.subject(), host.regionCodes(), new ActivityRecorded(
+                activity.id.toString(), text(host.pairingId()), text(host.allianceId()), host.region(),
+                activity.kind.name(), activity.startDate, activity.endDate, List.copyOf(activity.schools),
+                activity.students, activity.teachers, activity.classes));
+        audit.record(actor, "activity.recorded", host.entity(), host.subject(), host.regionCodes(),
                 Map.of("activity", activity.id.toString(), "kind", activity.kind, "startDate", activity.startDate.toString()));
         return activity;
     }
 
     public Page<ActivityView> list(UUID pairingId, int page, int size) {
         pairings.visible(pairingId);
-        return Pages.of(Activity.<Activity>find("pairingId", Sort.descending("startDate").and("id"), pairingId),
-                page, size, ActivityView::of);
+        return listed("pairingId", pairingId, page, size);
+    }
+
+    public Page<ActivityView> listForAlliance(UUID allianceId, int page, int size) {
+        alliances.visible(allianceId);
+        return listed("allianceId", allianceId, page, size);
+    }
+
+    /** A region's own activities: a report on the region, like its coverage, for callers overseeing it. */
+    public Page<ActivityView> listForRegion(String region, int page, int size) {
+        RegionScope scope = caller.scope();
+        if (!RegionCode.isValid(region) || !scope.covers(region) || scope.school().isPresent()) {
+            throw ProblemException.forbidden("Region " + region + " is outside your scope");
+        }
+        return listed("hostRegion", region, page, size);
+    }
+
+    private static Page<ActivityView> listed(String host, Object id, int page, int size) {
+        return Pages.of(Activity.<Activity>find(host, Sort.descending("startDate").and("id"), id), page, size,
+                ActivityView::of);
+    }
+
+    private Pairing writablePairing(UUID id) {
+        Pairing pairing = pairings.visible(id);
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.coversAny(pairing.regionCodes()), "Pairing " + pairing.id);
+        return pairing;
+    }
+
+    /** Any member's officers, and a member school's own staff, record an alliance's activities. */
+    private Alliance writableAlliance(UUID id) {
+        Alliance alliance = alliances.visible(id);
+        RegionScope scope = caller.scope();
+        scope.requireWritable(scope.coversAny(alliance.regionCodes()), "Alliance " + alliance.id);
+        return alliance;
+    }
+
+    /** A region hosts what its officers organise; a school-bound caller speaks for its school, not the region. */
+    private String writableRegion(String region) {
+        RegionScope scope = caller.scope();
+        scope.requireWritable(RegionCode.isValid(region) && scope.covers(region) && scope.school().isEmpty(),
+                "Region " + region);
+        return region;
+    }
+
+    /** A region's activity brings together several registered schools of that region: those schools. */
+    private Collection<School> schoolsOf(String region, Set<String> participants) {
+        if (participants.size() < 2) {
+            rule("an activity of region " + region + " names at least two of its schools; one school's own activity "
+                    + "is not recorded here");
+        }
+        Map<String, School> known = new HashMap<>();
+        schools.byCodes(participants).forEach(s -> known.put(s.code, s));
+        for (String school : participants) {
+            School s = known.get(school);
+            if (s == null || !RegionCode.covers(region, s.regionCode)) {
+                rule("school " + school + " is not a registered school of region " + region);
+            }
+        }
+        return known.values();
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 
     /** ACTIVE pairings in the caller's scope with no activity for {@code threshold}, the longest idle first. */

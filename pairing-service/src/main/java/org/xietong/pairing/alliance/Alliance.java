@@ -39,6 +39,10 @@ public class Alliance extends TrackedEntity {
 
         @Column(name = "joined_at", nullable = false)
         public Instant joinedAt;
+
+        /** Set in a school district's members: the database keeps a school in at most one. */
+        @Column(name = "school_district", nullable = false)
+        public boolean schoolDistrict;
     }
 
     @Embeddable
@@ -59,6 +63,10 @@ public class Alliance extends TrackedEntity {
 
     @Column(nullable = false, length = 200)
     public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public AllianceKind kind = AllianceKind.EDUCATION_GROUP;
 
     @Column(name = "lead_school", nullable = false, length = 10)
     public String leadSchool;
@@ -83,7 +91,7 @@ public class Alliance extends TrackedEntity {
         return members.stream().map(m -> m.regionCode).distinct().sorted().toList();
     }
 
-    boolean hasMember(String school) {
+    public boolean hasMember(String school) {
         return members.stream().anyMatch(m -> m.schoolCode.equals(school));
     }
 }

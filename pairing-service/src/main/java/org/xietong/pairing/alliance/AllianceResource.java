@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.xietong.pairing.activity.ActivityService;
+import org.xietong.pairing.activity.ActivityView;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
 import org.xietong.platform.conventions.Idempotency;
@@ -41,13 +43,16 @@ import java.util.UUID;
 
 @Path("/api/v1/pairing/alliances")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Alliances", description = "Education groups and alliances (集团化办学, 联盟) and their four integrations")
+@Tag(name = "Alliances", description = "Education groups, alliances (集团化办学, 联盟) and school districts (学区), their members, activities and four integrations")
 public class AllianceResource {
 
     private static final String CODE = "[0-9]{10}";
 
     @Schema(name = "FormAlliance")
     public record FormAlliance(@NotBlank @Size(max = 200) String name,
+                               @Schema(description = "EDUCATION_GROUP (集团化办学, the default), ALLIANCE (联盟) or "
+                                       + "SCHOOL_DISTRICT (学区: schools of the lead school's region only, each in one "
+                                       + "district)") AllianceKind kind,
                                @NotNull @Pattern(regexp = CODE) String leadSchool,
                                @NotNull @Size(max = 200) List<@NotNull @Pattern(regexp = CODE) String> members) {
     }
@@ -61,10 +66,12 @@ public class AllianceResource {
     }
 
     private final AllianceService service;
+    private final ActivityService activities;
     private final Idempotency idempotency;
 
-    public AllianceResource(AllianceService service, Idempotency idempotency) {
+    public AllianceResource(AllianceService service, ActivityService activities, Idempotency idempotency) {
         this.service = service;
+        this.activities = activities;
         this.idempotency = idempotency;
     }
 
@@ -72,10 +79,12 @@ public class AllianceResource {
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(operationId = "listAlliances", summary = "List education alliances",
-            description = "Education groups and alliances (集团化办学) with a member in your region.")
-    public Page<AllianceView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            description = "Education groups, alliances (集团化办学, 联盟) and school districts (学区) with a member in your "
+                    + "region; `kind` narrows to one kind.")
+    public Page<AllianceView> list(@QueryParam("kind") AllianceKind kind,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.list(page, size);
+        return service.list(kind, page, size);
     }
 
     @GET
@@ -90,20 +99,34 @@ public class AllianceResource {
         return ok(service.get(id));
     }
 
+    @GET
+    @RolesAllowed(Purpose.Names.PAIRING_READ)
+    @Path("{id}/activities")
+    @Operation(operationId = "listAllianceActivities", summary = "List an alliance's activities",
+            description = "The activities an education group, alliance or school district hosts (教研, 名师讲堂, allied "
+                    + "teacher exchanges ...), newest first, for whoever may see the alliance.")
+    public Page<ActivityView> listForAlliance(@PathParam("id") UUID id,
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return activities.listForAlliance(id, page, size);
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
 
     @RolesAllowed(Purpose.Names.PAIRING_GOVERN)
     @Operation(operationId = "formAlliance", summary = "Form an alliance",
-            description = "Forms an alliance around a lead school of your region; all four integrations start NOT_STARTED. Send an Idempotency-Key to make retries safe.")
+            description = "Forms an education group, alliance or school district (`kind`) around a lead school of your "
+                    + "region; all four integrations start NOT_STARTED. A school district holds schools of the lead "
+                    + "school's region only, each school in one district. Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "The new alliance (a repeated Idempotency-Key replays it with Idempotent-Replayed: true)", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "The version, to send back in If-Match")},
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AllianceView.class)))
-    @APIResponse(responseCode = "409", description = "A school is listed as a member twice")
-    @APIResponse(responseCode = "422", description = "A school named is not registered")
+    @APIResponse(responseCode = "409", description = "A school is listed as a member twice, or is already in another school district")
+    @APIResponse(responseCode = "422", description = "A school named is not registered, or a school district names a school of another region")
     public Response form(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull FormAlliance request,
                          UriInfo uri) {
         return idempotency.execute(idempotencyKey, "POST " + uri.getPath(), request, () -> {
-            AllianceView alliance = service.form(request.name(), request.leadSchool(), request.members());
+            AllianceView alliance = service.form(request.name(), request.kind(), request.leadSchool(), request.members());
             return Response.created(uri.getAbsolutePathBuilder().path(alliance.id().toString()).build())
                     .entity(alliance).tag(Versions.etag(alliance.version())).build();
         });
@@ -118,8 +141,8 @@ public class AllianceResource {
             description = "Adds a member school to an alliance you govern.")
     @APIResponse(responseCode = "200", description = "The alliance with its new member", headers = @Header(name = "ETag", description = "The version, to send back in If-Match"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AllianceView.class)))
-    @APIResponse(responseCode = "409", description = "The school is already a member")
-    @APIResponse(responseCode = "422", description = "The school is not registered")
+    @APIResponse(responseCode = "409", description = "The school is already a member, or already in another school district")
+    @APIResponse(responseCode = "422", description = "The school is not registered, or a school district's school is of another region")
     public Response join(@PathParam("id") UUID id, @Valid @NotNull Join join) {
         return ok(service.join(id, join.school()));
     }

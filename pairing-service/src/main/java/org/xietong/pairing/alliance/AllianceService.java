@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,22 +46,23 @@ public class AllianceService {
     }
 
     @Transactional
-    public AllianceView form(String name, String leadSchool, List<String> memberCodes) {
+    public AllianceView form(String name, AllianceKind kind, String leadSchool, List<String> memberCodes) {
         School lead = school(leadSchool);
         RegionScope scope = caller.scope();
         scope.requireWritable(scope.coversSchool(lead.regionCode, lead.code), "An alliance led by " + leadSchool);
         Alliance alliance = new Alliance();
         alliance.id = UUID.randomUUID();
         alliance.name = name.strip();
+        alliance.kind = kind == null ? AllianceKind.EDUCATION_GROUP : kind;
         alliance.leadSchool = lead.code;
         alliance.regionCode = lead.regionCode;
         alliance.createdBy = caller.username();
         Instant now = Instant.now();
-        alliance.members.add(member(lead, "LEAD", now));
+        alliance.members.add(member(alliance, lead, "LEAD", now));
         Set<String> others = new LinkedHashSet<>(memberCodes);
         others.remove(lead.code);
         for (String code : others) {
-            alliance.members.add(member(joinable(code), "MEMBER", now));
+            alliance.members.add(member(alliance, joinable(code), "MEMBER", now));
         }
         for (IntegrationArea area : IntegrationArea.values()) {
             Alliance.Integration integration = new Alliance.Integration();
@@ -81,7 +83,7 @@ public class AllianceService {
         if (alliance.hasMember(schoolCode)) {
             throw ProblemException.conflict("already-member", "School " + schoolCode + " is already a member");
         }
-        alliance.members.add(member(joinable(schoolCode), "MEMBER", Instant.now()));
+        alliance.members.add(member(alliance, joinable(schoolCode), "MEMBER", Instant.now()));
         Alliance.getEntityManager().flush();
         publish(alliance, AllianceChanged.MEMBER_JOINED, Map.of("school", schoolCode));
         return AllianceView.of(alliance);
@@ -123,10 +125,14 @@ public class AllianceService {
         return AllianceView.of(visible(id));
     }
 
-    public Page<AllianceView> list(int page, int size) {
+    public Page<AllianceView> list(AllianceKind kind, int page, int size) {
         RegionScope scope = caller.scope();
         StringBuilder query = new StringBuilder("select distinct a from Alliance a join a.members m where m.regionCode like :prefix");
         Parameters parameters = Parameters.with("prefix", scope.listingPrefix() + "%");
+        if (kind != null) {
+            query.append(" and a.kind = :kind");
+            parameters.and("kind", kind);
+        }
         if (scope.school().isPresent()) {
             query.append(" and m.schoolCode = :school");
             parameters.and("school", scope.school().get());
@@ -142,7 +148,16 @@ public class AllianceService {
                 .setParameter("a", a).setParameter("b", b).getSingleResult() > 0;
     }
 
-    private Alliance visible(UUID id) {
+    /** An alliance or school district both schools belong to, the oldest first; no caller needed (a consumer's). */
+    public Optional<Alliance> sharedBy(String a, String b) {
+        return Alliance.getEntityManager().createQuery("select distinct al from Alliance al join al.members x "
+                        + "join al.members y where x.schoolCode = :a and y.schoolCode = :b order by al.createdAt, al.id",
+                        Alliance.class)
+                .setParameter("a", a).setParameter("b", b).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The alliance, if the caller may see it: its activities are seen by whoever sees it. */
+    public Alliance visible(UUID id) {
         Alliance alliance = Alliance.<Alliance>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Alliance " + id));
         RegionScope scope = caller.scope();
         boolean visible = scope.coversAny(alliance.regionCodes()) && scope.school().map(alliance::hasMember).orElse(true);
@@ -172,8 +187,27 @@ public class AllianceService {
         return schools.requireRegistered(code, "School");
     }
 
-    private static Alliance.Member member(School school, String role, Instant at) {
+    /**
+     * A school district (学区) holds schools of its lead school's region only, and a school sits in one district:
+     * the check here names the district it is in; the database's unique index holds the rule against a race.
+     */
+    private static Alliance.Member member(Alliance alliance, School school, String role, Instant at) {
+        if (alliance.kind == AllianceKind.SCHOOL_DISTRICT) {
+            if (!school.regionCode.equals(alliance.regionCode)) {
+                throw ProblemException.unprocessable("school-district-region", "School district rule", "School "
+                        + school.code + " is in region " + school.regionCode + "; a school district holds schools of "
+                        + alliance.regionCode + " only");
+            }
+            Alliance.getEntityManager().createQuery("select a.id, a.name from Alliance a join a.members m "
+                            + "where a.kind = :district and m.schoolCode = :school and a.id <> :self", Object[].class)
+                    .setParameter("district", AllianceKind.SCHOOL_DISTRICT).setParameter("school", school.code)
+                    .setParameter("self", alliance.id).getResultStream().findFirst().ifPresent(other -> {
+                        throw ProblemException.conflict("in-school-district", "School " + school.code
+                                + " is already in school district " + other[1] + " (" + other[0] + ")");
+                    });
+        }
         Alliance.Member member = new Alliance.Member();
+        member.schoolDistrict = alliance.kind == AllianceKind.SCHOOL_DISTRICT;
         member.schoolCode = school.code;
         member.regionCode = school.regionCode;
         member.role = role;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-public record AllianceView(UUID id, String name, String leadSchool, List<MemberView> members,
+public record AllianceView(UUID id, String name, AllianceKind kind, String leadSchool, List<MemberView> members,
                            Map<IntegrationArea, IntegrationView> integrations, Instant createdAt, long version) {
 
     public record MemberView(String school, String regionCode, String role, Instant joinedAt) {
@@ -23,7 +23,7 @@ public record AllianceView(UUID id, String name, String leadSchool, List<MemberV
             Alliance.Integration i = a.integrations.get(area);
             integrations.put(area, new IntegrationView(i.status, i.notes, i.updatedAt));
         }
-        return new AllianceView(a.id, a.name, a.leadSchool, a.members.stream()
+        return new AllianceView(a.id, a.name, a.kind, a.leadSchool, a.members.stream()
                 .map(m -> new MemberView(m.schoolCode, m.regionCode, m.role, m.joinedAt)).toList(),
                 integrations, a.createdAt, a.version);
     }
@@ -31,7 +31,7 @@ public record AllianceView(UUID id, String name, String leadSchool, List<MemberV
     static AllianceChanged event(Alliance a) {
         Map<String, String> integrations = new LinkedHashMap<>();
         a.integrations.forEach((area, i) -> integrations.put(area.name(), i.status.name()));
-        return new AllianceChanged(a.id.toString(), a.name, a.leadSchool,
+        return new AllianceChanged(a.id.toString(), a.name, a.kind.name(), a.leadSchool,
                 a.members.stream().map(m -> m.schoolCode).toList(), integrations);
     }
 }

@@ -55,16 +55,19 @@ public class CoverageResource {
         }
         CsvExport csv = CsvExport.withHeader(List.of("level", "regionCode", "asOf", "schools", "targetSchools",
                 "coveredSchools", "ratio", "activePairs", "primaryAndSecondarySchools", "groupedSchools", "groupRatio",
-                "ruralSchools", "ruralGroupedSchools", "ruralGroupRatio"));
+                "ruralSchools", "ruralGroupedSchools", "ruralGroupRatio", "compulsorySchools", "schoolDistrictSchools",
+                "schoolDistrictRatio"));
         // Arrays.asList: a ratio is null where a region has no schools to count.
         csv.row(Arrays.asList("REGION", report.regionCode(), report.asOf(), report.schools(), report.targetSchools(),
                 report.coveredSchools(), report.ratio(), report.activePairs(), report.primaryAndSecondarySchools(),
                 report.groupedSchools(), report.groupRatio(), report.ruralSchools(), report.ruralGroupedSchools(),
-                report.ruralGroupRatio()));
+                report.ruralGroupRatio(), report.compulsorySchools(), report.schoolDistrictSchools(),
+                report.schoolDistrictRatio()));
         report.districts().forEach(row -> csv.row(Arrays.asList("DISTRICT", row.regionCode(), report.asOf(),
                 row.schools(), row.targetSchools(), row.coveredSchools(), row.ratio(), row.activePairs(),
                 row.primaryAndSecondarySchools(), row.groupedSchools(), row.groupRatio(), row.ruralSchools(),
-                row.ruralGroupedSchools(), row.ruralGroupRatio())));
+                row.ruralGroupedSchools(), row.ruralGroupRatio(), row.compulsorySchools(), row.schoolDistrictSchools(),
+                row.schoolDistrictRatio())));
         return csv.response("coverage-" + report.regionCode() + "-" + report.asOf() + ".csv");
     }
 }

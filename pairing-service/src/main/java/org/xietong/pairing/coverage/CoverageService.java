@@ -16,7 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Gathers the schools, active pairings and alliance members of a region for {@link Coverage}. */
+/** Gathers the schools, active pairings, alliance and school-district members of a region for {@link Coverage}. */
 @ApplicationScoped
 public class CoverageService {
 
@@ -48,7 +48,7 @@ public class CoverageService {
         }
         String prefix = RegionCode.scopePrefix(regionCode);
         return Coverage.compute(regionCode, prefix, asOf == null ? LocalDate.now(CHINA) : asOf, schools(prefix),
-                activePairs(prefix), grouped(prefix));
+                activePairs(prefix), members(prefix, false), members(prefix, true));
     }
 
     private List<Coverage.SchoolFacts> schools(String prefix) {
@@ -57,10 +57,11 @@ public class CoverageService {
                 .setParameter("prefix", prefix + "%").getResultList();
     }
 
-    private Set<String> grouped(String prefix) {
+    /** The region's schools in an education group or alliance, or (districts) in a school district. */
+    private Set<String> members(String prefix, boolean districts) {
         return new HashSet<>(em.createQuery("select distinct m.schoolCode from Alliance a join a.members m "
-                        + "where m.regionCode like :prefix", String.class)
-                .setParameter("prefix", prefix + "%").getResultList());
+                        + "where m.regionCode like :prefix and m.schoolDistrict = :districts", String.class)
+                .setParameter("prefix", prefix + "%").setParameter("districts", districts).getResultList());
     }
 
     private List<Coverage.PairFacts> activePairs(String prefix) {

@@ -125,7 +125,8 @@ class CoverageResourceTest {
         assertEquals('\uFEFF', text.charAt(0), "a byte-order mark, so spreadsheets read UTF-8");
         List<String> lines = List.of(text.substring(1).split("\r\n"));
         assertEquals("level,regionCode,asOf,schools,targetSchools,coveredSchools,ratio,activePairs,"
-                + "primaryAndSecondarySchools,groupedSchools,groupRatio,ruralSchools,ruralGroupedSchools,ruralGroupRatio",
+                + "primaryAndSecondarySchools,groupedSchools,groupRatio,ruralSchools,ruralGroupedSchools,ruralGroupRatio,"
+                + "compulsorySchools,schoolDistrictSchools,schoolDistrictRatio",
                 lines.get(0));
         List<String> region = List.of(lines.get(1).split(",", -1));
         assertEquals(List.of("REGION", "110000", json.getString("asOf"), json.getString("schools"),

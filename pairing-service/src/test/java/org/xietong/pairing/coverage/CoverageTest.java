@@ -10,6 +10,7 @@ import org.xietong.pairing.school.SchoolLevel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,7 +46,7 @@ class CoverageTest {
                 school("K", "110105", LocationType.URBAN, SchoolLevel.KINDERGARTEN));
 
         Coverage.Report report = Coverage.compute("110105", "110105", TODAY, schools, List.of(),
-                java.util.Set.of("P", "J", "S", "V"));
+                Set.of("P", "J", "S", "V"), Set.of());
 
         assertEquals(7, report.schools());
         assertEquals(4, report.primaryAndSecondarySchools());
@@ -68,12 +69,37 @@ class CoverageTest {
                 school("U1", "371481", LocationType.URBAN, SchoolLevel.JUNIOR));
 
         Coverage.Report report = Coverage.compute("371400", "3714", TODAY, schools, List.of(),
-                java.util.Set.of("T1", "R1", "R2", "RK", "U1"));
+                Set.of("T1", "R1", "R2", "RK", "U1"), Set.of());
 
         assertEquals(4, report.ruralSchools());
         assertEquals(3, report.ruralGroupedSchools());
         assertEquals(new BigDecimal("0.7500"), report.ruralGroupRatio());
         assertEquals(new BigDecimal("0.8000"), report.groupRatio(), "4 of the 5 primary and secondary schools");
+    }
+
+    /**
+     * Beijing's 学区制 figure counts compulsory-education schools in a school district: of 4 (primary, nine-year,
+     * special education, complete secondary; the senior school and kindergarten left out), 3 are in one: 75 %.
+     * Education-group membership does not count toward it, nor the other way round.
+     */
+    @Test
+    void theSchoolDistrictRatioCountsCompulsorySchoolsInASchoolDistrict() {
+        List<SchoolFacts> schools = List.of(
+                school("P", "110105", LocationType.URBAN, SchoolLevel.PRIMARY),
+                school("N", "110105", LocationType.URBAN, SchoolLevel.NINE_YEAR),
+                school("T", "110105", LocationType.URBAN, SchoolLevel.SPECIAL_EDUCATION),
+                school("C", "110105", LocationType.URBAN, SchoolLevel.COMPLETE_SECONDARY),
+                school("S", "110105", LocationType.URBAN, SchoolLevel.SENIOR),
+                school("K", "110105", LocationType.URBAN, SchoolLevel.KINDERGARTEN));
+
+        Coverage.Report report = Coverage.compute("110105", "110105", TODAY, schools, List.of(), Set.of("C"),
+                Set.of("P", "N", "T", "S", "K"));
+
+        assertEquals(4, report.compulsorySchools());
+        assertEquals(3, report.schoolDistrictSchools(), "the senior school and the kindergarten do not count");
+        assertEquals(new BigDecimal("0.7500"), report.schoolDistrictRatio());
+        assertEquals(new BigDecimal("0.2500"), report.groupRatio(),
+                "1 of the 4 primary and secondary schools (a special-education school is not one)");
     }
 
     /** A pairing still ACTIVE past its term's end, or activated after the day asked, covers nobody that day. */
@@ -88,9 +114,9 @@ class CoverageTest {
                 new PairFacts(PairingKind.HAND_IN_HAND, "E", "B", "110105", "110118", LocalDate.of(2025, 3, 1),
                         LocalDate.of(2025, 3, 1), LocalDate.of(2028, 2, 29)));
 
-        Coverage.Report now = Coverage.compute("110118", "110118", TODAY, schools, pairs, java.util.Set.of());
+        Coverage.Report now = Coverage.compute("110118", "110118", TODAY, schools, pairs, Set.of(), Set.of());
         Coverage.Report then = Coverage.compute("110118", "110118", LocalDate.of(2023, 6, 1), schools, pairs,
-                java.util.Set.of());
+                Set.of(), Set.of());
 
         assertEquals(1, now.coveredSchools(), "A's pairing ended on 2024-08-31");
         assertEquals(new BigDecimal("0.5000"), now.ratio());
@@ -111,7 +137,7 @@ class CoverageTest {
                 pair(PairingKind.CROSS_REGION, "X", "C", "150702", "110118"),
                 pair(PairingKind.REGION, "110105", "152222", "110105", "152222"));
 
-        Coverage.Report report = Coverage.compute("110000", "11", TODAY, schools, pairs, java.util.Set.of("D", "A"));
+        Coverage.Report report = Coverage.compute("110000", "11", TODAY, schools, pairs, Set.of("D", "A"), Set.of());
 
         assertEquals(5, report.schools());
         assertEquals(3, report.targetSchools(), "A, B and E; C is a senior school, D urban");
@@ -131,7 +157,8 @@ class CoverageTest {
     @Test
     void aRegionWithoutTargetSchoolsHasNoRatio() {
         assertNull(Coverage.compute("110105", "110105", TODAY,
-                List.of(school("D", "110105", LocationType.URBAN, SchoolLevel.JUNIOR)), List.of(), java.util.Set.of()).ratio());
+                List.of(school("D", "110105", LocationType.URBAN, SchoolLevel.JUNIOR)), List.of(), Set.of(), Set.of())
+                .ratio());
         assertEquals(new BigDecimal("0.6667"), Coverage.ratio(2, 3));
     }
 }
