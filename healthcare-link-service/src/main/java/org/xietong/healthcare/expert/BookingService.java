@@ -1,6 +1,7 @@
 package org.xietong.healthcare.expert;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.xietong.healthcare.consortium.InstitutionAccess;
 import org.xietong.contracts.healthcare.ClinicSessionCancelled;
@@ -78,6 +79,11 @@ public class BookingService {
             throw ProblemException.conflict("already-booked", "This patient already holds a seat in session " + sessionId);
         }
         if (!sessions.takeSeat(sessionId)) {
+            ClinicSession now = sessions.reload(sessionId);
+            if (now.status == SessionStatus.CANCELLED) {
+                throw ProblemException.conflict("session-cancelled", "Session " + sessionId + " was cancelled: "
+                        + now.cancelReason);
+            }
             throw ProblemException.conflict("session-full", "Session " + sessionId + " is full ("
                     + session.capacity + " seats)");
         }
@@ -146,8 +152,16 @@ public class BookingService {
         return schedules.cancelled(schedule, reason, coming.size());
     }
 
-    /** Cancels a coming session and its appointments, frees the expert's half-day, and publishes it. */
+    /**
+     * Cancels a coming session and its appointments, frees the expert's half-day, and publishes it. The session's row
+     * is locked first: a booking holds it from taking its seat until it commits, so every booked patient is seen here
+     * (and told by the event), and no booking lands in the session once it is cancelled.
+     */
     private void cancel(ClinicSession session, String reason) {
+        sessions.getEntityManager().refresh(session, LockModeType.PESSIMISTIC_WRITE);
+        if (session.status == SessionStatus.CANCELLED) {
+            throw ProblemException.conflict("session-cancelled", "Session " + session.id + " is already cancelled");
+        }
         List<Long> cancelled = appointments.cancelAll(session.id);
         session.status = SessionStatus.CANCELLED;
         session.cancelReason = reason;

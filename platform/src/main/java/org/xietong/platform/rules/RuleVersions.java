@@ -35,10 +35,11 @@ public final class RuleVersions {
     }
 
     /**
-     * When a new version of a rule begins: the day asked for, else the first rule's {@link #SINCE_EVER} or today.
-     * Once the rule has a version, a new one beginning before today is refused if a result was recorded under the
-     * rule for that day or later (a bill settled, say): the result would no longer agree with the rule in force on
-     * its day. With nothing recorded yet, history may still be loaded (a price change of years ago).
+     * When a new version of a rule begins, for rules whose results lie in the past (a bill settles a visit that
+     * happened): the day asked for, else the first rule's {@link #SINCE_EVER} or today. Once the rule has a version,
+     * a new one beginning before today is refused if a result was recorded under the rule for that day or later (a
+     * bill settled, say): the result would no longer agree with the rule in force on its day. With nothing recorded
+     * yet, history may still be loaded (a price change of years ago).
      *
      * @param recordedFrom whether a result was recorded under the rule for the given day or later
      */
@@ -48,11 +49,29 @@ public final class RuleVersions {
             return existing.isEmpty() ? SINCE_EVER : today;
         }
         if (!existing.isEmpty() && asked.isBefore(today) && recordedFrom.test(asked)) {
-            throw ProblemException.unprocessable("retroactive-rule", "A rule cannot change the past",
-                    what + " has results recorded under it for " + asked + " or later; a new version may begin today ("
-                            + today + ") or later, not on " + asked + ", as those results would no longer agree with it");
+            throw retroactive(what, asked, "a new version may begin today (" + today + ") or later, not on " + asked);
         }
         return asked;
+    }
+
+    /**
+     * When a new version begins, for rules whose results may lie ahead (a matching run decides a cycle that starts
+     * next September): as {@link #start}, but refused whenever a result was decided for its first day or later,
+     * past or future, a region's first version (since ever unless dated) included.
+     */
+    public static LocalDate startAfterDecisions(LocalDate asked, List<LocalDate> existing, LocalDate today,
+                                                Predicate<LocalDate> decidedFrom, String what) {
+        LocalDate start = asked != null ? asked : existing.isEmpty() ? SINCE_EVER : today;
+        if (decidedFrom.test(start)) {
+            throw retroactive(what, start, "give a validFrom after the last day decided under it");
+        }
+        return start;
+    }
+
+    private static ProblemException retroactive(String what, LocalDate start, String advice) {
+        return ProblemException.unprocessable("retroactive-rule", "A rule cannot change the past",
+                what + " has results recorded under it for " + start + " or later, which would no longer agree "
+                        + "with a version beginning then; " + advice);
     }
 
     /**

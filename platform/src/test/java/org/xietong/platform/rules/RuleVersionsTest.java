@@ -63,6 +63,28 @@ class RuleVersionsTest {
         assertEquals(true, refused.problem().type().toString().endsWith("/retroactive-rule"));
     }
 
+    /** A matching run decided next September's cycle: a version beginning today would change its rules. */
+    @Test
+    void aVersionBeforeADecisionAheadIsRefused() {
+        LocalDate decidedCycle = JUL.plusMonths(2);
+        ProblemException refused = assertThrows(ProblemException.class, () -> RuleVersions.startAfterDecisions(
+                null, STARTS, JUL, day -> !day.isAfter(decidedCycle), "The rule"));
+        assertEquals(422, refused.problem().status());
+    }
+
+    @Test
+    void aFirstVersionSinceEverIsRefusedOnceAnythingWasDecided() {
+        assertThrows(ProblemException.class, () -> RuleVersions.startAfterDecisions(null, List.of(), JUL,
+                day -> true, "The rule"));
+    }
+
+    @Test
+    void aVersionAfterTheLastDecisionBegins() {
+        LocalDate decidedCycle = JUL.plusMonths(2);
+        assertEquals(decidedCycle.plusDays(1), RuleVersions.startAfterDecisions(decidedCycle.plusDays(1), STARTS,
+                JUL, day -> !day.isAfter(decidedCycle), "The rule"));
+    }
+
     @Test
     void aNewVersionNeverRepeatsTheTagOfTheOldOne() {
         assertNotEquals(RuleVersions.tag(JAN, 0), RuleVersions.tag(JUL, 0));

@@ -25,7 +25,8 @@ public class Assignment extends TrackedEntity {
     @Id
     public UUID id;
 
-    @Column(name = "run_id", nullable = false)
+    /** The matching run that proposed it; null for an organisational nomination. */
+    @Column(name = "run_id")
     public UUID runId;
 
     @Column(name = "teacher_id", nullable = false)

@@ -75,21 +75,57 @@ public final class CompatibilityRules {
         return accepts(teacher, post, slot, Link.UNKNOWN);
     }
 
-    boolean accepts(MatchingTeacher teacher, MatchingPost post, Slot slot, Link link) {
-        if (teacher.level() != post.level() || teacher.schoolCode().equals(post.schoolCode())) {
-            return false;
+    /** A rule about the teacher and the post alone, which an organisational nomination obeys as a run does. */
+    public enum PersonalRule {
+        OWN_SCHOOL("a teacher does not rotate to their own school"),
+        LEVEL("the teacher teaches at another school level than the post's"),
+        LEADER_OF_A_TEAM("only a team-aid post has a leader"),
+        LEADER_IS_A_CADRE("a team is led by a cadre (干部)"),
+        SUBJECT("the teacher does not teach the post's subject"),
+        SECONDMENT_IS_FOR_CADRES("a secondment (挂职) is for cadres (干部)"),
+        TITLE("the teacher's title is below the post's minimum"),
+        BACKBONE("the teacher's backbone level is below the post's minimum");
+
+        private final String rule;
+
+        PersonalRule(String rule) {
+            this.rule = rule;
+        }
+
+        public String rule() {
+            return rule;
+        }
+    }
+
+    /** The first rule about the teacher and the post alone that the slot breaks, or null. */
+    public static PersonalRule brokenPersonalRule(MatchingTeacher teacher, MatchingPost post, Slot slot) {
+        if (teacher.schoolCode().equals(post.schoolCode())) {
+            return PersonalRule.OWN_SCHOOL;
+        }
+        if (teacher.level() != post.level()) {
+            return PersonalRule.LEVEL;
         }
         if (slot == Slot.LEADER) {
-            if (post.mode() != PostMode.TEAM_AID || !teacher.cadre()) {
-                return false;
+            if (post.mode() != PostMode.TEAM_AID) {
+                return PersonalRule.LEADER_OF_A_TEAM;
+            }
+            if (!teacher.cadre()) {
+                return PersonalRule.LEADER_IS_A_CADRE;
             }
         } else if (!teacher.subjects().contains(post.subject())) {
-            return false;
+            return PersonalRule.SUBJECT;
         }
         if (post.mode() == PostMode.SECONDMENT && !teacher.cadre()) {
-            return false;
+            return PersonalRule.SECONDMENT_IS_FOR_CADRES;
         }
-        if (!teacher.title().atLeast(post.minTitle()) || !teacher.backbone().atLeast(post.minBackbone())) {
+        if (!teacher.title().atLeast(post.minTitle())) {
+            return PersonalRule.TITLE;
+        }
+        return teacher.backbone().atLeast(post.minBackbone()) ? null : PersonalRule.BACKBONE;
+    }
+
+    boolean accepts(MatchingTeacher teacher, MatchingPost post, Slot slot, Link link) {
+        if (brokenPersonalRule(teacher, post, slot) != null) {
             return false;
         }
         // Shadowing seats exist for the schools a strong school supports, whether or not the teacher may rotate.

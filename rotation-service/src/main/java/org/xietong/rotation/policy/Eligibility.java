@@ -59,12 +59,18 @@ public final class Eligibility {
             return new Decision(Status.EXEMPT, Rule.ON_LEAVE, "on leave");
         }
         int retirementAge = teacher.gender() == Gender.MALE ? policy.retirementAgeMale() : policy.retirementAgeFemale();
-        LocalDate retirement = StatutoryRetirement.day(teacher.birthDate(), retirementAge);
+        LocalDate retirement = StatutoryRetirement.day(teacher.gender(), teacher.birthDate(), retirementAge);
         if (start.plusYears(policy.retirementExemptYears()).isAfter(retirement)) {
-            return new Decision(Status.EXEMPT, Rule.NEAR_RETIREMENT, "retires on " + retirement + ", within "
+            // The year alone: the day would give away the birth date, which not every reader of a roster may see.
+            return new Decision(Status.EXEMPT, Rule.NEAR_RETIREMENT, "retires in " + retirement.getYear() + ", within "
                     + policy.retirementExemptYears() + " years of the cycle's start");
         }
-        List<LeadershipTerm> served = consecutiveTermsServed(teacher, start);
+        // The tenure clock (years and leadership terms alike) restarts when a full-time rotation was completed.
+        boolean returned = teacher.returnedFromRotationOn() != null
+                && teacher.returnedFromRotationOn().isAfter(teacher.joinedSchoolOn())
+                && !teacher.returnedFromRotationOn().isAfter(start);
+        LocalDate since = returned ? teacher.returnedFromRotationOn() : teacher.joinedSchoolOn();
+        List<LeadershipTerm> served = consecutiveTermsServed(teacher, since, start);
         if (served.size() >= 2) {
             if (teacher.rotatedThisCycle()) {
                 return new Decision(Status.EXEMPT, Rule.ROTATED_THIS_CYCLE, "has rotated in cycle " + cycle);
@@ -73,10 +79,6 @@ public final class Eligibility {
                     + teacher.position() + " at the current school by " + start + " (" + served.get(0).start() + " to "
                     + served.get(served.size() - 1).end() + ")");
         }
-        boolean returned = teacher.returnedFromRotationOn() != null
-                && teacher.returnedFromRotationOn().isAfter(teacher.joinedSchoolOn())
-                && !teacher.returnedFromRotationOn().isAfter(start);
-        LocalDate since = returned ? teacher.returnedFromRotationOn() : teacher.joinedSchoolOn();
         int years = since.isAfter(start) ? 0 : Period.between(since, start).getYears();
         String counted = years + " years at the current school on " + start
                 + (returned ? " since returning from a full-time rotation on " + since : "");
@@ -91,13 +93,16 @@ public final class Eligibility {
         return new Decision(Status.NOT_YET, Rule.YEARS_AT_SCHOOL, counted + ", fewer than " + policy.minYearsAtSchool());
     }
 
-    /** The unbroken run of terms ended by {@code day}, latest last; empty for a teacher who leads no school. */
-    static List<LeadershipTerm> consecutiveTermsServed(Facts teacher, LocalDate day) {
+    /**
+     * The unbroken run of terms begun on or after {@code since} and ended by {@code day}, latest last; empty for a
+     * teacher who leads no school.
+     */
+    static List<LeadershipTerm> consecutiveTermsServed(Facts teacher, LocalDate since, LocalDate day) {
         if (teacher.position() == null || teacher.leadershipTerms() == null) {
             return List.of();
         }
         List<LeadershipTerm> ended = teacher.leadershipTerms().stream()
-                .filter(t -> t.end() != null && !t.end().isAfter(day)).toList();
+                .filter(t -> !t.start().isBefore(since) && t.end() != null && !t.end().isAfter(day)).toList();
         if (ended.isEmpty()) {
             return List.of();
         }

@@ -42,7 +42,8 @@ public class EligibilityResource {
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(operationId = "listEligibility", summary = "List teachers' eligibility",
             description = "Teachers of a region in your scope with their eligibility in a cycle (ELIGIBLE, EXEMPT, "
-            + "NOT_YET) and the rule that decided it; filter by status.")
+            + "NOT_YET) and the rule that decided it; filter by status. A region of more than 100,000 teachers is "
+            + "refused (400 roster-too-wide): ask for a city or a district.")
     public Page<EligibilityService.EligibilityView> list(
             @QueryParam("region") @NotNull @Pattern(regexp = "[1-9][0-9]{5}", message = "must be a 6-digit GB/T 2260 code") String region,
             @QueryParam("cycle") @NotNull @Min(2000) @Max(2100) Integer cycle,
@@ -59,7 +60,8 @@ public class EligibilityResource {
     @RolesAllowed(Purpose.Names.ROTATION_WRITE)
     @Operation(operationId = "exportEligibility", summary = "Export teachers' eligibility as CSV",
             description = "The roster listEligibility pages through, in one spreadsheet (UTF-8 with a byte-order mark, "
-            + "one row per teacher in your scope): status, the rule that decided it and why")
+            + "one row per teacher in your scope): status, the rule that decided it and why; at most 100,000 "
+            + "teachers (400 roster-too-wide)")
     @APIResponse(responseCode = "200", description = "The roster as CSV",
             content = @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response export(

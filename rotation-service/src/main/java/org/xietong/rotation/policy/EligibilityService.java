@@ -3,6 +3,7 @@ package org.xietong.rotation.policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.api.QueryParams;
+import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 import org.xietong.rotation.teacher.Teacher;
@@ -41,11 +42,23 @@ public class EligibilityService {
         return new Page<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
     }
 
-    /** The whole roster of {@link #list}, for a spreadsheet: a region's teachers are thousands, not millions. */
+    /** The most teachers one roster decides: a county's or a city's, not a province's hundreds of thousands. */
+    public static final int ROSTER_LIMIT = 100_000;
+
+    /**
+     * The whole roster of {@link #list}, for a spreadsheet; a region of more than {@link #ROSTER_LIMIT} teachers is
+     * refused (400, like a too-wide listing) before any is read, so one request never decides a province in memory.
+     */
     public List<EligibilityView> all(String region, int cycle, String status) {
         caller.scope().requireReadable(caller.scope().covers(region), "region " + region);
         policies.forCycle(region, cycle);
         Eligibility.Status wanted = QueryParams.enumOf(Eligibility.Status.class, status, "status");
+        long count = teachers.count("regionCode like ?1", RegionCode.scopePrefix(region) + "%");
+        if (count > ROSTER_LIMIT) {
+            throw ProblemException.badRequest("roster-too-wide", "Too many teachers for one roster", count
+                    + " teachers are registered in " + region + "; a roster holds at most " + ROSTER_LIMIT
+                    + ": ask for a city or a district");
+        }
         List<Teacher> inRegion = teachers.inRegionOrSchools(RegionCode.scopePrefix(region), List.of()).stream()
                 .filter(t -> caller.scope().coversSchool(t.regionCode, t.schoolCode)).toList();
         return roster.decide(inRegion, cycle).stream()

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,10 +61,18 @@ public class PolicyResource {
     @Path("{regionCode}/history")
     @RolesAllowed(Purpose.Names.ROTATION_READ)
     @Operation(operationId = "listRotationPolicyVersions", summary = "List a region's rotation policy versions",
-            description = "The region's own policy versions, oldest first, each with the days it is in force")
-    public List<PolicyService.Effective> history(
+            description = "The region's own policy versions, oldest first, each with the days it is in force; the ETag "
+                    + "is the latest version's, the one a change sends back in If-Match (the policy in force today, "
+                    + "which GET answers, may be an earlier version or the city's)")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first",
+            headers = @Header(name = "ETag", description = "The latest version's, to send back in If-Match; absent while the region has none of its own"),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PolicyService.Effective.class)))
+    public Response history(
             @PathParam("regionCode") @Pattern(regexp = "[1-9][0-9]{5}", message = "must be a 6-digit GB/T 2260 code") String regionCode) {
-        return policies.history(regionCode);
+        List<PolicyService.Effective> versions = policies.history(regionCode);
+        Response.ResponseBuilder ok = Response.ok(versions);
+        return versions.isEmpty() ? ok.build() : ok.tag(Versions.etag(versions.get(versions.size() - 1).version())).build();
     }
 
     @PUT
@@ -77,7 +86,7 @@ public class PolicyResource {
             + "validFrom: by default today, or since ever for a region's first policy. A version beginning on the same "
             + "day is replaced. A version may not begin on or before the first day of a cycle a committed matching "
             + "run has decided (422 retroactive-rule): that cycle keeps its rules. A change needs If-Match with the "
-            + "ETag of the region's latest version; setting the first one does not.")
+            + "ETag of the region's latest version (the ETag of GET …/history); setting the first one does not.")
     @APIResponse(responseCode = "422", description = "The version would change a decided cycle's rules (retroactive-rule)")
     public Response put(@PathParam("regionCode") @Pattern(regexp = "[1-9][0-9]{5}", message = "must be a 6-digit GB/T 2260 code") String regionCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @Parameter(description = "The first day the version is in force") @QueryParam("validFrom") LocalDate validFrom,

@@ -10,6 +10,7 @@ import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.rules.RuleVersions;
 import org.xietong.platform.security.Caller;
 import org.xietong.rotation.run.MatchingRun;
+import org.xietong.rotation.run.MatchingRunLocks;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,10 +46,12 @@ public class PolicyService {
 
     private final Caller caller;
     private final Audit audit;
+    private final MatchingRunLocks runLocks;
 
-    public PolicyService(Caller caller, Audit audit) {
+    public PolicyService(Caller caller, Audit audit, MatchingRunLocks runLocks) {
         this.caller = caller;
         this.audit = audit;
+        this.runLocks = runLocks;
     }
 
     /** The policy in force today. */
@@ -109,7 +112,8 @@ public class PolicyService {
     /**
      * Starts a version of the region's own policy on {@code validFrom} (default: today, or since ever for a region's
      * first policy), or replaces the version beginning that day; If-Match carries the tag of the latest version. A
-     * version may not begin on or before the first day of a cycle that a committed matching run has decided.
+     * version may not begin on or before the first day of a cycle that a committed matching run has decided, past or
+     * coming, the region's first version included.
      */
     @Transactional
     public Effective put(String regionCode, RotationPolicy policy, String ifMatch, LocalDate validFrom) {
@@ -120,7 +124,9 @@ public class PolicyService {
             StoredRotationPolicy latest = versions.get(versions.size() - 1);
             Versions.requireMatch(ifMatch, RuleVersions.tag(latest.validFrom, latest.version));
         }
-        LocalDate start = RuleVersions.start(validFrom, versions.stream().map(v -> v.validFrom).toList(),
+        // Serialised with the region's matching runs, so a run cannot decide a cycle while its rules change.
+        runLocks.lockRegion(regionCode);
+        LocalDate start = RuleVersions.startAfterDecisions(validFrom, versions.stream().map(v -> v.validFrom).toList(),
                 LocalDate.now(CHINA), day -> runDecidedSince(regionCode, day), "The rotation policy of " + regionCode);
         StoredRotationPolicy stored = versions.stream().filter(v -> v.validFrom.equals(start)).findFirst().orElse(null);
         boolean created = stored == null;

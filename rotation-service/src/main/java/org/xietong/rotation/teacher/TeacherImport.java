@@ -61,7 +61,7 @@ public class TeacherImport {
                 continue;
             }
             try {
-                TeacherRequest request = toRequest(row, known.get(staff));
+                TeacherRequest request = toRequest(row, kept(known.get(staff), row.get("schoolCode")));
                 String problem = invalid(request);
                 SchoolReplica school = null;
                 if (problem == null) {
@@ -125,6 +125,16 @@ public class TeacherImport {
             return "staff number " + request.staffNumber() + " belongs to a teacher outside your scope";
         }
         return service.conflicts(request, existing);
+    }
+
+    /**
+     * The stored teacher whose leadership the row keeps: one the caller manages, staying at the same school. A
+     * position and its terms belong to a school, so a move ends them; and a teacher outside the caller's scope lends
+     * the row nothing whose validation could tell the caller what that teacher is.
+     */
+    private Teacher kept(Teacher existing, String schoolCode) {
+        return existing != null && existing.schoolCode.equals(schoolCode) && service.access().manages(existing)
+                ? existing : null;
     }
 
     /** A school leader's position and terms are kept as they are: a spreadsheet of teachers does not carry them. */

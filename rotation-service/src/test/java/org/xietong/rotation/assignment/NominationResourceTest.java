@@ -64,7 +64,8 @@ class NominationResourceTest {
     /** One year at the school: NOT_YET for any run, yet the city may second him. */
     @Test
     void anOfficerNamesATeacherForASecondmentWhateverHisYearsAtTheSchool() {
-        long teacher = register(CITY, with(teacher("CZ-001", "郭老师", SENDING), "joinedSchoolOn", "2025-09-01"));
+        long teacher = register(CITY, with(teacher("CZ-001", "郭老师", SENDING), "joinedSchoolOn", "2025-09-01",
+                "cadre", true));
         long post = dispatched("SECONDMENT", 1);
 
         nominate(CITY, teacher, post, null).then().statusCode(201)
@@ -89,12 +90,57 @@ class NominationResourceTest {
     @Test
     void aTeamHasOneLeader() {
         long team = dispatched("TEAM_AID", 3);
-        long lead = register(CITY, teacher("CZ-004", "韩老师", SENDING));
+        long lead = register(CITY, with(teacher("CZ-004", "韩老师", SENDING), "cadre", true));
         long second = register(CITY, teacher("CZ-005", "杨老师", SENDING));
 
         nominate(CITY, lead, team, "LEADER").then().statusCode(201).body("slot", equalTo("LEADER"));
         nominate(CITY, second, team, "LEADER").then().statusCode(409).body("type", containsString("leader-taken"));
         nominate(CITY, second, team, "MEMBER").then().statusCode(201);
+    }
+
+    @Test
+    void aSecondmentIsForCadres() {
+        long teacher = register(CITY, teacher("CZ-007", "秦老师", SENDING));
+
+        nominate(CITY, teacher, dispatched("SECONDMENT", 1), null).then().statusCode(422)
+                .body("type", containsString("nomination-rule")).body("detail", containsString("for cadres"));
+    }
+
+    @Test
+    void aTeamIsLedByACadre() {
+        long teacher = register(CITY, teacher("CZ-008", "许老师", SENDING));
+
+        nominate(CITY, teacher, dispatched("TEAM_AID", 3), "LEADER").then().statusCode(422)
+                .body("detail", containsString("led by a cadre"));
+    }
+
+    @Test
+    void aTeamMemberTeachesThePostsSubject() {
+        long teacher = register(CITY, with(teacher("CZ-009", "何老师", SENDING), "subjects", java.util.List.of("CHINESE")));
+
+        nominate(CITY, teacher, dispatched("TEAM_AID", 3), "MEMBER").then().statusCode(422)
+                .body("detail", containsString("subject"));
+    }
+
+    @Test
+    void aTeacherIsNotNominatedToTheirOwnSchool() {
+        long teacher = register(CITY, with(teacher("CZ-010", "吕老师", SENDING), "cadre", true));
+        long post = request(CITY, with(post(SENDING), "mode", "SECONDMENT", "seats", 1, "startDate", "2027-03-01"));
+        dispatch(CITY, post);
+
+        nominate(CITY, teacher, post, null).then().statusCode(422).body("detail", containsString("own school"));
+    }
+
+    /** Two members on a two-place team would leave no place for the leader every team has. */
+    @Test
+    void aTeamKeepsItsLastPlaceForItsLeader() {
+        long team = dispatched("TEAM_AID", 2);
+        long first = register(CITY, teacher("CZ-011", "施老师", SENDING));
+        long second = register(CITY, teacher("CZ-012", "张老师", SENDING));
+
+        nominate(CITY, first, team, "MEMBER").then().statusCode(201);
+        nominate(CITY, second, team, "MEMBER").then().statusCode(409)
+                .body("type", containsString("leader-place-kept"));
     }
 
     @Test

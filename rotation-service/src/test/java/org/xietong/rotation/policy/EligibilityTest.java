@@ -26,12 +26,17 @@ class EligibilityTest {
 
     /** A school leader who joined on 2019-09-01, with terms given as start/end pairs (an empty end: still running). */
     private static Eligibility.Decision leader(LeadershipPosition position, int cycle, String... terms) {
+        return leader(position, null, cycle, terms);
+    }
+
+    private static Eligibility.Decision leader(LeadershipPosition position, String returned, int cycle, String... terms) {
         List<LeadershipTerm> served = new ArrayList<>();
         for (int i = 0; i < terms.length; i += 2) {
             served.add(new LeadershipTerm(LocalDate.parse(terms[i]), terms[i + 1].isEmpty() ? null : LocalDate.parse(terms[i + 1])));
         }
         return Eligibility.decide(new Eligibility.Facts(TeacherStatus.ACTIVE, Gender.MALE, LocalDate.parse("1978-05-01"),
-                LocalDate.parse("2019-09-01"), false, null, position, served), BEIJING, cycle);
+                LocalDate.parse("2019-09-01"), false, returned == null ? null : LocalDate.parse(returned), position,
+                served), BEIJING, cycle);
     }
 
     /** Two two-year terms from 2019 end on 2023-08-31: five years at the school on 2024-09-01, yet he must rotate. */
@@ -43,6 +48,19 @@ class EligibilityTest {
         assertEquals(Eligibility.Status.ELIGIBLE, decision.status());
         assertEquals(Eligibility.Rule.TWO_TERMS, decision.rule());
         assertTrue(decision.detail().contains("2 consecutive terms as PRINCIPAL"), decision.detail());
+    }
+
+    /**
+     * Two terms ended by 2023-08-31, and a full-time rotation completed on 2023-09-01 with a new term since: the
+     * rotation restarted the count, so on 2024-09-01 the years decide (one since returning: not yet).
+     */
+    @Test
+    void termsBeforeACompletedRotationNoLongerCount() {
+        Eligibility.Decision decision = leader(LeadershipPosition.PRINCIPAL, "2023-09-01", 2024,
+                "2019-09-01", "2021-08-31", "2021-09-01", "2023-08-31", "2023-09-01", "");
+
+        assertEquals(Eligibility.Status.NOT_YET, decision.status());
+        assertEquals(Eligibility.Rule.YEARS_AT_SCHOOL, decision.rule());
     }
 
     /** A two-year break between the terms: not consecutive, so the years decide (five: not yet). */
@@ -108,6 +126,6 @@ class EligibilityTest {
         Eligibility.Decision decision = decide(Gender.FEMALE, "1972-01-10", "2005-09-01", null, 2024);
 
         assertEquals(Eligibility.Rule.NEAR_RETIREMENT, decision.rule());
-        assertTrue(decision.detail().startsWith("retires on 2027-08-10"), decision.detail());
+        assertTrue(decision.detail().startsWith("retires in 2027,"), decision.detail());
     }
 }

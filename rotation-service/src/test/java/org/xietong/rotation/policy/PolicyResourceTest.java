@@ -204,6 +204,61 @@ class PolicyResourceTest {
                 .then().statusCode(200).body("policy.minYearsAtSchool", equalTo(6));
     }
 
+    /** A run decides the coming cycle (2027): a version beginning today would change its rules. */
+    @Test
+    void aVersionCannotChangeTheRulesOfAComingCycleARunHasDecided() {
+        String officer = TestTokens.user("edu-gp", "education-officer").region("130432").sign();
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(policy(6))
+                .put("/api/v1/rotation/policies/130432").then().statusCode(200);
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "130432", "cycle", 2027, "dryRun", false))
+                .post("/api/v1/rotation/matching-runs").then().statusCode(201);
+        String tag = given().auth().oauth2(officer).get("/api/v1/rotation/policies/130432").then().extract().header("ETag");
+
+        given().auth().oauth2(officer).header("If-Match", tag).contentType(ContentType.JSON).body(policy(5))
+                .put("/api/v1/rotation/policies/130432").then().statusCode(422)
+                .body("type", endsWith("/retroactive-rule"));
+        given().auth().oauth2(officer).header("If-Match", tag).queryParam("validFrom", "2027-09-01")
+                .contentType(ContentType.JSON).body(policy(5)).put("/api/v1/rotation/policies/130432")
+                .then().statusCode(422);
+    }
+
+    /** A district deciding a cycle under the defaults cannot then give itself a first policy "since ever". */
+    @Test
+    void aFirstPolicyCannotRewriteACycleDecidedUnderTheInheritedRules() {
+        String officer = TestTokens.user("edu-gt", "education-officer").region("130433").sign();
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "130433", "cycle", 2024, "dryRun", false))
+                .post("/api/v1/rotation/matching-runs").then().statusCode(201);
+
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(policy(5))
+                .put("/api/v1/rotation/policies/130433").then().statusCode(422)
+                .body("type", endsWith("/retroactive-rule"));
+        given().auth().oauth2(officer).queryParam("validFrom", "2024-09-02").contentType(ContentType.JSON)
+                .body(policy(5)).put("/api/v1/rotation/policies/130433").then().statusCode(200);
+        given().auth().oauth2(officer).queryParam("on", "2024-09-01").get("/api/v1/rotation/policies/130433")
+                .then().statusCode(200).body("definedBy", org.hamcrest.Matchers.not(equalTo("130433")));
+    }
+
+    /** A version dated ahead: GET answers today's, history the latest's tag, the one a change needs. */
+    @Test
+    void theHistorysETagIsTheOneAChangeSendsBack() {
+        String officer = TestTokens.user("edu-wx", "education-officer").region("130434").sign();
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(policy(6))
+                .put("/api/v1/rotation/policies/130434").then().statusCode(200);
+        String first = given().auth().oauth2(officer).get("/api/v1/rotation/policies/130434").then().extract().header("ETag");
+        given().auth().oauth2(officer).header("If-Match", first).queryParam("validFrom", "2099-09-01")
+                .contentType(ContentType.JSON).body(policy(5)).put("/api/v1/rotation/policies/130434").then().statusCode(200);
+        String today = given().auth().oauth2(officer).get("/api/v1/rotation/policies/130434").then().extract().header("ETag");
+        String latest = given().auth().oauth2(officer).get("/api/v1/rotation/policies/130434/history").then()
+                .statusCode(200).extract().header("ETag");
+
+        given().auth().oauth2(officer).header("If-Match", today).queryParam("validFrom", "2099-09-01")
+                .contentType(ContentType.JSON).body(policy(4)).put("/api/v1/rotation/policies/130434").then().statusCode(412);
+        given().auth().oauth2(officer).header("If-Match", latest).queryParam("validFrom", "2099-09-01")
+                .contentType(ContentType.JSON).body(policy(4)).put("/api/v1/rotation/policies/130434").then().statusCode(200);
+    }
+
     private static final String CONGTAI_SCHOOL = "1313040301";
 
     private static String congtaiSchoolAndOfficer() {

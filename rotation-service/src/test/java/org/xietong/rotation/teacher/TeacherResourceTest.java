@@ -140,6 +140,41 @@ class TeacherResourceTest {
                 .body("items.find { it.staffNumber == 'SJZ-1001' }.tags", hasItem("科技创新"));
     }
 
+    /** A principal moving school by spreadsheet: the terms were at the old school, so the move ends them. */
+    @Test
+    void aSpreadsheetMovesAPrincipalToAnotherSchoolAndEndsHisTerms() {
+        Map<String, Object> principal = new java.util.HashMap<>(teacher("SJZ-0030", "孙校长", SCHOOL_A));
+        principal.put("position", "PRINCIPAL");
+        principal.put("leadershipTerms", List.of(Map.of("start", "2019-09-01", "end", "2022-08-31")));
+        principal.put("joinedSchoolOn", "2015-09-01");
+        long id = register(OFFICER, principal);
+        String csv = "staffNumber,name,birthDate,gender,subjects,level,title,schoolCode,joinedSchoolOn\n"
+                + "SJZ-0030,孙校长,1975-03-03,MALE,MATH,JUNIOR,SENIOR," + SCHOOL_B + ",2025-09-01\n";
+
+        given().auth().oauth2(OFFICER).contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/api/v1/rotation/teachers/import").then().statusCode(200).body("updated", equalTo(1));
+        given().auth().oauth2(OFFICER).get("/api/v1/rotation/teachers/" + id).then().statusCode(200)
+                .body("schoolCode", equalTo(SCHOOL_B)).body("position", org.hamcrest.Matchers.nullValue())
+                .body("leadershipTerms", hasSize(0));
+    }
+
+    /** Another region's principal: the row is refused as out of scope, saying nothing of his terms. */
+    @Test
+    void aRowForAnotherRegionsPrincipalSaysNothingOfHisPosition() {
+        Map<String, Object> principal = new java.util.HashMap<>(teacher("SJZ-0031", "周校长", SCHOOL_A));
+        principal.put("position", "PRINCIPAL");
+        principal.put("leadershipTerms", List.of(Map.of("start", "2019-09-01", "end", "2022-08-31")));
+        principal.put("joinedSchoolOn", "2015-09-01");
+        register(OFFICER, principal);
+        String csv = "staffNumber,name,birthDate,gender,subjects,level,title,schoolCode,joinedSchoolOn\n"
+                + "SJZ-0031,周校长,1975-03-03,MALE,MATH,JUNIOR,SENIOR," + SCHOOL_A + ",2025-09-01\n";
+
+        given().auth().oauth2(OTHER_OFFICER).contentType("text/csv; charset=UTF-8").body(csv)
+                .queryParam("mode", "PER_ROW").post("/api/v1/rotation/teachers/import").then().statusCode(200)
+                .body("errors", hasSize(1)).body(not(containsString("leadership")))
+                .body(not(containsString("PRINCIPAL")));
+    }
+
     @Test
     void aTeacherSeesOnlyThemselves() {
         long self = register(OFFICER, teacher("SJZ-0020", "吴老师", SCHOOL_A));
