@@ -259,4 +259,44 @@ class SuiteThroughGatewayIT {
                 doc.getString("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl"));
         given().get(gateway + "/q/swagger-ui/").then().statusCode(200).body(containsString("/openapi"));
     }
+
+    /**
+     * The seeds' figures from the demo data, through the gateway as a bureau would ask (README "The seeds' figures in
+     * the demo" sets each beside the story's): Fenyang's safety-net forecast, Beijing's 2021 rotation cycle and
+     * Dezhou's rural group coverage.
+     */
+    @Test
+    @Order(11)
+    void theDemoGivesTheSeedsFiguresThroughTheGateway() throws Exception {
+        String admin = tokens.passwordGrant("admin", "admin");
+        com.fasterxml.jackson.databind.JsonNode demo = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(config.root().resolve("deploy/demo/healthcare-settlement.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode forecast = null;
+        for (com.fasterxml.jackson.databind.JsonNode step : demo.path("steps")) {
+            if (step.path("path").asText().endsWith("/fallback/forecast") && step.path("body").path("year").asInt() == 2023) {
+                forecast = step.path("body");
+            }
+        }
+        JsonPath fenyang = given().auth().oauth2(admin).contentType(ContentType.JSON).body(forecast.toString())
+                .post(gateway + "/api/v1/healthcare/fallback/forecast").then().statusCode(200).extract().jsonPath();
+        JsonPath beijing = given().auth().oauth2(tokens.passwordGrant("edu-beijing", "edu-beijing"))
+                .queryParam("region", "110000").queryParam("cycle", 2021).get(gateway + "/api/v1/rotation/stats")
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath dezhou = given().auth().oauth2(admin).queryParam("region", "371400")
+                .get(gateway + "/api/v1/pairing/coverage").then().statusCode(200).extract().jsonPath();
+        System.out.printf("Seed figures through the gateway: Fenyang safety-net forecast %s yuan (seed: 280余万); "
+                        + "Beijing cycle 2021: %s of %s eligible rotated (%s %%), full-time %s %%, backbone %s %% "
+                        + "(seed: 79 %%, 66 %%, 39 %%); Dezhou rural group coverage %s of %s = %s (seed: 532 schools, 93 %%)%n",
+                fenyang.getString("totals.fallback"), beijing.getString("total.rotated"), beijing.getString("total.eligible"),
+                beijing.getString("total.rotatedPercent"), beijing.getString("total.fullTimePercent"),
+                beijing.getString("total.backbonePercent"), dezhou.getString("ruralGroupedSchools"),
+                dezhou.getString("ruralSchools"), dezhou.getString("ruralGroupRatio"));
+        assertEquals(0, new java.math.BigDecimal(fenyang.getString("totals.fallback"))
+                .compareTo(new java.math.BigDecimal("2825375.00")));
+        // Haidian, where the demo's 2021 secondment left from (the soak before this class adds Chaoyang's teachers).
+        assertEquals(3, beijing.getInt("districts.find { it.regionCode == '110108' }.eligible"));
+        assertEquals(1, beijing.getInt("districts.find { it.regionCode == '110108' }.rotated"));
+        assertEquals(4, dezhou.getInt("ruralSchools"));
+        assertEquals(3, dezhou.getInt("ruralGroupedSchools"));
+    }
 }
