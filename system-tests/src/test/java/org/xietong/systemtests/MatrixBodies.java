@@ -27,6 +27,8 @@ final class MatrixBodies {
                     "residentId", null, "position", null, "leadershipTerms", null),
             // A joining institution that exists, so that the refusal is about the caller, not an unknown code.
             "POST /api/v1/healthcare/consortia/{id}/members", Map.of("institutionCode", "H1101140001"),
+            // The matrix aims an activity at a pairing: the other hosts' fields go.
+            "POST /api/v1/pairing/activities", nullable("allianceId", null, "hostRegion", null),
             // Credits are the school's or an officer's to give; a teacher's own entry has none.
             "POST /api/v1/rotation/teachers/{id}/dossier", nullable("kind", "TRAINING", "credits", null));
     /** Fields each cell gives a value of its own, so that one allowed creation does not make the next a conflict. */

@@ -81,10 +81,11 @@ public class AllianceResource {
     @Operation(operationId = "listAlliances", summary = "List education alliances",
             description = "Education groups, alliances (集团化办学, 联盟) and school districts (学区) with a member in your "
                     + "region; `kind` narrows to one kind.")
-    public Page<AllianceView> list(@QueryParam("kind") AllianceKind kind,
+    public Page<AllianceView> list(@Parameter(description = "Case-insensitive", schema = @Schema(implementation = AllianceKind.class))
+                                   @QueryParam("kind") String kind,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.list(kind, page, size);
+        return service.list(QueryParams.enumOf(AllianceKind.class, kind, "kind"), page, size);
     }
 
     @GET

@@ -74,6 +74,13 @@ class SchoolDistrictResourceTest {
                 .body("schoolDistrictSchools", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
     }
 
+    /** An unknown kind was a 404 (JAX-RS could not convert it), which the contract does not declare for a listing. */
+    @Test
+    void anUnknownKindIsABadRequest() {
+        given().auth().oauth2(DONGCHENG).get("/api/v1/pairing/alliances?kind=学区").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     private static void school(String code, String region, String level) {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(SchoolFixtures.school(code, "学校" + code.substring(6), region, "URBAN", level))

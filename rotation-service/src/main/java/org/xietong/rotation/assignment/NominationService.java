@@ -10,10 +10,10 @@ import org.xietong.rotation.matching.MatchingPost;
 import org.xietong.rotation.matching.MatchingResult;
 import org.xietong.rotation.matching.MatchingTeacher;
 import org.xietong.rotation.post.DemandPost;
-import org.xietong.rotation.run.MatchingRunLocks;
 import org.xietong.rotation.post.PostMode;
 import org.xietong.rotation.post.PostRepository;
 import org.xietong.rotation.post.PostStatus;
+import org.xietong.rotation.run.MatchingRunLocks;
 import org.xietong.rotation.teacher.Teacher;
 import org.xietong.rotation.teacher.TeacherAccess;
 import org.xietong.rotation.teacher.TeacherRepository;
@@ -43,11 +43,11 @@ public class NominationService {
 
     public NominationService(TeacherRepository teachers, TeacherAccess access, PostRepository posts,
                              AssignmentService assignments, MatchingRunLocks runLocks, Caller caller) {
-        this.runLocks = runLocks;
         this.teachers = teachers;
         this.access = access;
         this.posts = posts;
         this.assignments = assignments;
+        this.runLocks = runLocks;
         this.caller = caller;
     }
 
@@ -60,15 +60,14 @@ public class NominationService {
         if (teacher.status != TeacherStatus.ACTIVE) {
             throw ProblemException.conflict("teacher-not-active", "Teacher " + teacherId + " is " + teacher.status);
         }
-        DemandPost found = posts.findById(postId);
-        if (found == null) {
+        DemandPost post = posts.findById(postId);
+        if (post == null) {
             throw ProblemException.unprocessable("unknown-post", "Unknown post", "Post " + postId + " does not exist");
         }
         // Matching runs of the region and other nominations count its free places under this lock, taken before the
         // post's row as a run takes it, so none of them both take the last place and none waits for the other.
-        runLocks.lockRegion(found.regionCode);
-        posts.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
-        DemandPost post = found;
+        runLocks.lockRegion(post.regionCode);
+        posts.getEntityManager().refresh(post, LockModeType.PESSIMISTIC_WRITE);
         if (!NOMINATED.contains(post.mode)) {
             throw ProblemException.unprocessable("not-a-nominated-place", "Not a nominated place",
                     "Post " + postId + " is a " + post.mode + " post, filled through a matching run; only "
