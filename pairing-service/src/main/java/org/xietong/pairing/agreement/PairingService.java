@@ -19,6 +19,7 @@ import org.xietong.platform.security.RegionScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +30,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PairingService {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Schema(name = "PairingSide")
     public enum Side { SUPPORTING, SUPPORTED }
@@ -160,6 +163,7 @@ public class PairingService {
             }
             pairing.status = PairingStatus.ACTIVE;
             pairing.activatedAt = now;
+            openActivePeriod(pairing);
             publish(pairing, PairingChanged.ACTIVATED, Map.of("status", Map.of("from", "PROPOSED", "to", "ACTIVE")));
         }
         // A concurrent change of this pairing fails here, as a 412, rather than at commit.
@@ -268,6 +272,12 @@ public class PairingService {
     private PairingView moveTo(Pairing pairing, PairingAction action, Map<String, String> more) {
         PairingStatus before = pairing.status;
         pairing.status = action.target();
+        if (before != PairingStatus.ACTIVE && pairing.status == PairingStatus.ACTIVE) {
+            openActivePeriod(pairing);
+        } else if (before == PairingStatus.ACTIVE && pairing.status != PairingStatus.ACTIVE) {
+            ActivePeriod.update("activeTo = ?1 where pairingId = ?2 and activeTo is null",
+                    LocalDate.now(CHINA).minusDays(1), pairing.id);
+        }
         pairing.clearPending();
         Map<String, Object> summary = new java.util.HashMap<>(more);
         summary.put("status", Map.of("from", before, "to", pairing.status));
@@ -275,6 +285,15 @@ public class PairingService {
         publish(pairing, action.eventType(), summary);
         pairings.flush();
         return PairingView.of(pairing);
+    }
+
+    /** Coverage counts a pairing from the day it becomes ACTIVE, or from its term's start if that is later. */
+    private static void openActivePeriod(Pairing pairing) {
+        ActivePeriod period = new ActivePeriod();
+        period.pairingId = pairing.id;
+        LocalDate today = LocalDate.now(CHINA);
+        period.activeFrom = pairing.termStart.isAfter(today) ? pairing.termStart : today;
+        period.persist();
     }
 
     /** The one side of the pairing the caller acts for; a caller covering both names the side it agrees for. */

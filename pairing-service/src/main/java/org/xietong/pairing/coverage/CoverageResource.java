@@ -40,15 +40,14 @@ public class CoverageResource {
 
     @RolesAllowed(Purpose.Names.PAIRING_READ)
     @Operation(operationId = "getPairingCoverage", summary = "Get pairing coverage",
-            description = "Coverage of a region (default: yours) on a day (default today): township and rural compulsory schools with a pairing active that day (activated, its term running), the ratio, active pairs, primary and secondary schools (中小学) in an education group with their ratio, the same for the township and rural ones, compulsory-education schools in a school district (学区制) with their ratio, and one row per district below a city or province code. Ask for text/csv (Accept) to get it as a spreadsheet (一区一表): UTF-8 with a byte-order mark, the region's row first, then its districts.")
+            description = "Coverage of a region (default: yours) on a day (default today): township and rural compulsory schools with a pairing ACTIVE that day (its term running), the ratio, active pairs, primary and secondary schools (中小学) in an education group with their ratio, the same for the township and rural ones, compulsory-education schools in a school district (学区制) with their ratio, and one row per district below a city or province code. Ask for text/csv (Accept) to get it as a spreadsheet (一区一表): UTF-8 with a byte-order mark, the region's row first, then its districts.")
     @APIResponse(responseCode = "200", description = "The region's coverage and its districts'", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Coverage.Report.class)),
             @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response coverage(@QueryParam("region") @Pattern(regexp = "[1-9][0-9]{5}",
             message = "must be a 6-digit GB/T 2260 region code") String region,
                              @Parameter(description = "The day the coverage is for (default today): pairings activated "
-                                     + "by then whose term runs on it, among those ACTIVE now (one concluded since is "
-                                     + "not counted for an earlier day)") @QueryParam("asOf") LocalDate asOf,
+                                     + "ACTIVE that day whose term runs on it, whatever they are now") @QueryParam("asOf") LocalDate asOf,
                              @Context HttpHeaders headers) {
         Coverage.Report report = service.report(region, asOf);
         if (!CsvExport.preferredBy(headers)) {

@@ -3,13 +3,11 @@ package org.xietong.pairing.coverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.xietong.pairing.agreement.PairingKind;
-import org.xietong.pairing.agreement.PairingStatus;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.region.RegionCode;
 import org.xietong.platform.security.Caller;
 import org.xietong.platform.security.RegionScope;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -28,16 +26,16 @@ public class CoverageService {
         this.caller = caller;
     }
 
-    /** An ACTIVE pairing as read, before its activation instant becomes a day in China. */
-    public record PairRow(PairingKind kind, String supportingParty, String supportedParty, String supportingRegion,
-                          String supportedRegion, Instant activatedAt, LocalDate termStart, LocalDate termEnd) {
+    /** A pairing with the period it was ACTIVE that covers the day asked, as read. */
+    public record PeriodRow(PairingKind kind, String supportingParty, String supportedParty, String supportingRegion,
+                            String supportedRegion, LocalDate activeFrom, LocalDate activeTo, LocalDate termEnd) {
     }
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /**
      * The coverage of a region the caller oversees (its own when none is given) on a day (default today); a
-     * school-bound caller has none. Pairings count as ACTIVE now: one concluded since is not counted for an earlier day.
+     * school-bound caller has none. A pairing counts on the days it was ACTIVE and its term ran, whatever it is now.
      */
     public Coverage.Report report(String region, LocalDate asOf) {
         RegionScope scope = caller.scope();
@@ -47,8 +45,9 @@ public class CoverageService {
             throw ProblemException.forbidden("Region " + regionCode + " is outside your scope");
         }
         String prefix = RegionCode.scopePrefix(regionCode);
-        return Coverage.compute(regionCode, prefix, asOf == null ? LocalDate.now(CHINA) : asOf, schools(prefix),
-                activePairs(prefix), members(prefix, false), members(prefix, true));
+        LocalDate day = asOf == null ? LocalDate.now(CHINA) : asOf;
+        return Coverage.compute(regionCode, prefix, day, schools(prefix), activeOn(prefix, day), members(prefix, false),
+                members(prefix, true));
     }
 
     private List<Coverage.SchoolFacts> schools(String prefix) {
@@ -64,14 +63,16 @@ public class CoverageService {
                 .setParameter("prefix", prefix + "%").setParameter("districts", districts).getResultList());
     }
 
-    private List<Coverage.PairFacts> activePairs(String prefix) {
+    /** The pairings ACTIVE on the day, each with the span of that period within its term. */
+    private List<Coverage.PairFacts> activeOn(String prefix, LocalDate day) {
         return em.createQuery("select p.kind, p.supportingParty, p.supportedParty, p.supportingRegion, p.supportedRegion, "
-                        + "p.activatedAt, p.termStart, p.termEnd from Pairing p where p.status = :active "
-                        + "and (p.supportingRegion like :prefix or p.supportedRegion like :prefix)", PairRow.class)
-                .setParameter("active", PairingStatus.ACTIVE).setParameter("prefix", prefix + "%").getResultList()
-                .stream().map(p -> new Coverage.PairFacts(p.kind(), p.supportingParty(), p.supportedParty(),
-                        p.supportingRegion(), p.supportedRegion(),
-                        p.activatedAt() == null ? null : LocalDate.ofInstant(p.activatedAt(), CHINA), p.termStart(),
-                        p.termEnd())).toList();
+                        + "a.activeFrom, a.activeTo, p.termEnd from Pairing p, ActivePeriod a where a.pairingId = p.id "
+                        + "and a.activeFrom <= :day and (a.activeTo is null or a.activeTo >= :day) and p.termEnd >= :day "
+                        + "and (p.supportingRegion like :prefix or p.supportedRegion like :prefix)", PeriodRow.class)
+                .setParameter("day", day).setParameter("prefix", prefix + "%").getResultList().stream()
+                .map(p -> new Coverage.PairFacts(p.kind(), p.supportingParty(), p.supportedParty(),
+                        p.supportingRegion(), p.supportedRegion(), p.activeFrom(), p.activeFrom(),
+                        p.activeTo() == null || p.activeTo().isAfter(p.termEnd()) ? p.termEnd() : p.activeTo()))
+                .toList();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.xietong.devstack.test.TestTokens;
+import org.xietong.pairing.school.SchoolFixtures;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -70,6 +71,9 @@ class CoverageResourceTest {
                     .setParameter(7, LocalDate.of(2026, 9, 1)).setParameter(8, LocalDate.of(2029, 8, 31))
                     .setParameter(9, Instant.now()).executeUpdate();
             if (status.equals("ACTIVE")) {
+                em.createNativeQuery("INSERT INTO pairing_active_period (pairing_id, active_from) "
+                                + "SELECT id, term_start FROM pairing WHERE supported_party = ?1")
+                        .setParameter(1, school[0]).executeUpdate();
                 coveredByActive.add(school[0]);
                 coveredByActive.add(partner[0]);
                 activePairs++;
@@ -137,5 +141,38 @@ class CoverageResourceTest {
         assertEquals(0, new BigDecimal(json.getString("ratio")).compareTo(new BigDecimal(region.get(6))), lines.get(1));
         assertEquals(0, new BigDecimal(json.getString("groupRatio")).compareTo(new BigDecimal(region.get(10))), lines.get(1));
         assertEquals(json.getList("districts").size(), lines.size() - 2, "one row per district");
+    }
+
+    /**
+     * Alxa's pairing was ACTIVE from January and is suspended today: coverage on a day in June counts it, today's
+     * does not. Before, coverage counted pairings ACTIVE now, so June's figure changed with today's suspension.
+     */
+    @Test
+    void aPairingSuspendedSinceStillCoversTheDaysItWasActive() {
+        SchoolFixtures.register(ADMIN, "2152921001", "阿拉善左旗第一中学", "152921", "URBAN").then().statusCode(201);
+        SchoolFixtures.register(ADMIN, "2152922001", "阿拉善右旗乡村学校", "152922", "RURAL").then().statusCode(201);
+        String left = TestTokens.user("edu-152921", "education-officer").region("152921").sign();
+        String right = TestTokens.user("edu-152922", "education-officer").region("152922").sign();
+        String id = given().auth().oauth2(left).contentType("application/json")
+                .body(java.util.Map.of("kind", "HAND_IN_HAND", "supportingParty", "2152921001", "supportedParty", "2152922001"))
+                .post("/api/v1/pairing/pairings").then().statusCode(201).extract().path("id");
+        for (String[] side : List.of(new String[]{left, "SUPPORTING"}, new String[]{right, "SUPPORTED"})) {
+            given().auth().oauth2(side[0]).contentType("application/json").body(java.util.Map.of("side", side[1]))
+                    .post("/api/v1/pairing/pairings/" + id + "/approvals").then().statusCode(200);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE pairing SET term_start = DATE '2026-01-01' WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(id)).executeUpdate();
+            em.createNativeQuery("UPDATE pairing_active_period SET active_from = DATE '2026-01-01' WHERE pairing_id = ?1")
+                    .setParameter(1, UUID.fromString(id)).executeUpdate();
+        });
+
+        given().auth().oauth2(right).contentType("application/json").post("/api/v1/pairing/pairings/" + id + "/suspend")
+                .then().statusCode(200);
+
+        given().auth().oauth2(ADMIN).get("/api/v1/pairing/coverage?region=152900&asOf=2026-06-01").then().statusCode(200)
+                .body("coveredSchools", org.hamcrest.Matchers.equalTo(1));
+        given().auth().oauth2(ADMIN).get("/api/v1/pairing/coverage?region=152900").then().statusCode(200)
+                .body("coveredSchools", org.hamcrest.Matchers.equalTo(0));
     }
 }
