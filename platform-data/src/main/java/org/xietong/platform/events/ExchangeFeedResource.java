@@ -36,12 +36,20 @@ public abstract class ExchangeFeedResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List this area's events",
             description = "This service's events in your region, oldest first, as structured CloudEvents (JSON); "
-                    + "pass the returned 'next' as 'after' to continue. Needs the area's exchange purpose.")
+                    + "pass the returned 'next' as 'after' to continue. Narrow it by 'types' (comma-separated, a type "
+                    + "ending in * takes every type it begins) and 'subject'; a narrowed page looks through at most "
+                    + "10,000 events past the cursor, so it may be empty with hasMore and a cursor moved on. Needs the "
+                    + "area's exchange purpose.")
     public ExchangeFeed.FeedPage events(@QueryParam("after") @Parameter(description = "The cursor a page returned "
                                                 + "as 'next'; absent for the oldest events",
                                                 schema = @Schema(type = SchemaType.STRING, pattern = "[0-9]{1,18}"))
                                         String after,
-                                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return feed.read(after, limit, caller.listingPrefix());
+                                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                        @QueryParam("types") @Parameter(description = "Event types, comma-separated; "
+                                                + "org.xietong.healthcare.settlement.* takes every settlement event",
+                                                example = "org.xietong.pairing.activity.*") String types,
+                                        @QueryParam("subject") @Parameter(description = "Only the events about this "
+                                                + "subject (a pairing's id, a settlement's id …)") String subject) {
+        return feed.read(after, limit, caller.listingPrefix(), ExchangeFeed.Filter.of(types, subject));
     }
 }

@@ -12,6 +12,7 @@ import org.xietong.platform.events.testapp.Ledger;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -67,8 +68,27 @@ class ExchangeFeedTest {
         assertTrue(regions.stream().allMatch("110105"::equals), regions.toString());
     }
 
+    @Test
+    void aPartnerNarrowsTheFeedByTypeAndSubject() {
+        String partner = TestTokens.demoPartner("partner-150000").sign();
+        String start = endOfFeed(partner);
+        ledger.record(ERGUN, "其一");
+        UUID wanted = ledger.record(ERGUN, "其二");
+        await().atMost(Duration.ofSeconds(30)).until(() -> page(partner, start, 10).getList("events").size() == 2);
+
+        assertEquals(List.of("其一", "其二"), filtered(partner, start, "types", "org.xietong.test.*").getList("events.data.note"));
+        assertEquals(List.of("其二"), filtered(partner, start, "subject", wanted.toString()).getList("events.data.note"));
+        JsonPath none = filtered(partner, start, "types", "org.xietong.pairing.*,org.xietong.test.ledger.other.v1");
+        assertTrue(none.getList("events").isEmpty());
+        assertTrue(Long.parseLong(none.getString("next")) > Long.parseLong(start.isEmpty() ? "0" : start),
+                "an empty narrowed page moves past what it looked through");
+    }
+
     @ParameterizedTest(name = "?{0} is {1}")
     @CsvSource({
+            "types=ORG.XIETONG.*, invalid-types",
+            "types=org.xietong.%25, invalid-types",
+            "types=a*b, invalid-types",
             "after=abc, invalid-cursor",
             "after=-1, invalid-cursor",
             "limit=0, invalid-request",
@@ -113,6 +133,11 @@ class ExchangeFeedTest {
             cursor = page.getString("next");
         } while (page.getBoolean("hasMore"));
         return cursor;
+    }
+
+    private static JsonPath filtered(String token, String after, String filter, String value) {
+        return given().auth().oauth2(token).queryParam("after", after).queryParam(filter, value)
+                .get(FEED).then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath page(String token, String after, int limit) {
