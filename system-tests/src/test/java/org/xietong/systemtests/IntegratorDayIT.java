@@ -128,11 +128,12 @@ class IntegratorDayIT {
                 .lines(List.of(new LinePart().itemCode("HD-0001").amount(new BigDecimal("423.00")))), null));
         assertEquals(0, new BigDecimal("423.00").compareTo(quote.getTotal()));
 
-        // The exchange feed, page by page: Miyun sees its new school's registration with the data as JSON.
+        // The exchange feed, narrowed to the new school and page by page: Miyun sees its registration with the data
+        // as JSON.
         boolean seen = false;
         String after = null;
         for (int page = 0; page < 100 && !seen; page++) {
-            FeedPage feed = typed(new ExchangeApi(miyun).listPairingExchangeEvents(after, 200, null));
+            FeedPage feed = typed(new ExchangeApi(miyun).listPairingExchangeEvents(after, 200, township, null, null));
             for (CloudEvent event : feed.getEvents()) {
                 seen |= township.equals(event.getSubject()) && event.getType().endsWith(".school.registered.v1")
                         && event.getData() instanceof Map<?, ?> data && "密云区集成测试小学".equals(data.get("name"));
