@@ -3,6 +3,7 @@ package org.xietong.platform.events;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,11 +46,13 @@ public abstract class ExchangeFeedResource {
                                                 schema = @Schema(type = SchemaType.STRING, pattern = "[0-9]{1,18}"))
                                         String after,
                                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                        @QueryParam("types") @Parameter(description = "Event types, comma-separated; "
-                                                + "org.xietong.healthcare.settlement.* takes every settlement event",
+                                        @QueryParam("types") @Size(max = 4200) @Parameter(description = "At most 20 "
+                                                + "event types, comma-separated; org.xietong.healthcare.settlement.* "
+                                                + "takes every settlement event",
                                                 example = "org.xietong.pairing.activity.*") String types,
-                                        @QueryParam("subject") @Parameter(description = "Only the events about this "
-                                                + "subject (a pairing's id, a settlement's id …)") String subject) {
+                                        @QueryParam("subject") @Size(max = 200) @Parameter(description = "Only the "
+                                                + "events about this subject (a pairing's id, a settlement's id …)")
+                                        String subject) {
         return feed.read(after, limit, caller.listingPrefix(), ExchangeFeed.Filter.of(types, subject));
     }
 }
