@@ -242,6 +242,8 @@ public final class DevStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", service.database());
             env.put("QUARKUS_DATASOURCE_PASSWORD", password(service));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            // A local stack: partners' receivers (the README's example, the system tests') listen on loopback HTTP.
+            env.put("XIETONG_DELIVERY_ALLOW_LOOPBACK_HTTP", "true");
         }
         env.putAll(config.appEnvironment(service));
         return env;

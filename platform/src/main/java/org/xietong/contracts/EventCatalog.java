@@ -1,7 +1,11 @@
 package org.xietong.contracts;
 
+import org.xietong.contracts.healthcare.AppointmentChanged;
 import org.xietong.contracts.healthcare.ClinicSessionCancelled;
+import org.xietong.contracts.healthcare.ConsortiumMembershipChanged;
 import org.xietong.contracts.healthcare.ConsultationCancelled;
+import org.xietong.contracts.healthcare.ConsultationChanged;
+import org.xietong.contracts.healthcare.OutreachScheduleChanged;
 import org.xietong.contracts.healthcare.LtcRequestChanged;
 import org.xietong.contracts.healthcare.SettlementChanged;
 import org.xietong.contracts.pairing.ActivityRecorded;
@@ -54,7 +58,13 @@ public final class EventCatalog {
                             PostChanged.TYPES.stream().map(type -> new Entry(type, "rotation", PostChanged.class)),
                             AssignmentChanged.TYPES.stream().map(type -> new Entry(type, "rotation", AssignmentChanged.class)),
                             LtcRequestChanged.TYPES.stream().map(type -> new Entry(type, "healthcare", LtcRequestChanged.class)),
-                            SettlementChanged.TYPES.stream().map(type -> new Entry(type, "healthcare", SettlementChanged.class)))
+                            SettlementChanged.TYPES.stream().map(type -> new Entry(type, "healthcare", SettlementChanged.class)),
+                            ConsultationChanged.TYPES.stream().map(type -> new Entry(type, "healthcare", ConsultationChanged.class)),
+                            AppointmentChanged.TYPES.stream().map(type -> new Entry(type, "healthcare", AppointmentChanged.class)),
+                            ConsortiumMembershipChanged.TYPES.stream().map(type -> new Entry(type, "healthcare",
+                                    ConsortiumMembershipChanged.class)),
+                            OutreachScheduleChanged.TYPES.stream().map(type -> new Entry(type, "healthcare",
+                                    OutreachScheduleChanged.class)))
                     .flatMap(s -> s)).toList();
 
     private EventCatalog() {

@@ -42,6 +42,11 @@ final class Expectations {
     static final String PARTNER = "partner-system";
 
     static final List<Rule> EXCEPTIONS = List.of(
+            Rule.of("GET /api/v1/[a-z]+/exchange/subscriptions|.* /api/v1/[a-z]+/exchange/subscriptions/\\{id}.*",
+                    "a push subscription is its owner's alone (the matrix's are the admin's): another caller, of "
+                            + "whatever region, is not told it exists",
+                    (op, c, t) -> c.admin() ? MatrixOutcome.ALLOWED
+                            : op.read() ? MatrixOutcome.HIDDEN : MatrixOutcome.DENIED_OR_HIDDEN),
             Rule.of("GET /api/v1/(rotation/policies|healthcare/(ltc/benefits|catalogs|settlement-policies))/.*",
                     "a region's published rules (rotation policy, LTC benefits, catalogue, settlement policy) are "
                             + "public to every caller the route table lets read the area; they name no person",
@@ -108,6 +113,11 @@ final class Expectations {
                         };
                         return allowed ? MatrixOutcome.ALLOWED : reads ? MatrixOutcome.DENIED : MatrixOutcome.HIDDEN;
                     }),
+            Rule.of("GET /api/v1/rotation/shadowing-places|POST /api/v1/rotation/shadowing-places/\\{id}/.*",
+                    "a shadowing place is answered for the teacher by the sending region's authority (officers not "
+                            + "bound to a school, its partner system); anyone else is not told it exists",
+                    (op, c, t) -> c.admin() || (c.school().isEmpty() && t.places().get(0).inRegionOf(c))
+                            ? MatrixOutcome.ALLOWED : MatrixOutcome.HIDDEN),
             Rule.of("GET /api/v1/rotation/matching-runs/\\{id}",
                     "a matching run is for the education officers of its region",
                     (op, c, t) -> visible(op, (c.admin() || c.has(EDU)) && t.places().get(0).inRegionOf(c))),

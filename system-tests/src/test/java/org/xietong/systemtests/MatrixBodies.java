@@ -52,6 +52,12 @@ final class MatrixBodies {
             set(body, FRESH.get(op.name()), "MX-" + fresh.incrementAndGet());
         }
         anchorFields.forEach(field -> set(body, field, target.id()));
+        if (op.template().matches("/api/v1/[a-z]+/exchange/subscriptions(/\\{id})?")) {
+            // The caller's own region (the generated one would be another's), a loopback endpoint, nothing posted.
+            set(body, "regions", null);
+            set(body, "endpoint", "http://127.0.0.1:9/matrix");
+            set(body, "enabled", false);
+        }
         if (op.template().endsWith("/bookings")) {
             set(body, "school", target.params().get("booker"));
         }

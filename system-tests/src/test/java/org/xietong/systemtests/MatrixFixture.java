@@ -71,6 +71,7 @@ final class MatrixFixture {
             create("/api/v1/healthcare/chronic-certifications", Map.of("personId", PERSON, "homeRegion", "110114",
                     "diseaseCode", "M07800", "diseaseName", "尿毒症透析", "validFrom", "2025-01-01"));
         }
+        subscriptions();
         for (JsonNode s : items("/api/v1/pairing/schools?size=100")) {
             add(MatrixKind.SCHOOL, s.path("code").asText(), List.of(MatrixPlace.school(s.path("regionCode").asText(),
                     s.path("code").asText())), null, Map.of());
@@ -143,6 +144,10 @@ final class MatrixFixture {
                     MatrixPlace.school(a.path("fromRegion").asText(), a.path("fromSchool").asText()),
                     MatrixPlace.school(a.path("toRegion").asText(), a.path("toSchool").asText())),
                     teacherOf(a.path("teacherId").asText()), Map.of());
+            if (a.path("mode").asText().equals("SHADOWING")) {
+                add(MatrixKind.SHADOWING_PLACE, a.path("id").asText(), of(MatrixKind.ASSIGNMENT).get(
+                        of(MatrixKind.ASSIGNMENT).size() - 1).places(), null, Map.of());
+            }
             runs.add(a.path("runId").asText());
         }
         for (String run : runs) {
@@ -280,6 +285,27 @@ final class MatrixFixture {
 
     private static MatrixPlace side(String region, String party, boolean regional) {
         return regional ? MatrixPlace.region(region) : MatrixPlace.school(region, party);
+    }
+
+    /** Regions the admin's push subscriptions follow, so that callers have one in, beside and above their region. */
+    private static final List<String> SUBSCRIBED_REGIONS = List.of("110105", "110114", "110000", "150702", "150000",
+            "371400", "500000");
+
+    /** Each area's push subscriptions, the admin's, disabled so that their state stays as made (again on a second run). */
+    private void subscriptions() {
+        for (String area : List.of("pairing", "rotation", "healthcare")) {
+            MatrixKind kind = MatrixKind.valueOf(area.toUpperCase(java.util.Locale.ROOT) + "_SUBSCRIPTION");
+            String path = "/api/v1/" + area + "/exchange/subscriptions";
+            Map<String, String> existing = new TreeMap<>();
+            items(path + "?size=200").forEach(s -> existing.put(s.path("description").asText(), s.path("id").asText()));
+            for (String region : SUBSCRIBED_REGIONS) {
+                String description = "授权矩阵 " + region;
+                String id = existing.containsKey(description) ? existing.get(description)
+                        : created(path, Map.of("endpoint", "http://127.0.0.1:9/matrix", "regions", List.of(region),
+                        "description", description, "enabled", false)).path("subscription").path("id").asText();
+                add(kind, id, List.of(MatrixPlace.region(region)), null, Map.of());
+            }
+        }
     }
 
     private void add(MatrixKind kind, String id, List<MatrixPlace> places, String teacher, Map<String, String> params) {

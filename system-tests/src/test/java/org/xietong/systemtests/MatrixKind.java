@@ -21,6 +21,7 @@ enum MatrixKind {
     POST("/api/v1/rotation/posts/"),
     ASSIGNMENT("/api/v1/rotation/assignments/"),
     RUN("/api/v1/rotation/matching-runs/"),
+    SHADOWING_PLACE("/api/v1/rotation/shadowing-places/"),
     INSTITUTION("/api/v1/healthcare/institutions/"),
     CONSORTIUM("/api/v1/healthcare/consortia/"),
     INVITATION("/api/v1/healthcare/consortium-invitations/"),
@@ -33,6 +34,9 @@ enum MatrixKind {
     SETTLEMENT("/api/v1/healthcare/settlements/"),
     FILING("/api/v1/healthcare/filings/"),
     CERTIFICATION("/api/v1/healthcare/chronic-certifications/"),
+    PAIRING_SUBSCRIPTION("/api/v1/pairing/exchange/subscriptions/"),
+    ROTATION_SUBSCRIPTION("/api/v1/rotation/exchange/subscriptions/"),
+    HEALTHCARE_SUBSCRIPTION("/api/v1/healthcare/exchange/subscriptions/"),
     REGION("");
 
     private final String prefix;
@@ -44,6 +48,10 @@ enum MatrixKind {
     /** The admin's read of one object of this kind, to see that a refused change left it as it was. */
     Optional<String> readPath(String id) {
         // Shared facilities, activities and buddy classes have no single-object read; they are listed by owner or pairing.
+        if (this == SHADOWING_PLACE) {
+            // A shadowing place is an assignment, read as one.
+            return ASSIGNMENT.readPath(id);
+        }
         return this == REGION || this == RESOURCE || this == ACTIVITY || this == BUDDY_CLASS ? Optional.empty()
                 : Optional.of(prefix + id);
     }

@@ -18,10 +18,11 @@ final class OperationPurposes {
     }
 
     private static final List<Rule> RULES = List.of(
+            // Each area's exchange (its feed and push subscriptions to it) serves the area's exchange purpose.
             // Pairing: everyone of the area reads; officers propose and agree (partners too, for their schools);
             // officers and school admins record activities and keep shared facilities and buddy classes; officers
             // alone register schools, form alliances, suspend and conclude.
-            rule("GET /api/v1/pairing/exchange/.*", PAIRING_EXCHANGE),
+            rule("(GET|POST|PUT|DELETE) /api/v1/pairing/exchange/.*", PAIRING_EXCHANGE),
             rule("GET /api/v1/pairing/audit", PAIRING_AUDIT),
             rule("GET /api/v1/pairing/.*", PAIRING_READ),
             rule("POST /api/v1/pairing/pairings(/import|/\\{id}/(approvals|renew|resume|reject))?", PAIRING_COOPERATE),
@@ -31,8 +32,10 @@ final class OperationPurposes {
                     PAIRING_GOVERN),
             // Rotation: posts, rules and the replicated schools are the area's to read (partners too); people's
             // records (teachers, assignments, dossiers, preferences) only for teachers, school admins and officers.
-            rule("GET /api/v1/rotation/exchange/.*", ROTATION_EXCHANGE),
+            rule("(GET|POST|PUT|DELETE) /api/v1/rotation/exchange/.*", ROTATION_EXCHANGE),
             rule("GET /api/v1/rotation/audit", ROTATION_AUDIT),
+            // A region's authority (its officers, its partner system) answers shadowing places for its teachers.
+            rule("(GET|POST) /api/v1/rotation/shadowing-places.*", ROTATION_PLACES),
             rule("GET /api/v1/rotation/(eligibility(/export)?|supply-demand)", ROTATION_WRITE),
             rule("GET /api/v1/rotation/stats", ROTATION_GOVERN),
             rule("GET /api/v1/rotation/(teachers|assignments).*", ROTATION_PEOPLE),
@@ -49,7 +52,7 @@ final class OperationPurposes {
             // insurers and assessors; settlements, their filings, certifications and reconciliation by insurers and
             // staff (the service narrows filings and certifications to the home side); safety-net spend beside the
             // forecast.
-            rule("GET /api/v1/healthcare/exchange/.*", HEALTHCARE_EXCHANGE),
+            rule("(GET|POST|PUT|DELETE) /api/v1/healthcare/exchange/.*", HEALTHCARE_EXCHANGE),
             rule("GET /api/v1/healthcare/audit", HEALTHCARE_AUDIT),
             rule("GET /api/v1/healthcare/ltc/requests.*", HEALTHCARE_LTC_READ),
             rule("GET /api/v1/healthcare/(consultations.*|appointments.*|clinic-sessions/\\{id}/appointments)",

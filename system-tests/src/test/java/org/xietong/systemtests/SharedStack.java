@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One devstack for every system test: the first test that asks for a {@link Suite} parameter starts it (about a
@@ -52,11 +54,18 @@ public final class SharedStack implements ParameterResolver {
         return attempt.suite();
     }
 
+    private static final Map<String, String> PUSH_RETRIES = Map.of("xietong.delivery.retry-window", "PT150S",
+            "xietong.delivery.first-retry", "PT1S", "xietong.delivery.max-backoff", "PT8S");
+
     private static Attempt start() {
         try {
             Path root = Path.of(System.getProperty("xietong.root", "..")).toAbsolutePath().normalize();
             StackConfig config = new StackConfig(root, Files.createTempDirectory("xietong-system"),
                     Integer.getInteger("xietong.stack.offset", StackConfig.SYSTEM_TEST_OFFSET), false);
+            for (SuiteService service : List.of(SuiteService.PAIRING, SuiteService.ROTATION, SuiteService.HEALTHCARE)) {
+                // Push deliveries retried for 150 seconds, not a day, so that PushDeliveryIT sees a dead letter.
+                config = config.withAppProperties(service, PUSH_RETRIES);
+            }
             DevStack stack = DevStack.start(config, System.out::println);
             String gateway = config.url(SuiteService.GATEWAY);
             ContractConformance.watch(gateway);

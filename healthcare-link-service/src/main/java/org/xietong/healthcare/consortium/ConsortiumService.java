@@ -2,12 +2,14 @@ package org.xietong.healthcare.consortium;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.xietong.contracts.healthcare.ConsortiumMembershipChanged;
 import org.xietong.healthcare.institution.Institution;
 import org.xietong.healthcare.institution.InstitutionRepository;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -32,14 +34,16 @@ public class ConsortiumService {
     private final InstitutionAccess access;
     private final Caller caller;
     private final Audit audit;
+    private final Outbox outbox;
 
     public ConsortiumService(ConsortiumRepository consortia, InstitutionRepository institutions,
-                             InstitutionAccess access, Caller caller, Audit audit) {
+                             InstitutionAccess access, Caller caller, Audit audit, Outbox outbox) {
         this.consortia = consortia;
         this.institutions = institutions;
         this.access = access;
         this.caller = caller;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     public Page<ConsortiumView> search(ConsortiumKind kind, String member, int page, int size) {
@@ -108,6 +112,7 @@ public class ConsortiumService {
         }
         addMember(consortium, institution);
         touch(consortium);
+        publish(ConsortiumMembershipChanged.JOINED, consortium, institution.code, institution.regionCode);
         audit.record(caller.actor(), "consortium.member-joined", "consortium", String.valueOf(id), regions(id),
                 Map.of("institution", institution.code));
         return new Enrolment(view(consortium), null);
@@ -158,6 +163,7 @@ public class ConsortiumService {
         decide(invitation, ConsortiumInvitation.Status.ACCEPTED);
         addMember(consortium, access.require(invitation.institutionCode, "institutionCode"));
         touch(consortium);
+        publish(ConsortiumMembershipChanged.JOINED, consortium, invitation.institutionCode, invitation.regionCode);
         audit.record(caller.actor(), "consortium.member-joined", "consortium", String.valueOf(consortium.id),
                 regions(consortium.id), Map.of("institution", invitation.institutionCode, "invitation", invitation.id,
                         "invitedBy", invitation.requestedBy));
@@ -221,9 +227,18 @@ public class ConsortiumService {
         List<String> regionsBefore = regions(id);
         member.delete();
         touch(consortium);
+        publish(ConsortiumMembershipChanged.LEFT, consortium, institutionCode, member.regionCode);
         audit.record(caller.actor(), "consortium.member-left", "consortium", String.valueOf(id), regionsBefore,
                 Map.of("institution", institutionCode));
         return view(consortium);
+    }
+
+    /** The lead's and the institution's regions are told. */
+    private void publish(String type, Consortium consortium, String institutionCode, String institutionRegion) {
+        outbox.record(type, String.valueOf(consortium.id),
+                List.of(consortium.leadRegion, institutionRegion).stream().distinct().toList(),
+                new ConsortiumMembershipChanged(consortium.id, consortium.name, consortium.kind.name(),
+                        consortium.leadCode, consortium.leadRegion, institutionCode, institutionRegion, Instant.now()));
     }
 
     public List<CooperationItemView> items(long id) {

@@ -1,6 +1,7 @@
 package org.xietong.healthcare.consultation;
 
 import org.xietong.contracts.healthcare.ConsultationCancelled;
+import org.xietong.contracts.healthcare.ConsultationChanged;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -81,6 +82,11 @@ public class Consultation extends TrackedEntity {
 
     public boolean overdueAt(Instant now) {
         return status.isOpen() && now.isAfter(deadline);
+    }
+
+    ConsultationChanged changed(Instant at) {
+        return new ConsultationChanged(id, consortiumId, requesterCode, requesterRegion, consultantCode,
+                consultantRegion, specialty, urgency.name(), status.name(), deadline, scheduledAt, at);
     }
 
     ConsultationCancelled cancelled() {

@@ -10,6 +10,7 @@ import org.xietong.healthcare.institution.Institution;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.contracts.healthcare.ConsultationCancelled;
+import org.xietong.contracts.healthcare.ConsultationChanged;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
 import org.xietong.platform.conventions.Versions;
@@ -105,6 +106,7 @@ public class ConsultationService {
         c.requestedAt = now;
         c.deadline = now.plus(request.urgency().sla());
         consultations.persistAndFlush(c);
+        publish(c, now);
         record(c, "consultation.requested", Map.of("consortium", c.consortiumId, "urgency", c.urgency,
                 "deadline", c.deadline.toString()));
         return ConsultationView.of(c, now);
@@ -188,10 +190,19 @@ public class ConsultationService {
     private ConsultationView changed(Consultation c, Map<String, Object> details) {
         Instant now = clock.now();
         consultations.flush();
+        if (c.status != ConsultationStatus.CANCELLED) {
+            publish(c, now);
+        }
         Map<String, Object> summary = new HashMap<>(details);
         summary.put("status", c.status);
         record(c, "consultation." + c.status.name().toLowerCase(Locale.ROOT), summary);
         return ConsultationView.of(c, now);
+    }
+
+    /** A step both institutions' regions are told of; cancellation has its own event. */
+    private void publish(Consultation c, Instant at) {
+        outbox.record(ConsultationChanged.type(c.status.name()), String.valueOf(c.id),
+                List.of(c.requesterRegion, c.consultantRegion).stream().distinct().toList(), c.changed(at));
     }
 
     private Consultation readable(long id) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.xietong.healthcare.consortium.InstitutionAccess;
+import org.xietong.contracts.healthcare.AppointmentChanged;
 import org.xietong.contracts.healthcare.ClinicSessionCancelled;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.events.Outbox;
@@ -93,6 +94,7 @@ public class BookingService {
         appointment.status = Appointment.Status.BOOKED;
         appointment.bookedBy = caller.username();
         appointments.persistAndFlush(appointment);
+        publish(AppointmentChanged.BOOKED, appointment, sessions.reload(sessionId));
         audit.record(caller.actor(), "appointment.booked", "appointment", String.valueOf(appointment.id),
                 List.of(session.hostRegion), Map.of("session", sessionId, "date", session.sessionDate.toString(),
                         "slot", session.slot));
@@ -110,10 +112,19 @@ public class BookingService {
             throw ProblemException.conflict("appointment-cancelled", "Appointment " + appointmentId + " is already cancelled");
         }
         sessions.freeSeat(session.id);
+        appointments.getEntityManager().refresh(appointment);
+        publish(AppointmentChanged.CANCELLED, appointment, sessions.reload(session.id));
         audit.record(caller.actor(), "appointment.cancelled", "appointment", String.valueOf(appointmentId),
                 List.of(session.hostRegion), Map.of("session", session.id));
-        appointments.getEntityManager().refresh(appointment);
         return AppointmentView.of(appointment);
+    }
+
+    /** Who is booked is the host's: the event goes to the host's region, without the patient. */
+    private void publish(String type, Appointment appointment, ClinicSession session) {
+        outbox.record(type, String.valueOf(session.id), List.of(session.hostRegion), new AppointmentChanged(
+                appointment.id, session.id, session.scheduleId, session.expertId, session.hostInstitutionCode,
+                session.hostRegion, session.sessionDate, session.slot.name(), appointment.status.name(), session.booked,
+                session.capacity, Instant.now()));
     }
 
     /**

@@ -2,12 +2,14 @@ package org.xietong.healthcare.expert;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.xietong.contracts.healthcare.OutreachScheduleChanged;
 import org.xietong.healthcare.consortium.InstitutionAccess;
 import org.xietong.healthcare.institution.Institution;
 import org.xietong.platform.api.Page;
 import org.xietong.platform.persistence.Pages;
 import org.xietong.platform.audit.Audit;
 import org.xietong.platform.conventions.Versions;
+import org.xietong.platform.events.Outbox;
 import org.xietong.platform.problem.ProblemException;
 import org.xietong.platform.security.Caller;
 
@@ -39,9 +41,10 @@ public class ExpertService {
     private final ClinicCalendar calendar;
     private final Caller caller;
     private final Audit audit;
+    private final Outbox outbox;
 
     public ExpertService(ExpertRepository experts, ScheduleRepository schedules, SessionRepository sessions, InstitutionAccess access,
-                         ClinicCalendar calendar, Caller caller, Audit audit) {
+                         ClinicCalendar calendar, Caller caller, Audit audit, Outbox outbox) {
         this.experts = experts;
         this.schedules = schedules;
         this.sessions = sessions;
@@ -49,6 +52,7 @@ public class ExpertService {
         this.calendar = calendar;
         this.caller = caller;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     public Page<ExpertView> search(String specialty, int page, int size) {
@@ -136,6 +140,7 @@ public class ExpertService {
         if (consented) {
             materialise(schedule, proposed);
         }
+        publish(consented ? OutreachScheduleChanged.ACTIVATED : OutreachScheduleChanged.REQUESTED, schedule, expert);
         audit.record(caller.actor(), consented ? "outreach-schedule.created" : "outreach-schedule.requested",
                 "outreach-schedule", String.valueOf(schedule.id), regions(schedule, expert),
                 Map.of("expert", expert.id, "host", host.code, "recurrence", schedule.recurrence,
@@ -162,6 +167,7 @@ public class ExpertService {
         requireFree(expert, proposed);
         decide(schedule, ScheduleStatus.ACTIVE);
         materialise(schedule, proposed);
+        publish(OutreachScheduleChanged.ACTIVATED, schedule, expert);
         audit.record(caller.actor(), "outreach-schedule.accepted", "outreach-schedule", String.valueOf(id),
                 regions(schedule, expert), Map.of("expert", expert.id, "host", schedule.hostInstitutionCode,
                         "requestedBy", schedule.requestedBy, "sessions", proposed.size()));
@@ -177,6 +183,7 @@ public class ExpertService {
                 "outreach schedule " + id);
         requirePending(schedule, "decline");
         decide(schedule, ScheduleStatus.DECLINED);
+        publish(OutreachScheduleChanged.DECLINED, schedule, expert);
         audit.record(caller.actor(), "outreach-schedule.declined", "outreach-schedule", String.valueOf(id),
                 regions(schedule, expert), Map.of("expert", expert.id, "host", schedule.hostInstitutionCode));
         return view(schedule);
@@ -207,6 +214,7 @@ public class ExpertService {
         schedule.cancelledAt = Instant.now();
         schedule.cancelReason = reason;
         schedules.flush();
+        publish(OutreachScheduleChanged.CANCELLED, schedule, expert);
         audit.record(caller.actor(), "outreach-schedule.cancelled", "outreach-schedule", String.valueOf(schedule.id),
                 regions(schedule, expert), Map.of("reason", reason, "sessionsCancelled", sessionsCancelled));
         return view(schedule);
@@ -251,6 +259,14 @@ public class ExpertService {
             sessions.persist(session);
         }
         sessions.flush();
+    }
+
+    /** The host's and the expert's regions are told; the reason stays in the schedule. */
+    private void publish(String type, OutreachSchedule schedule, Expert expert) {
+        outbox.record(type, String.valueOf(schedule.id), regions(schedule, expert), new OutreachScheduleChanged(
+                schedule.id, expert.id, expert.homeRegion, schedule.hostInstitutionCode, schedule.hostRegion,
+                schedule.recurrence.name(), schedule.slot.name(), schedule.capacity, schedule.startDate,
+                schedule.endDate, schedule.status.name(), Instant.now()));
     }
 
     private static List<String> regions(OutreachSchedule schedule, Expert expert) {

@@ -136,6 +136,7 @@ public class SettlementService {
 
         SettlementRecord record = newRecord(request, bill, settlement, access);
         record.persist();
+        publishRecorded(record);
         // Figures only: the person id stays out of the audit summary.
         audit.record(actor, "settlement.recorded", "settlement", record.id.toString(),
                 List.of(record.homeRegion, record.treatmentRegion).stream().distinct().toList(),
@@ -209,6 +210,7 @@ public class SettlementService {
                 changed.put(key, settlement.after());
                 SettlementRecord record = newRecord(requests.get(i), bills[i], settlement, access);
                 record.persist();
+                publishRecorded(record);
                 recorded.add(record.id.toString());
                 regions.add(record.homeRegion);
                 regions.add(record.treatmentRegion);
@@ -357,11 +359,20 @@ public class SettlementService {
         record.reversedAt = at;
     }
 
+    /** A recorded bill is the home side's to reimburse: published to the home region alone. */
+    private void publishRecorded(SettlementRecord r) {
+        outbox.record(SettlementChanged.RECORDED, r.id.toString(), List.of(r.homeRegion), changed(r, null, Instant.now()));
+    }
+
     private void publish(SettlementRecord r, String type, String reason, Instant at) {
         outbox.record(type, r.id.toString(), List.of(r.homeRegion, r.treatmentRegion).stream().distinct().toList(),
-                new SettlementChanged(r.id.toString(), r.billId, r.homeRegion, r.treatmentRegion, r.institutionCode,
-                        r.visitDate, r.status.name(), r.total, r.basicFund, r.seriousIllness, r.medicalAssistance,
-                        r.fallback, r.patientPays, reason, r.replaces == null ? null : r.replaces.toString(), at));
+                changed(r, reason, at));
+    }
+
+    private static SettlementChanged changed(SettlementRecord r, String reason, Instant at) {
+        return new SettlementChanged(r.id.toString(), r.billId, r.homeRegion, r.treatmentRegion, r.institutionCode,
+                r.visitDate, r.status.name(), r.total, r.basicFund, r.seriousIllness, r.medicalAssistance,
+                r.fallback, r.patientPays, reason, r.replaces == null ? null : r.replaces.toString(), at);
     }
 
     private static SettlementView view(SettlementRecord record, SettlementAccess access) {

@@ -12,12 +12,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xietong.healthcare.institution.Capability;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -36,6 +38,8 @@ import static org.xietong.healthcare.fixtures.ConsortiumFixtures.staff;
 @QuarkusTest
 class ConsortiumResourceTest {
 
+    /** Ids are numbers per kind of object: a subject is one only together with its types. */
+    private static final String MEMBERSHIP = "org.xietong.healthcare.consortium.*";
     private final String dezhou = officer("371400");
     private final String tianjin = officer("120000");
     private final String decheng = officer("371402");
@@ -100,6 +104,28 @@ class ConsortiumResourceTest {
         given().auth().oauth2(staff("371481", leling)).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "kind", "REMOTE_NETWORK", "leadCode", leling))
                 .post(API + "/consortia").then().statusCode(403);
+    }
+
+    @Test
+    void joiningAndLeavingArePublishedToTheLeadsAndTheMembersRegions() {
+        long id = consortium(dezhou, "MEDICAL_CONSORTIUM", leling);
+        join(dezhou, id, tianjinHospital);
+        given().auth().oauth2(tianjin).delete(API + "/consortia/" + id + "/members/" + tianjinHospital)
+                .then().statusCode(200);
+
+        for (String region : List.of(dezhou, tianjin)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().auth().oauth2(region).queryParam("subject", id).queryParam("types", MEMBERSHIP)
+                            .get(API + "/exchange/events").then()
+                            .statusCode(200).body("events.type", equalTo(List.of(
+                                    "org.xietong.healthcare.consortium.member-joined.v1",
+                                    "org.xietong.healthcare.consortium.member-left.v1")))
+                            .body("events.data.institutionCode", equalTo(List.of(tianjinHospital, tianjinHospital)))
+                            .body("events[0].data.leadRegion", equalTo("371481")));
+        }
+        given().auth().oauth2(officer("130000")).queryParam("subject", id).queryParam("types", MEMBERSHIP)
+                .get(API + "/exchange/events").then()
+                .statusCode(200).body("events", org.hamcrest.Matchers.empty());
     }
 
     @Test

@@ -129,12 +129,38 @@ class ConsultationResourceTest {
         given().auth().oauth2(centreDesk).contentType(ContentType.JSON).body(Map.of("report", "已取消"))
                 .post(API + "/consultations/" + id + "/complete").then().statusCode(409);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(tianjin).queryParam("limit", 500).get(API + "/exchange/events").then()
+                given().auth().oauth2(tianjin).queryParam("limit", 500).queryParam("subject", id)
+                                .get(API + "/exchange/events").then()
                         .statusCode(200).body("events.find { it.subject == '" + id + "' && it.type == "
                                 + "'org.xietong.healthcare.consultation.cancelled.v1' }.data.consultantCode", equalTo(centre))
                         .body("events.find { it.subject == '" + id + "' && it.type == "
                                 + "'org.xietong.healthcare.consultation.cancelled.v1' }.data.toString()",
                                 not(containsString("患者"))));
+    }
+
+    @Test
+    void eachStepReachesBothRegionsWithoutTheQuestionOrTheReport() {
+        long id = request(Map.of());
+        given().auth().oauth2(centreDesk).post(API + "/consultations/" + id + "/accept").then().statusCode(200);
+        given().auth().oauth2(centreDesk).contentType(ContentType.JSON).body(Map.of("scheduledAt", future(2)))
+                .post(API + "/consultations/" + id + "/schedule").then().statusCode(200);
+        given().auth().oauth2(centreDesk).contentType(ContentType.JSON).body(Map.of("report", "建议转诊：肾内科随访"))
+                .post(API + "/consultations/" + id + "/complete").then().statusCode(200);
+
+        for (String region : List.of(dezhou, tianjin)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().auth().oauth2(region).queryParam("subject", id)
+                            .queryParam("types", "org.xietong.healthcare.consultation.*")
+                            .get(API + "/exchange/events").then().statusCode(200)
+                            .body("events.type", equalTo(List.of("org.xietong.healthcare.consultation.requested.v1",
+                                    "org.xietong.healthcare.consultation.accepted.v1",
+                                    "org.xietong.healthcare.consultation.scheduled.v1",
+                                    "org.xietong.healthcare.consultation.completed.v1")))
+                            .body("events.data.status", equalTo(List.of("REQUESTED", "ACCEPTED", "SCHEDULED", "COMPLETED")))
+                            .body("events.data.toString()", not(containsString("肾内科")))
+                            .body("events.data.toString()", not(containsString("胸痛")))
+                            .body("events.data.toString()", not(containsString("DZ-2026-0001"))));
+        }
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -43,6 +44,8 @@ import static org.xietong.healthcare.fixtures.ConsortiumFixtures.with;
 @QuarkusTest
 class OutreachResourceTest {
 
+    /** Ids are numbers per kind of object: a subject is one only together with its types. */
+    private static final String APPOINTMENTS = "org.xietong.healthcare.appointment.*";
     private final String dezhou = officer("371400");
     private final String tianjin = officer("120000");
     private final String decheng = officer("371402");
@@ -181,7 +184,7 @@ class OutreachResourceTest {
                 .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(409)
                 .body("type", containsString("session-cancelled"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(dezhou).queryParam("limit", 500).get(API + "/exchange/events").then()
+                given().auth().oauth2(dezhou).queryParam("subject", session).get(API + "/exchange/events").then()
                         .statusCode(200).body("events.find { it.subject == '" + session + "' && it.type == "
                                 + "'org.xietong.healthcare.clinic-session.cancelled.v1' }.data.cancelledAppointments.size()",
                                 equalTo(2)));
@@ -413,6 +416,39 @@ class OutreachResourceTest {
                 .body("sessionCount", equalTo(4)).body("nextSessions[0].date", equalTo(monday.toString()));
         given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + schedule + "/accept").then().statusCode(409)
                 .body("type", containsString("schedule-decided"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(tianjin).queryParam("subject", schedule)
+                        .queryParam("types", "org.xietong.healthcare.outreach-schedule.*").get(API + "/exchange/events").then()
+                        .statusCode(200).body("events.type", equalTo(List.of(
+                                "org.xietong.healthcare.outreach-schedule.requested.v1",
+                                "org.xietong.healthcare.outreach-schedule.activated.v1")))
+                        .body("events[1].data.expertRegion", equalTo("120101"))
+                        .body("events[1].data.hostRegion", equalTo("371481")));
+    }
+
+    @Test
+    void bookingsArePublishedToTheHostsRegionAloneWithoutThePatient() {
+        long schedule = given().auth().oauth2(dezhou).contentType(ContentType.JSON)
+                .body(visiting(dates(leling, monday))).post(API + "/outreach-schedules").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        long session = given().auth().oauth2(tianjin).post(API + "/outreach-schedules/" + schedule + "/accept")
+                .then().statusCode(200).extract().jsonPath().getLong("nextSessions[0].id");
+        String desk = staff("371481", leling);
+        long appointment = given().auth().oauth2(desk).contentType(ContentType.JSON).body(Map.of("patientRef", "P-PUSH-1"))
+                .post(API + "/clinic-sessions/" + session + "/appointments").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        given().auth().oauth2(desk).post(API + "/appointments/" + appointment + "/cancel").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(dezhou).queryParam("subject", session).queryParam("types", APPOINTMENTS)
+                        .get(API + "/exchange/events").then().statusCode(200).body("events.type", equalTo(List.of(
+                                "org.xietong.healthcare.appointment.booked.v1",
+                                "org.xietong.healthcare.appointment.cancelled.v1")))
+                        .body("events.data.booked", equalTo(List.of(1, 0)))
+                        .body("events.regioncodes", equalTo(List.of("371481", "371481")))
+                        .body("events.data.toString()", not(containsString("P-PUSH-1"))));
+        given().auth().oauth2(tianjin).queryParam("subject", session).queryParam("types", APPOINTMENTS)
+                .get(API + "/exchange/events").then().statusCode(200).body("events", empty());
     }
 
     @Test

@@ -98,7 +98,8 @@ class LtcResourceTest {
         given().auth().oauth2(CHONGQING).get("/api/v1/healthcare/ltc/requests/" + id).then().statusCode(200)
                 .body("grade", equalTo(3));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(PARTNER).queryParam("limit", 500).get("/api/v1/healthcare/exchange/events")
+                given().auth().oauth2(PARTNER).queryParam("limit", 500).queryParam("subject", id)
+                                .get("/api/v1/healthcare/exchange/events")
                         .then().statusCode(200)
                         .body("events.findAll { it.subject == '" + id + "' }.type", hasItems(
                                 "org.xietong.healthcare.ltc.requested.v1", "org.xietong.healthcare.ltc.assessed.v1",
@@ -151,7 +152,8 @@ class LtcResourceTest {
                 .post("/api/v1/healthcare/ltc/requests/" + id + "/correction").then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(PARTNER).queryParam("limit", 500).get("/api/v1/healthcare/exchange/events")
+                given().auth().oauth2(PARTNER).queryParam("limit", 500).queryParam("subject", id)
+                                .get("/api/v1/healthcare/exchange/events")
                         .then().statusCode(200)
                         .body("events.findAll { it.subject == '" + id + "' }.type",
                                 hasItems("org.xietong.healthcare.ltc.corrected.v1")));

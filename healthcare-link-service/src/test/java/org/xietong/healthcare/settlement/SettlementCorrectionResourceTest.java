@@ -177,12 +177,13 @@ class SettlementCorrectionResourceTest {
         reverse(id, "患者信息错误");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as(FENYANG_OFFICER).queryParam("limit", 500).get(API + "/exchange/events").then().statusCode(200)
-                        .body("events.find { it.subject == '" + id + "' }.type",
-                                equalTo("org.xietong.healthcare.settlement.reversed.v1"))
-                        .body("events.find { it.subject == '" + id + "' }.data.reason", equalTo("患者信息错误"))
-                        .body("events.find { it.subject == '" + id + "' }.data.toString()",
-                                not(containsString(person))));
+                as(FENYANG_OFFICER).queryParam("subject", id)
+                        .queryParam("types", "org.xietong.healthcare.settlement.reversed.v1")
+                        .get(API + "/exchange/events").then().statusCode(200)
+                        .body("events.size()", equalTo(1))
+                        .body("events[0].data.reason", equalTo("患者信息错误"))
+                        .body("events[0].regioncodes", equalTo(Fixtures.FENYANG))
+                        .body("events[0].data.toString()", not(containsString(person))));
     }
 
     @Test

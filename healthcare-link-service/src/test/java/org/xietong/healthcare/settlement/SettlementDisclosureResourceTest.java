@@ -97,6 +97,22 @@ class SettlementDisclosureResourceTest {
     }
 
     @Test
+    void aRecordedSettlementIsPublishedToTheHomeRegionAloneWithoutThePerson() {
+        String id = as(STAFF).body(oneYuanInLeling(person)).post(API + "/settlements").then().statusCode(201)
+                .extract().path("id");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                as(HOME_INSURER).queryParam("subject", id).get(API + "/exchange/events").then().statusCode(200)
+                        .body("events.type", org.hamcrest.Matchers.contains("org.xietong.healthcare.settlement.recorded.v1"))
+                        .body("events[0].regioncodes", org.hamcrest.Matchers.equalTo(Fixtures.FENYANG))
+                        .body("events[0].data.treatmentRegion", org.hamcrest.Matchers.equalTo(LELING))
+                        .body("events[0].data.total", comparesEqualTo(new BigDecimal("1.00")))
+                        .body("events[0].data.toString()", org.hamcrest.Matchers.not(containsString(person))));
+        as(officer(LELING)).queryParam("subject", id).get(API + "/exchange/events").then().statusCode(200)
+                .body("events", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void aHospitalOfTheTreatmentRegionReadsNoAccumulatorFigureInTheExplanations() {
         List<String> yearly = yearlyFigures();
         assertTrue(yearly.contains("140.74") && yearly.contains("1093.82"), yearly.toString());

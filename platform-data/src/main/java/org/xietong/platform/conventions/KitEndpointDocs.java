@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * purpose into their operations' security, as for every other operation, so that the gateway and integrators read
  * the purpose from the document. It also gives each an operationId carrying the area ({@code getPairingAuditTrail},
  * {@code listHealthcareExchangeEvents}), since one annotation cannot name three services' operations uniquely and
- * the gateway merges the three documents into one. {@link ErrorResponseDocs} runs it first.
+ * the gateway merges the three documents into one; the same for the push subscriptions' operations under
+ * {@code /exchange/subscriptions}. {@link ErrorResponseDocs} runs it first.
  */
 public class KitEndpointDocs implements OASFilter {
 
@@ -41,8 +43,33 @@ public class KitEndpointDocs implements OASFilter {
             } else if (path.endsWith("/exchange/events")) {
                 secure(item.getGET(), scheme, purpose("xietong.access.exchange-purpose"));
                 identify(item.getGET(), "list", area(path), "ExchangeEvents");
+            } else if (path.contains("/exchange/subscriptions")) {
+                subscriptionOperations(path, item, scheme);
             }
         });
+    }
+
+    /** The push subscriptions' operations ({@code createPairingExchangeSubscription} …). */
+    private static void subscriptionOperations(String path, PathItem item, String scheme) {
+        Optional<String> purpose = purpose("xietong.access.exchange-purpose");
+        String area = area(path);
+        for (Operation operation : item.getOperations().values()) {
+            secure(operation, scheme, purpose);
+        }
+        if (path.endsWith("/subscriptions")) {
+            identify(item.getPOST(), "create", area, "ExchangeSubscription");
+            identify(item.getGET(), "list", area, "ExchangeSubscriptions");
+        } else if (path.endsWith("/secret")) {
+            identify(item.getPOST(), "rotate", area, "ExchangeSubscriptionSecret");
+        } else if (path.endsWith("/deliveries")) {
+            identify(item.getGET(), "list", area, "ExchangeSubscriptionDeliveries");
+        } else if (path.endsWith("/replay")) {
+            identify(item.getPOST(), "replay", area, "ExchangeSubscription");
+        } else {
+            identify(item.getGET(), "get", area, "ExchangeSubscription");
+            identify(item.getPUT(), "change", area, "ExchangeSubscription");
+            identify(item.getDELETE(), "delete", area, "ExchangeSubscription");
+        }
     }
 
     /**

@@ -73,7 +73,7 @@ public class ExchangeFeed {
         }
 
         /** The types as a PostgreSQL array of LIKE patterns (the type pattern admits no other LIKE or array syntax). */
-        String likePatterns() {
+        public String likePatterns() {
             return types.stream().map(t -> t.replace("*", "%")).collect(Collectors.joining(",", "{", "}"));
         }
     }

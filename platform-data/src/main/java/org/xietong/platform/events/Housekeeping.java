@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes the rows the platform keeps only for a while: published events older than {@code xietong.events.retention}
- * (the exchange feed's horizon), the inbox's record of events processed as long ago, and Idempotency-Keys past their
- * 24 hours. Unpublished events are never deleted, however old. It runs at startup and then hourly on every instance
+ * (the exchange feed's horizon), the inbox's record of events processed as long ago, the push deliveries last tried
+ * as long ago, and Idempotency-Keys past their 24 hours. Unpublished events are never deleted, however old. It runs at startup and then hourly on every instance
  * that runs the outbox relay ({@code xietong.events.relay.enabled}); the deletes are idempotent, so instances need
  * not take turns.
  */
@@ -29,7 +29,7 @@ public class Housekeeping {
     static final Duration EVERY = Duration.ofHours(1);
 
     /** How many rows one pass deleted, per table. */
-    public record Purged(int outboxEvents, int inboxEvents, int idempotencyRecords) {
+    public record Purged(int outboxEvents, int inboxEvents, int idempotencyRecords, int deliveries) {
     }
 
     private final EntityManager em;
@@ -68,7 +68,10 @@ public class Housekeeping {
                 em.createNativeQuery("DELETE FROM inbox_event WHERE processed_at < ?1")
                         .setParameter(1, before).executeUpdate(),
                 em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < now() - CAST(?1 AS interval)")
-                        .setParameter(1, Idempotency.EXPIRY).executeUpdate()));
+                        .setParameter(1, Idempotency.EXPIRY).executeUpdate(),
+                // A delivery's log lives as long as its event; the cursor, not the log, says what was delivered.
+                em.createNativeQuery("DELETE FROM webhook_delivery WHERE last_attempt_at < ?1")
+                        .setParameter(1, before).executeUpdate()));
     }
 
     /** A failed pass (the database away) is logged and tried again at the next hour; nothing is lost by waiting. */

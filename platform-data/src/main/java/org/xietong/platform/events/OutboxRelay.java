@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final EntityManager em;
     private final EventsConfig config;
     private final OutboxSignal signal;
+    private final FeedSignal feedSignal;
     private final Map<String, Object> kafkaConfig;
     /** publishBatch's answer when another instance holds the lead. */
     public static final int NOT_LEADER = -1;
@@ -54,11 +55,12 @@ public class OutboxRelay {
     }
     private volatile Thread worker;
 
-    public OutboxRelay(EntityManager em, EventsConfig config, OutboxSignal signal,
+    public OutboxRelay(EntityManager em, EventsConfig config, OutboxSignal signal, FeedSignal feedSignal,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.em = em;
         this.config = config;
         this.signal = signal;
+        this.feedSignal = feedSignal;
         this.kafkaConfig = kafkaConfig;
     }
 
@@ -174,6 +176,9 @@ public class OutboxRelay {
             }
             return new Batch(acknowledged, failure);
         });
+        if (batch.published() > 0) {
+            feedSignal.wake();
+        }
         if (batch.failure() != null) {
             throw batch.failure();
         }

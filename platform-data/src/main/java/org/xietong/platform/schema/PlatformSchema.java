@@ -39,7 +39,7 @@ public class PlatformSchema {
                 .table(HISTORY_TABLE)
                 .locations(new String[0])
                 .javaMigrations(new SqlMigration("1", "events"), new SqlMigration("2", "conventions"),
-                        new SqlMigration("3", "audit_queries"))
+                        new SqlMigration("3", "audit_queries"), new SqlMigration("4", "deliveries"))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()

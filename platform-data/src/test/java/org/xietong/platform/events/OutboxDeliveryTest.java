@@ -119,7 +119,7 @@ class OutboxDeliveryTest {
 
     @Test
     void twoRelaysOverOneOutboxPublishEveryEvent() throws Exception {
-        OutboxRelay second = new OutboxRelay(em, config, new OutboxSignal(), kafkaConfig);
+        OutboxRelay second = new OutboxRelay(em, config, new OutboxSignal(), new FeedSignal(), kafkaConfig);
         second.open();
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread competitor = new Thread(() -> {

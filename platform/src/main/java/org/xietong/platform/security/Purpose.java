@@ -32,7 +32,8 @@ public enum Purpose {
             false, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
     PAIRING_GOVERN(Names.PAIRING_GOVERN, "Register schools, form alliances, suspend and conclude pairings",
             false, Roles.EDUCATION_OFFICER),
-    PAIRING_EXCHANGE(Names.PAIRING_EXCHANGE, "Read the pairing events of the caller's region (exchange feed)",
+    PAIRING_EXCHANGE(Names.PAIRING_EXCHANGE, "Read the pairing events of the caller's region (exchange feed) "
+            + "and push subscriptions to them",
             true, Roles.EDUCATION_OFFICER),
     PAIRING_AUDIT(Names.PAIRING_AUDIT, "Read the pairing audit trail", false, Roles.EDUCATION_OFFICER),
 
@@ -44,7 +45,10 @@ public enum Purpose {
             + "supply-and-demand views", false, Roles.EDUCATION_OFFICER, Roles.SCHOOL_ADMIN),
     ROTATION_GOVERN(Names.ROTATION_GOVERN, "Dispatch posts, run matching, keep rotation rules, confirm or reject "
             + "assignments, read statistics", false, Roles.EDUCATION_OFFICER),
-    ROTATION_EXCHANGE(Names.ROTATION_EXCHANGE, "Read the rotation events of the caller's region (exchange feed)",
+    ROTATION_PLACES(Names.ROTATION_PLACES, "Answer for the teachers of the caller's region the shadowing places "
+            + "offered to them: list, accept, decline", true, Roles.EDUCATION_OFFICER),
+    ROTATION_EXCHANGE(Names.ROTATION_EXCHANGE, "Read the rotation events of the caller's region (exchange feed) "
+            + "and push subscriptions to them",
             true, Roles.EDUCATION_OFFICER),
     ROTATION_AUDIT(Names.ROTATION_AUDIT, "Read the rotation audit trail", false, Roles.EDUCATION_OFFICER),
 
@@ -69,7 +73,8 @@ public enum Purpose {
             true, Roles.INSURANCE_OFFICER, Roles.INSTITUTION_STAFF),
     HEALTHCARE_RULES(Names.HEALTHCARE_RULES, "Keep catalogues and run the safety-net forecast",
             false, Roles.INSURANCE_OFFICER, Roles.HEALTH_OFFICER),
-    HEALTHCARE_EXCHANGE(Names.HEALTHCARE_EXCHANGE, "Read the healthcare events of the caller's region (exchange feed)",
+    HEALTHCARE_EXCHANGE(Names.HEALTHCARE_EXCHANGE, "Read the healthcare events of the caller's region (exchange feed) "
+            + "and push subscriptions to them",
             true, Roles.HEALTH_OFFICER, Roles.INSURANCE_OFFICER),
     HEALTHCARE_AUDIT(Names.HEALTHCARE_AUDIT, "Read the healthcare audit trail", false,
             Roles.HEALTH_OFFICER, Roles.INSURANCE_OFFICER);
@@ -87,6 +92,7 @@ public enum Purpose {
         public static final String ROTATION_PEOPLE = "rotation:people";
         public static final String ROTATION_WRITE = "rotation:write";
         public static final String ROTATION_GOVERN = "rotation:govern";
+        public static final String ROTATION_PLACES = "rotation:places";
         public static final String ROTATION_EXCHANGE = "rotation:exchange";
         public static final String ROTATION_AUDIT = "rotation:audit";
         public static final String HEALTHCARE_READ = "healthcare:read";

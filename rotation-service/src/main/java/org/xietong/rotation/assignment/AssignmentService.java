@@ -161,6 +161,51 @@ public class AssignmentService {
                 reason == null ? Map.of() : Map.of("reason", reason));
     }
 
+    /**
+     * The shadowing places offered to teachers of the caller's region, for its education authority (an officer or a
+     * partner system with rotation:places), newest first.
+     */
+    public Page<ShadowingPlaceView> shadowingPlaces(AssignmentStatus status, int page, int size) {
+        String scope = caller.listingPrefix();
+        if (caller.scope().school().isPresent()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        PanacheQuery<Assignment> found = status == null
+                ? Assignment.find("mode = ?1 and fromRegion like ?2", Sort.by("createdAt").descending().and("id"),
+                        PostMode.SHADOWING, scope + "%")
+                : Assignment.find("mode = ?1 and fromRegion like ?2 and status = ?3",
+                        Sort.by("createdAt").descending().and("id"), PostMode.SHADOWING, scope + "%", status);
+        return Pages.of(found, page, size, ShadowingPlaceView::of);
+    }
+
+    /** The sending region's authority accepts a shadowing place for its teacher (接单), as the teacher may. */
+    @Transactional
+    public ShadowingPlaceView acceptPlace(UUID id, String ifMatch) {
+        Assignment a = forSendingAuthority(id, ifMatch);
+        require(a, AssignmentStatus.PROPOSED, "accepted");
+        step(a, AssignmentStatus.ACCEPTED, AssignmentChanged.ACCEPTED, Map.of("answeredFor", "teacher"));
+        return ShadowingPlaceView.of(a);
+    }
+
+    @Transactional
+    public ShadowingPlaceView declinePlace(UUID id, String ifMatch, String reason) {
+        Assignment a = forSendingAuthority(id, ifMatch);
+        require(a, AssignmentStatus.PROPOSED, "declined");
+        step(a, AssignmentStatus.DECLINED, AssignmentChanged.DECLINED,
+                reason == null ? Map.of("answeredFor", "teacher") : Map.of("answeredFor", "teacher", "reason", reason));
+        return ShadowingPlaceView.of(a);
+    }
+
+    /** A shadowing place of a teacher the caller's region sends; anything else is not found. */
+    private Assignment forSendingAuthority(UUID id, String ifMatch) {
+        Assignment a = Assignment.findById(id);
+        RegionScope scope = caller.scope();
+        scope.requireReadable(a != null && a.mode == PostMode.SHADOWING && scope.school().isEmpty()
+                && scope.covers(a.fromRegion), "shadowing place " + id);
+        checkVersion(a, ifMatch);
+        return a;
+    }
+
     /** An officer of either side refuses a proposed or accepted assignment; the seat and the teacher are free again. */
     @Transactional
     public AssignmentView reject(UUID id, String ifMatch, String reason) {

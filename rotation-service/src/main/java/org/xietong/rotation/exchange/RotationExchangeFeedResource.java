@@ -3,14 +3,15 @@ package org.xietong.rotation.exchange;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.xietong.platform.events.ExchangeFeed;
+import org.xietong.platform.delivery.Subscriptions;
 import org.xietong.platform.events.ExchangeFeedResource;
 import org.xietong.platform.security.Caller;
 
 @Path("/api/v1/rotation/exchange")
-@Tag(name = "Exchange", description = "Partner exchange feed: this service's events as CloudEvents")
+@Tag(name = "Exchange", description = "Partner exchange: this service's events as CloudEvents, by feed or pushed to subscriptions")
 public class RotationExchangeFeedResource extends ExchangeFeedResource {
 
-    public RotationExchangeFeedResource(ExchangeFeed feed, Caller caller) {
-        super(feed, caller);
+    public RotationExchangeFeedResource(ExchangeFeed feed, Subscriptions subscriptions, Caller caller) {
+        super(feed, subscriptions, caller);
     }
 }

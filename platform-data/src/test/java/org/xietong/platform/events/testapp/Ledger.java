@@ -34,6 +34,12 @@ public class Ledger {
         return entry.id;
     }
 
+    /** A further event about an entry already recorded: the same subject, so its events keep their order. */
+    @Transactional
+    public void amend(UUID id, String regionCode, String note) {
+        outbox.record(RECORDED, id.toString(), List.of(regionCode), Map.of("id", id, "note", note));
+    }
+
     @Transactional
     public void recordThenFail(String regionCode) {
         record(regionCode, "rolled back");
