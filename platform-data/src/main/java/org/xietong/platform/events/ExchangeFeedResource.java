@@ -185,8 +185,10 @@ public abstract class ExchangeFeedResource {
             + "each event's state, attempts, the receiver's status codes and latency; 'state' narrows it (DEAD for "
             + "the dead letters). Needs the area's exchange purpose.")
     public Page<Delivery> deliveries(@PathParam("id") @Parameter(description = SUBSCRIPTION_ID) UUID id,
-                                     @QueryParam("state") @Size(max = 20) @Parameter(description = "PENDING, "
-                                             + "DELIVERED or DEAD", schema = @Schema(implementation = DeliveryState.class))
+                                     // The values inline: a validating proxy reads a referenced schema's value as JSON.
+                                     @QueryParam("state") @Size(max = 20) @Parameter(description = "Only the "
+                                             + "deliveries in this state", schema = @Schema(type = SchemaType.STRING,
+                                             enumeration = {"PENDING", "DELIVERED", "DEAD"}))
                                      String state,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {

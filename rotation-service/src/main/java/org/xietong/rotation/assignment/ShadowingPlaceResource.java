@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,8 +54,10 @@ public class ShadowingPlaceResource {
     @Operation(operationId = "listShadowingPlaces", summary = "List shadowing places offered to your teachers",
             description = "The shadowing places offered to teachers of your region (the sending side), newest first; "
                     + "'status' narrows them (PROPOSED for those awaiting an answer).")
-    public Page<ShadowingPlaceView> list(@Parameter(description = "Case-insensitive",
-                                                 schema = @Schema(implementation = AssignmentStatus.class))
+    public Page<ShadowingPlaceView> list(@Parameter(description = "Case-insensitive", schema = @Schema(
+                                                 type = SchemaType.STRING, enumeration = {"PROPOSED", "ACCEPTED",
+                                                 "DECLINED", "REJECTED", "CONFIRMED", "IN_SERVICE", "COMPLETED",
+                                                 "EVALUATED", "TERMINATED"}))
                                          @QueryParam("status") @Size(max = 20) String status,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
